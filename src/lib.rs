@@ -1,0 +1,8 @@
+//! fourd: a runtime for the 4D language.
+//!
+//! The pipeline, one direction only:
+//! `syntax` (lexer, parser, AST, diagnostics) → `compile` (resolver) → `runtime`
+//! (values, interpreter, processes) with `commands` (the built-in command library).
+//! `project` loads a 4D project folder or a folder of scripts.
+
+pub mod syntax;
