@@ -6,3 +6,5 @@
 //! `project` loads a 4D project folder or a folder of scripts.
 
 pub mod syntax;
+pub mod check;
+pub mod run;
