@@ -301,6 +301,10 @@ pub enum Marker {
     Greater,
     /// `<` (descending)
     Less,
+    /// `&` (QUERY's conjunction)
+    And,
+    /// `|` (QUERY's disjunction)
+    Or,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -330,13 +334,22 @@ pub enum ExprKind {
     /// without arguments, a constant...
     Name(Name),
     /// `Name(args)`: a command or a project method call with parentheses.
-    Call { callee: Name, args: Vec<Expr> },
+    Call {
+        callee: Name,
+        args: Vec<Expr>,
+    },
     /// `expr(args)` where expr is a member access: `$o.f(1)`, `cs.X.new()`.
-    Apply { callee: Box<Expr>, args: Vec<Expr> },
+    Apply {
+        callee: Box<Expr>,
+        args: Vec<Expr>,
+    },
     /// `[Table]`.
     Table(Name),
     /// `[Table]Field`.
-    Field { table: Name, field: Name },
+    Field {
+        table: Name,
+        field: Name,
+    },
     Unary(UnaryOp, Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
     /// `cond ? a : b`.
@@ -357,7 +370,14 @@ pub enum ExprKind {
     Object(Vec<(String, Expr)>),
     /// `[1; 2]`.
     Collection(Vec<Expr>),
-    /// A bare `*`, `>` or `<` passed as an argument.
+    /// `target := value` written as an argument (`APPLY TO SELECTION([T];
+    /// [T]F:=0)`): a statement the command runs for each record.
+    AssignArg {
+        target: Box<Expr>,
+        op: AssignOp,
+        value: Box<Expr>,
+    },
+    /// A bare `*`, `>`, `<`, `&` or `|` passed as an argument.
     Marker(Marker),
     /// A parenthesised expression (kept so that printers and the resolver can tell
     /// `(a)` from `a`).
