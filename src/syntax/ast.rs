@@ -142,6 +142,11 @@ pub enum StmtKind {
         ty: Option<TypeRef>,
         init: Option<Expr>,
     },
+    /// `{exposed} Alias name path` (ORDA entity classes).
+    Alias {
+        name: String,
+        path: String,
+    },
     /// `Function`, `Function get/set`, `Class constructor` with the lines up to the
     /// next function or the end of the file.
     Function(Box<FunctionDef>),

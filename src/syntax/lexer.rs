@@ -44,8 +44,9 @@ pub enum Raw {
     /// A word starting with digits (`4D`, method names such as `1_Setup`).
     #[regex(r"[0-9]+[A-Za-z_][A-Za-z0-9_]*", priority = 2)]
     DigitWord,
-    /// `$name`.
-    #[regex(r"\$[A-Za-z_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}][A-Za-z0-9_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}]*")]
+    /// `$name` (a bare `$` is a property name: `Form.$`).
+    #[regex(r"\$[0-9]*[A-Za-z_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}][A-Za-z0-9_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}]*")]
+    #[token("$")]
     Local,
     /// `$1`, `$0`.
     #[regex(r"\$[0-9]+")]

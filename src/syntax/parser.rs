@@ -225,6 +225,14 @@ where
             Tok::MulAssign => AssignOp::Mul,
             Tok::DivAssign => AssignOp::Div,
         };
+        // `QUERY([T]; & [T]F=1)`: a conjunction glued to the next argument.
+        let conjunction = choice((
+            just(Tok::Amp).to(Marker::And),
+            just(Tok::Bar).to(Marker::Or),
+        ))
+        .map_with(|m, e| Expr::new(ExprKind::Marker(m), span(e.span())))
+        .then(expr.clone())
+        .map(|(m, e)| vec![m, e]);
         let arg = marker.or(expr
             .clone()
             .then(assign_op.then(expr.clone()).or_not())
@@ -244,9 +252,11 @@ where
                     }
                 },
             ));
-        let args = arg
+        let args = conjunction
+            .or(arg.map(|a| vec![a]))
             .separated_by(just(Tok::Semi))
-            .collect::<Vec<_>>()
+            .collect::<Vec<Vec<Expr>>>()
+            .map(|groups| groups.into_iter().flatten().collect::<Vec<Expr>>())
             .delimited_by(just(Tok::LParen), just(Tok::RParen))
             .labelled("arguments");
 
@@ -666,6 +676,21 @@ where
         .then(init)
         .map(|((names, ty), init)| StmtKind::Property { names, ty, init });
 
+    let alias = soft("exposed")
+        .or_not()
+        .ignore_then(soft("alias"))
+        .ignore_then(member_name())
+        .then(
+            member_name()
+                .separated_by(just(Tok::Dot))
+                .at_least(1)
+                .collect::<Vec<_>>(),
+        )
+        .map(|(name, path)| StmtKind::Alias {
+            name,
+            path: path.join("."),
+        });
+
     let modifier = choice((
         soft("shared").to(0u8),
         soft("singleton").to(1u8),
@@ -740,7 +765,7 @@ where
         function,
         constructor,
         choice((
-            simple_kw, var_decl, declare, sql, extends, property, statement,
+            simple_kw, var_decl, declare, sql, extends, property, alias, statement,
         ))
         .map(Line::Simple),
     ))
