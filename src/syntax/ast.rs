@@ -222,6 +222,8 @@ pub enum FunctionKind {
     Normal,
     Get,
     Set,
+    /// `Function event touched(...)`: an ORDA entity event.
+    Event,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -310,6 +312,8 @@ pub enum Marker {
     And,
     /// `|` (QUERY's disjunction)
     Or,
+    /// `#` (QUERY's exception)
+    Except,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -300,7 +300,7 @@ impl<'s> Pass<'s, '_> {
             {
                 let n = self.out.len();
                 n < 2
-                    || matches!(self.out[n - 2].0, Tok::Newline)
+                    || matches!(self.out[n - 2].0, Tok::Newline | Tok::Kw(Kw::Function, _))
                     || matches!(self.out[n - 2].0, Tok::Name(m, _) if is_modifier(m))
             }
             _ => false,
@@ -310,6 +310,19 @@ impl<'s> Pass<'s, '_> {
         // Otherwise merge a run of words (digits allowed after the first).
         let last = if single { i } else { self.extend_run(i) };
         self.emit_name(i, last)
+    }
+
+    /// Whether the run of words starting at `i` ends with a glued token suffix
+    /// (`64 bit version:K5:25`).
+    fn suffixed_run(&self, i: usize) -> bool {
+        let last = self.extend_run(i);
+        last > i
+            && last + 1 < self.raw.len()
+            && self.adjacent(last, last + 1)
+            && matches!(
+                self.raw[last + 1].kind,
+                Raw::CommandSuffix | Raw::ConstantSuffix | Raw::PluginSuffix
+            )
     }
 
     /// The last raw token of the run of words that goes on from `last`.
@@ -336,7 +349,9 @@ impl<'s> Pass<'s, '_> {
                 }
                 Raw::Number => {
                     // `4D` and names such as `Get 4D folder` start with digits too.
-                    if self.is_wordish(i) && self.longest_phrase(i).is_some() {
+                    if self.is_wordish(i)
+                        && (self.longest_phrase(i).is_some() || self.suffixed_run(i))
+                    {
                         i = self.word(i);
                         continue;
                     }
@@ -398,6 +413,13 @@ impl<'s> Pass<'s, '_> {
                 Raw::Local => Tok::Local(&text[1..]),
                 Raw::Param => Tok::Param(&text[1..]),
                 Raw::DollarBrace => Tok::DollarBrace,
+                Raw::LtInterprocess => {
+                    self.out.push((Tok::Lt, t.start..t.start + 1));
+                    self.out
+                        .push((Tok::Interprocess(&text[3..]), t.start + 1..t.end));
+                    i += 1;
+                    continue;
+                }
                 Raw::Interprocess => {
                     let skip = if text.starts_with('<') {
                         2

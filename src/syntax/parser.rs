@@ -214,6 +214,7 @@ where
             just(Tok::Lt).to(Marker::Less),
             just(Tok::Amp).to(Marker::And),
             just(Tok::Bar).to(Marker::Or),
+            just(Tok::Ne).to(Marker::Except),
         ))
         .then_ignore(choice((just(Tok::Semi), just(Tok::RParen))).rewind())
         .map_with(|m, e| Expr::new(ExprKind::Marker(m), span(e.span())));
@@ -229,6 +230,7 @@ where
         let conjunction = choice((
             just(Tok::Amp).to(Marker::And),
             just(Tok::Bar).to(Marker::Or),
+            just(Tok::Ne).to(Marker::Except),
         ))
         .map_with(|m, e| Expr::new(ExprKind::Marker(m), span(e.span())))
         .then(expr.clone())
@@ -255,6 +257,7 @@ where
         let args = conjunction
             .or(arg.map(|a| vec![a]))
             .separated_by(just(Tok::Semi))
+            .allow_trailing()
             .collect::<Vec<Vec<Expr>>>()
             .map(|groups| groups.into_iter().flatten().collect::<Vec<Expr>>())
             .delimited_by(just(Tok::LParen), just(Tok::RParen))
@@ -714,6 +717,9 @@ where
         m
     });
     let function_name = choice((
+        soft("event")
+            .ignore_then(member_name())
+            .map(|n| (FunctionKind::Event, n)),
         soft("get")
             .ignore_then(member_name())
             .map(|n| (FunctionKind::Get, n)),
@@ -769,5 +775,7 @@ where
         ))
         .map(Line::Simple),
     ))
+    // A stray `;` at the end of a line is tolerated (4D's editor drops it).
+    .then_ignore(just(Tok::Semi).or_not())
     .then_ignore(end())
 }
