@@ -14,11 +14,38 @@
 
 use super::ast::*;
 use super::token::{Kw, Tok};
-use chumsky::input::ValueInput;
+use chumsky::error::{EmptyErr, Error, LabelError};
+use chumsky::extra::ParserExtra;
+use chumsky::input::{Input, ValueInput};
 use chumsky::prelude::*;
+use chumsky::DefaultExpected;
 
 pub type TokSpan = SimpleSpan;
+/// The rich errors of the second, reporting pass.
 pub type Extra<'t, 's> = extra::Err<Rich<'t, Tok<'s>, TokSpan>>;
+/// The first, fast pass: no error details.
+pub type FastExtra = extra::Default;
+
+/// What the parsers need of an error type: labels, and custom messages.
+pub trait ParseError<'t, 's: 't, I: Input<'t, Token = Tok<'s>, Span = TokSpan>>:
+    LabelError<'t, I, &'static str> + LabelError<'t, I, DefaultExpected<'t, Tok<'s>>> + Error<'t, I>
+{
+    fn custom(span: TokSpan, message: String) -> Self;
+}
+
+impl<'t, 's: 't, I: Input<'t, Token = Tok<'s>, Span = TokSpan>> ParseError<'t, 's, I> for EmptyErr {
+    fn custom(_: TokSpan, _: String) -> Self {
+        EmptyErr::default()
+    }
+}
+
+impl<'t, 's: 't, I: Input<'t, Token = Tok<'s>, Span = TokSpan>> ParseError<'t, 's, I>
+    for Rich<'t, Tok<'s>, TokSpan>
+{
+    fn custom(span: TokSpan, message: String) -> Self {
+        Rich::custom(span, message)
+    }
+}
 
 /// One parsed line.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,25 +191,33 @@ pub fn decode_time(raw: &str) -> Option<i64> {
     Some(total)
 }
 
-fn kw<'t, 's: 't, I>(k: Kw) -> impl Parser<'t, I, (), Extra<'t, 's>> + Clone
+fn kw<'t, 's: 't, I, E>(k: Kw) -> impl Parser<'t, I, (), E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     select! { Tok::Kw(found, _) if found == k => () }.labelled(k.spelling())
 }
 
 /// A word that is a keyword only here (`property`, `get`, `shared`...).
-fn soft<'t, 's: 't, I>(word: &'static str) -> impl Parser<'t, I, (), Extra<'t, 's>> + Clone
+fn soft<'t, 's: 't, I, E>(
+    word: &'static str,
+) -> impl Parser<'t, I, (), E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     select! { Tok::Name(w, Suffix::None) if w.eq_ignore_ascii_case(word) => () }.labelled(word)
 }
 
 /// A property or function name: one word, keywords allowed.
-fn member_name<'t, 's: 't, I>() -> impl Parser<'t, I, String, Extra<'t, 's>> + Clone
+fn member_name<'t, 's: 't, I, E>() -> impl Parser<'t, I, String, E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     select! {
         Tok::Name(w, _) => name_text(w),
@@ -203,9 +238,11 @@ enum Postfix {
 }
 
 /// The expression parser.
-pub fn expr<'t, 's: 't, I>() -> impl Parser<'t, I, Expr, Extra<'t, 's>> + Clone
+pub fn expr<'t, 's: 't, I, E>() -> impl Parser<'t, I, Expr, E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     recursive(|expr| {
         let marker = choice((
@@ -279,11 +316,17 @@ where
 
         let date = select! { Tok::Date(d) => d }.try_map(|d, s| match decode_date(d) {
             Some((year, month, day)) => Ok(Expr::new(ExprKind::Date { year, month, day }, span(s))),
-            None => Err(Rich::custom(s, format!("`{d}` is not a valid date"))),
+            None => Err(<E::Error as ParseError<'t, 's, I>>::custom(
+                s,
+                format!("`{d}` is not a valid date"),
+            )),
         });
         let time = select! { Tok::Time(t) => t }.try_map(|t, s| match decode_time(t) {
             Some(secs) => Ok(Expr::new(ExprKind::Time(secs), span(s))),
-            None => Err(Rich::custom(s, format!("`{t}` is not a valid time"))),
+            None => Err(<E::Error as ParseError<'t, 's, I>>::custom(
+                s,
+                format!("`{t}` is not a valid time"),
+            )),
         });
 
         let param_indirect = expr
@@ -480,9 +523,11 @@ where
 }
 
 /// A declared type: `Text`, `Integer`, `cs.Person`, `4D.File`...
-fn type_ref<'t, 's: 't, I>() -> impl Parser<'t, I, TypeRef, Extra<'t, 's>> + Clone
+fn type_ref<'t, 's: 't, I, E>() -> impl Parser<'t, I, TypeRef, E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     let word = select! { Tok::Name(w, _) => name_text(w), Tok::Kw(_, w) => w.to_string() };
     word.separated_by(just(Tok::Dot))
@@ -505,7 +550,12 @@ where
                 "picture" => TypeRef::Picture,
                 "blob" => TypeRef::Blob,
                 "variant" => TypeRef::Variant,
-                _ => return Err(Rich::custom(s, format!("`{}` is not a type", path[0]))),
+                _ => {
+                    return Err(<E::Error as ParseError<'t, 's, I>>::custom(
+                        s,
+                        format!("`{}` is not a type", path[0]),
+                    ))
+                }
             };
             Ok(ty)
         })
@@ -513,9 +563,11 @@ where
 }
 
 /// `($a : Text; $b; ... : Real)` then `-> $r : Type` or `: Type`.
-fn signature<'t, 's: 't, I>() -> impl Parser<'t, I, Signature, Extra<'t, 's>> + Clone
+fn signature<'t, 's: 't, I, E>() -> impl Parser<'t, I, Signature, E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     let typed = just(Tok::Colon).ignore_then(type_ref()).or_not();
     let param = select! { Tok::Local(n) => n.to_string() }
@@ -558,9 +610,11 @@ where
 }
 
 /// The parser of one whole line.
-pub fn line<'t, 's: 't, I>() -> impl Parser<'t, I, Line, Extra<'t, 's>>
+pub fn line<'t, 's: 't, I, E>() -> impl Parser<'t, I, Line, E> + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     let expr = expr().boxed();
     let semi = || just(Tok::Semi);
