@@ -335,8 +335,7 @@ where
             .map_with(|i, e| Expr::new(ExprKind::ParamIndirect(Box::new(i)), span(e.span())));
 
         let call_or_name =
-            name.clone()
-                .then(args.clone().or_not())
+            name.then(args.clone().or_not())
                 .map_with(|(callee, args), e| match args {
                     Some(args) => Expr::new(ExprKind::Call { callee, args }, span(e.span())),
                     None => Expr::new(ExprKind::Name(callee), span(e.span())),
@@ -373,7 +372,6 @@ where
                 Name { text: name_text(w), suffix, span: span(e.span()) },
         };
         let table = table_name
-            .clone()
             .delimited_by(just(Tok::LBracket), just(Tok::RBracket))
             .then(table_name.or_not())
             .map_with(|(table, field), e| match field {
