@@ -11,7 +11,9 @@ pub mod diagnostics;
 pub mod lexer;
 pub mod names;
 pub mod parser;
+pub mod printer;
 pub mod token;
+pub mod validate;
 
 use ast::{SourceFile, Span};
 
@@ -108,14 +110,13 @@ pub fn parse_with(source: &str, table: &names::PhraseTable) -> Parsed {
     }
     let (body, block_errors) = builder.finish(source.len());
     errors.extend(block_errors);
+    let file = ast::SourceFile {
+        attributes: attributes(source),
+        body,
+    };
+    errors.extend(validate::validate(&file));
     errors.sort_by_key(|e| e.span.start);
-    Parsed {
-        file: ast::SourceFile {
-            attributes: attributes(source),
-            body,
-        },
-        errors,
-    }
+    Parsed { file, errors }
 }
 
 /// After a line that does not parse, keeps the block structure right: a line that

@@ -314,20 +314,14 @@ where
         }
         .map_with(|k, e| Expr::new(k, span(e.span())));
 
-        let date = select! { Tok::Date(d) => d }.try_map(|d, s| match decode_date(d) {
-            Some((year, month, day)) => Ok(Expr::new(ExprKind::Date { year, month, day }, span(s))),
-            None => Err(<E::Error as ParseError<'t, 's, I>>::custom(
-                s,
-                format!("`{d}` is not a valid date"),
-            )),
-        });
-        let time = select! { Tok::Time(t) => t }.try_map(|t, s| match decode_time(t) {
-            Some(secs) => Ok(Expr::new(ExprKind::Time(secs), span(s))),
-            None => Err(<E::Error as ParseError<'t, 's, I>>::custom(
-                s,
-                format!("`{t}` is not a valid time"),
-            )),
-        });
+        // Out-of-range dates are reported by the validator.
+        let date = select! { Tok::Date(d) = e => {
+            let (year, month, day) = decode_date(d).unwrap_or((0, 0, 0));
+            Expr::new(ExprKind::Date { year, month, day }, span(e.span()))
+        }};
+        let time = select! { Tok::Time(t) = e =>
+            Expr::new(ExprKind::Time(decode_time(t).unwrap_or(0)), span(e.span()))
+        };
 
         let param_indirect = expr
             .clone()
@@ -531,11 +525,11 @@ where
     word.separated_by(just(Tok::Dot))
         .at_least(1)
         .collect::<Vec<String>>()
-        .try_map(|path, s| {
+        .map(|path| {
             if path.len() > 1 {
-                return Ok(TypeRef::Class(path));
+                return TypeRef::Class(path);
             }
-            let ty = match path[0].to_ascii_lowercase().as_str() {
+            match path[0].to_ascii_lowercase().as_str() {
                 "text" | "string" => TypeRef::Text,
                 "integer" | "longint" => TypeRef::Integer,
                 "real" | "number" => TypeRef::Real,
@@ -548,14 +542,9 @@ where
                 "picture" => TypeRef::Picture,
                 "blob" => TypeRef::Blob,
                 "variant" => TypeRef::Variant,
-                _ => {
-                    return Err(<E::Error as ParseError<'t, 's, I>>::custom(
-                        s,
-                        format!("`{}` is not a type", path[0]),
-                    ))
-                }
-            };
-            Ok(ty)
+                // Not a type: the validator reports it.
+                _ => TypeRef::Class(path),
+            }
         })
         .labelled("a type")
 }

@@ -177,7 +177,7 @@ impl fmt::Display for Tok<'_> {
             Tok::Number(n) | Tok::Hex(n) | Tok::Date(n) | Tok::Time(n) => {
                 return write!(f, "`{n}`")
             }
-            Tok::Text(_) => "a text",
+            Tok::Text(t) => return write!(f, "{t}"),
             Tok::Declare => "`#DECLARE`",
             Tok::Sql(_) => "`Begin SQL`",
             Tok::Assign => "`:=`",

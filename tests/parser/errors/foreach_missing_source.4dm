@@ -1,0 +1,2 @@
+For each ($x)
+End for each

@@ -1,0 +1,4 @@
+Use ($o)
+	$o.a:=1
+End while
+End use

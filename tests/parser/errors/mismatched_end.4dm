@@ -1,0 +1,3 @@
+While ($i<3)
+	$i+=1
+End for

@@ -1,0 +1,2 @@
+$x+1:=3
+var $a; $b : Integer:=2

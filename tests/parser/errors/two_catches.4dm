@@ -1,0 +1,5 @@
+Try
+	$x:=1
+Catch
+Catch
+End try

@@ -1,0 +1,4 @@
+If (True)
+Else
+Else
+End if

@@ -1,0 +1,2 @@
+//%attributes = {"publishedWeb":true,"invisible":true}
+$x:=1

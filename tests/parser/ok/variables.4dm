@@ -1,0 +1,21 @@
+// Variable kinds and assignment targets.
+$local:=1
+$1:=2
+${$i}:="x"
+<>shared:="y"
+processVar:=3
+$o.a.b:=4
+$c[0]:=5
+$arr{2}:=6
+$grid{1}{2}:=7
+$t[[1]]:="Z"
+$p->:=8
+$p->{3}:=9
+$p->name:="n"
+[Friends and Relatives]Name:="Smith"
+$n+=1
+$n-=2
+$s*=3
+$q/=4
+$v:=$o["key"]
+$w:=$col.first().name
