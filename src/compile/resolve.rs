@@ -615,7 +615,11 @@ impl<'c> Cx<'c> {
             ExprKind::Collection(items) => E::Collection(self.exprs(items)),
             ExprKind::Marker(_) => fail(
                 codes::BAD_ARG,
-                "A bare *, > or < is only valid as a command parameter",
+                "A bare *, >, <, & or | is only valid as a command parameter",
+            ),
+            ExprKind::AssignArg { .. } => fail(
+                codes::UNSUPPORTED,
+                "Assignments as parameters need a database (not supported)",
             ),
             ExprKind::Paren(e) => self.expr(e),
         }
@@ -675,7 +679,7 @@ impl<'c> Cx<'c> {
         for a in args {
             match &a.kind {
                 ExprKind::Marker(Marker::Star) => call.star = true,
-                ExprKind::Marker(m) => call.order = Some(*m),
+                ExprKind::Marker(m @ (Marker::Greater | Marker::Less)) => call.order = Some(*m),
                 _ => {
                     let i = call.args.len();
                     let by_ref = i < 32 && def.refs & (1 << i) != 0;

@@ -4,6 +4,8 @@
 //! then `On Exit`). Methods are parsed and resolved on demand, starting from the
 //! entry points and following the calls the resolver finds.
 
+pub mod catalog;
+
 use crate::compile::ir::{MethodId, Program};
 use crate::compile::Compiler;
 use crate::syntax::{self, KnownNames};
@@ -88,6 +90,7 @@ fn sources_above(p: &Path) -> Option<PathBuf> {
 pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     let mut c = Compiler::new();
     let mut entries = Vec::new();
+    let known: KnownNames;
     if path.is_dir() {
         let Some(sources) = sources_above(path) else {
             return Err(LoadError::Usage(format!(
@@ -98,6 +101,7 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
         for f in method_files(&sources.join("Methods")) {
             c.add_method(&stem(&f), f);
         }
+        known = names_at(&sources);
         let db = sources.join("DatabaseMethods");
         let startup = db.join("onStartup.4dm");
         if startup.is_file() {
@@ -121,6 +125,7 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
         }
     } else if path.is_file() {
         let name = stem(path);
+        known = names_at(&names_key(path));
         match sources_above(path) {
             Some(sources) => {
                 for f in method_files(&sources.join("Methods")) {
@@ -165,10 +170,6 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
         )));
     }
 
-    let known = KnownNames {
-        methods: c.method_names(),
-        ..Default::default()
-    };
     let mut errors = Vec::new();
     let mut work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
     while let Some(id) = work.pop() {
@@ -204,6 +205,60 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
+    }
+}
+
+/// The `Project/Sources` folder above `file`, if it lies inside a 4D project.
+pub fn project_sources(file: &Path) -> Option<PathBuf> {
+    file.ancestors()
+        .skip(1)
+        .find(|d| d.file_name().is_some_and(|n| n == "Project") && d.join("Sources").is_dir())
+        .map(|d| d.join("Sources"))
+}
+
+/// The `.4dm` file stems of a folder.
+pub fn method_names_in(dir: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
+            {
+                if let Some(stem) = path.file_stem() {
+                    names.push(stem.to_string_lossy().into_owned());
+                }
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+/// The place whose names apply to `file`: the project's Sources folder, or the
+/// script's own folder.
+pub fn names_key(file: &Path) -> PathBuf {
+    project_sources(file)
+        .unwrap_or_else(|| file.parent().map(Path::to_path_buf).unwrap_or_default())
+}
+
+/// The names known at a place given by [`names_key`].
+pub fn names_at(key: &Path) -> KnownNames {
+    if key.file_name().is_some_and(|n| n == "Sources") && key.join("Methods").is_dir()
+        || key.join("catalog.4DCatalog").is_file()
+    {
+        let (tables, fields) = catalog::table_and_field_names(&key.join("catalog.4DCatalog"));
+        KnownNames {
+            methods: method_names_in(&key.join("Methods")),
+            tables,
+            fields,
+        }
+    } else {
+        KnownNames {
+            methods: method_names_in(key),
+            ..KnownNames::default()
+        }
     }
 }
 

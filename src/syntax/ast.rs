@@ -301,6 +301,10 @@ pub enum Marker {
     Greater,
     /// `<` (descending)
     Less,
+    /// `&` (QUERY's conjunction)
+    And,
+    /// `|` (QUERY's disjunction)
+    Or,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -366,7 +370,14 @@ pub enum ExprKind {
     Object(Vec<(String, Expr)>),
     /// `[1; 2]`.
     Collection(Vec<Expr>),
-    /// A bare `*`, `>` or `<` passed as an argument.
+    /// `target := value` written as an argument (`APPLY TO SELECTION([T];
+    /// [T]F:=0)`): a statement the command runs for each record.
+    AssignArg {
+        target: Box<Expr>,
+        op: AssignOp,
+        value: Box<Expr>,
+    },
+    /// A bare `*`, `>`, `<`, `&` or `|` passed as an argument.
     Marker(Marker),
     /// A parenthesised expression (kept so that printers and the resolver can tell
     /// `(a)` from `a`).

@@ -5,6 +5,13 @@
 //! and a list of [`SyntaxError`]s (one bad line never hides the errors of the rest).
 
 pub mod ast;
+pub mod block;
+pub mod data;
+pub mod diagnostics;
+pub mod lexer;
+pub mod names;
+pub mod parser;
+pub mod token;
 
 use ast::{SourceFile, Span};
 
@@ -32,8 +39,125 @@ pub struct KnownNames {
     pub fields: Vec<String>,
 }
 
+impl KnownNames {
+    /// The phrase table for these names (built-in names plus the project's).
+    pub fn phrase_table(&self) -> names::PhraseTable {
+        names::PhraseTable::with_project_names(
+            self.methods.iter().chain(&self.tables).chain(&self.fields),
+        )
+    }
+}
+
 /// Parses the text of one `.4dm` file.
 pub fn parse(source: &str, names: &KnownNames) -> Parsed {
-    let _ = (source, names);
-    todo!("parser lands with the front end")
+    if names.methods.is_empty() && names.tables.is_empty() && names.fields.is_empty() {
+        parse_with(source, names::PhraseTable::builtin_table())
+    } else {
+        parse_with(source, &names.phrase_table())
+    }
+}
+
+/// Parses with a prepared phrase table (to parse many files of one project).
+pub fn parse_with(source: &str, table: &names::PhraseTable) -> Parsed {
+    use chumsky::input::Input as _;
+    use chumsky::Parser as _;
+    use token::Tok;
+
+    let raw = lexer::lex(source);
+    let tokens: Vec<(Tok, parser::TokSpan)> = names::resolve_names(source, &raw, table)
+        .into_iter()
+        .map(|(t, s)| (t, s.into()))
+        .collect();
+    let line_parser = parser::line();
+    let mut builder = block::Builder::new();
+    let mut errors = Vec::new();
+    for line in tokens.split(|(t, _)| *t == Tok::Newline) {
+        let (Some(first), Some(last)) = (line.first(), line.last()) else {
+            continue;
+        };
+        let span = first.1.start..last.1.end;
+        if let Some((Tok::Error(why), s)) = line.iter().find(|(t, _)| matches!(t, Tok::Error(_))) {
+            errors.push(SyntaxError {
+                span: s.into_range(),
+                message: why.to_string(),
+            });
+            recover_nesting(&mut builder, first.0, span);
+            continue;
+        }
+        let eoi: parser::TokSpan = (span.end..span.end).into();
+        match line_parser.parse(line.split_token_span(eoi)).into_result() {
+            Ok(parsed) => builder.line(parsed, span),
+            Err(errs) => {
+                if let Some(err) = errs.first() {
+                    errors.push(SyntaxError {
+                        span: err.span().into_range(),
+                        message: diagnostics::message(err),
+                    });
+                }
+                recover_nesting(&mut builder, first.0, span);
+            }
+        }
+    }
+    let (body, block_errors) = builder.finish(source.len());
+    errors.extend(block_errors);
+    errors.sort_by_key(|e| e.span.start);
+    Parsed {
+        file: ast::SourceFile {
+            attributes: attributes(source),
+            body,
+        },
+        errors,
+    }
+}
+
+/// After a line that does not parse, keeps the block structure right: a line that
+/// starts with an opening or closing keyword still opens or closes its block.
+fn recover_nesting(builder: &mut block::Builder, first: token::Tok, span: ast::Span) {
+    use ast::{Expr, ExprKind, Name, Suffix};
+    use parser::Line;
+    use token::{Kw, Tok};
+    let placeholder = || {
+        Expr::new(
+            ExprKind::Name(Name {
+                text: "False".into(),
+                suffix: Suffix::None,
+                span: span.clone(),
+            }),
+            span.clone(),
+        )
+    };
+    let line = match first {
+        Tok::Kw(Kw::If, _) => Line::If(placeholder()),
+        Tok::Kw(Kw::While, _) => Line::While(placeholder()),
+        Tok::Kw(Kw::Until, _) => Line::Until(placeholder()),
+        Tok::Kw(Kw::For, _) => Line::For {
+            var: placeholder(),
+            start: placeholder(),
+            end: placeholder(),
+            step: None,
+        },
+        Tok::Kw(Kw::ForEach, _) => Line::ForEach {
+            item: placeholder(),
+            source: placeholder(),
+            begin: None,
+            end: None,
+            condition: None,
+        },
+        Tok::Kw(Kw::Use, _) => Line::Use(placeholder()),
+        Tok::Kw(Kw::Try, _) => Line::Try,
+        Tok::Colon => Line::Branch(placeholder()),
+        _ => return,
+    };
+    builder.line(line, span);
+}
+
+/// The JSON of a `//%attributes = {...}` first line.
+fn attributes(source: &str) -> Option<String> {
+    let first = source
+        .trim_start_matches(['\u{feff}', ' ', '\t'])
+        .lines()
+        .next()?;
+    let rest = first.strip_prefix("//%attributes")?;
+    let json = rest.trim_start().strip_prefix('=')?.trim();
+    Some(json.to_string())
 }

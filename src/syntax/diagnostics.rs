@@ -1,0 +1,92 @@
+//! Syntax error messages and their rendering: `path:line:col: message`, then an
+//! ariadne snippet of the offending line on a terminal.
+
+use super::parser::TokSpan;
+use super::token::Tok;
+use super::SyntaxError;
+use chumsky::error::{Rich, RichPattern, RichReason};
+
+/// A one-line message for a parser error.
+pub fn message(err: &Rich<'_, Tok<'_>, TokSpan>) -> String {
+    match err.reason() {
+        RichReason::Custom(msg) => msg.to_string(),
+        RichReason::ExpectedFound { expected, found } => {
+            let found = match found {
+                Some(tok) => format!("unexpected {}", **tok),
+                None => "unexpected end of line".to_string(),
+            };
+            let labels: Vec<String> = expected
+                .iter()
+                .filter_map(|p| match p {
+                    RichPattern::Label(l) => Some(l.to_string()),
+                    _ => None,
+                })
+                .collect();
+            let mut names: Vec<String> = if labels.is_empty() {
+                expected
+                    .iter()
+                    .map(|p| match p {
+                        RichPattern::Token(t) => t.to_string(),
+                        RichPattern::EndOfInput => "end of line".to_string(),
+                        other => other.to_string(),
+                    })
+                    .collect()
+            } else {
+                labels
+            };
+            names.sort();
+            names.dedup();
+            if names.is_empty() || names.len() > 4 {
+                found
+            } else {
+                format!("{found}, expected {}", names.join(" or "))
+            }
+        }
+    }
+}
+
+/// Line and column (1-based, columns in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + before.matches('\r').count()
+        - before.matches("\r\n").count()
+        + 1;
+    let line_start = before.rfind(['\n', '\r']).map(|i| i + 1).unwrap_or(0);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// `path:line:col: message`.
+pub fn format_error(path: &str, source: &str, err: &SyntaxError) -> String {
+    let (line, col) = line_col(source, err.span.start);
+    format!("{path}:{line}:{col}: {}", err.message)
+}
+
+/// An ariadne report of the error (with the source line), as text.
+pub fn render_snippet(path: &str, source: &str, err: &SyntaxError, color: bool) -> String {
+    use ariadne::{Config, Label, Report, ReportKind, Source};
+    let span = err.span.start.min(source.len())
+        ..err
+            .span
+            .end
+            .min(source.len())
+            .max(err.span.start.min(source.len()));
+    let mut out = Vec::new();
+    let report = Report::build(ReportKind::Error, (path, span.clone()))
+        .with_config(
+            Config::default()
+                .with_color(color)
+                .with_index_type(ariadne::IndexType::Byte),
+        )
+        .with_message(&err.message)
+        .with_label(Label::new((path, span)).with_message(&err.message))
+        .finish();
+    if report
+        .write((path, Source::from(source)), &mut out)
+        .is_err()
+    {
+        return String::new();
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
