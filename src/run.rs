@@ -91,9 +91,24 @@ pub fn render_error(prog: &Program, e: &RtError) -> String {
         }
         None => s.push_str(&format!("error {}: {}\n", e.code, e.message)),
     }
-    for &l in &e.chain {
+    // identical consecutive callers (runaway recursion) are shown once with a count
+    let mut i = 0;
+    while i < e.chain.len() {
+        let l = e.chain[i];
+        let mut n = 1;
+        while i + n < e.chain.len() && e.chain[i + n] == l {
+            n += 1;
+        }
         let (m, line, _) = loc_of(l);
-        s.push_str(&format!("  called from {} line {}\n", m.name, line));
+        if n > 1 {
+            s.push_str(&format!(
+                "  called from {} line {} ({} times)\n",
+                m.name, line, n
+            ));
+        } else {
+            s.push_str(&format!("  called from {} line {}\n", m.name, line));
+        }
+        i += n;
     }
     s
 }

@@ -2,11 +2,12 @@
 //! by name (case-insensitive) when a method is resolved; `:Kg:i` suffixes are not
 //! values (LANGUAGE.md §1.3), so tokenized constants resolve by name too.
 //!
-//! The table uses the format of `src/syntax/data/constants.tsv`
+//! The local table uses the format of `src/syntax/data/constants.tsv`
 //! (`Name<TAB>group:index<TAB>type<TAB>value`, type `L` longint, `R` real, `T` text).
 
 use super::CommandDef;
 use crate::runtime::value::{text, Value};
+use crate::syntax::data;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -155,8 +156,30 @@ fn table() -> &'static HashMap<String, Const> {
     })
 }
 
-/// The value of a constant by name (case-insensitive).
+fn from_data(c: &data::ConstantInfo) -> Value {
+    match &c.value {
+        data::ConstantValue::Integer(i) => Value::Int(*i as i32),
+        data::ConstantValue::Real(r) => Value::Real(*r),
+        data::ConstantValue::Text(t) => text(t.as_str()),
+        data::ConstantValue::Boolean(b) => Value::Bool(*b),
+    }
+}
+
+/// The value of a tokenized constant (`Name:Kg:i`): by token when the front end's
+/// table knows it (localized names), else by name.
+pub fn lookup_token(name: &str, group: u32, index: u32) -> Option<Value> {
+    match data::constant_by_token(group, index) {
+        Some(c) => Some(from_data(c)),
+        None => lookup(name),
+    }
+}
+
+/// The value of a constant by name (case-insensitive): the front end's table
+/// (`src/syntax/data/constants.tsv`) first, then this module's.
 pub fn lookup(name: &str) -> Option<Value> {
+    if let Some(c) = data::constant_by_name(name) {
+        return Some(from_data(c));
+    }
     table().get(&name.to_lowercase()).map(|c| match *c {
         Const::Int(i) => Value::Int(i),
         Const::Real(r) => Value::Real(r),

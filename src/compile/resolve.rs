@@ -184,8 +184,8 @@ impl<'c> Cx<'c> {
                 let name = commands::name_of_number(num).unwrap_or(&n.text);
                 return NameRef::NotImplemented(format!("{} (command {})", name, num));
             }
-            Suffix::Constant(..) => {
-                return match constants::lookup(&n.text) {
+            Suffix::Constant(g, i) => {
+                return match constants::lookup_token(&n.text, g, i) {
                     Some(v) => NameRef::Const(v),
                     None => NameRef::UnknownConstant(n.text.clone()),
                 }
