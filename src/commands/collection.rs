@@ -17,13 +17,7 @@ pub const COMMANDS: &[CommandDef] = &[cmd!("New collection", new_collection_cmd)
 fn new_collection_cmd(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let items = std::mem::take(&mut a.vals)
         .into_iter()
-        .map(|v| {
-            if let Value::Undefined = v {
-                Value::Null
-            } else {
-                v
-            }
-        })
+        .map(crate::runtime::value::stored)
         .collect();
     Ok(Value::Collection(new_collection(items)))
 }
@@ -116,11 +110,7 @@ fn norm(i: f64, len: usize) -> usize {
 }
 
 fn null_if_undef(v: Value) -> Value {
-    if let Value::Undefined = v {
-        Value::Null
-    } else {
-        v
-    }
+    crate::runtime::value::stored(v)
 }
 
 /// Sort rank of a value's type: null, booleans, texts, numbers, objects,

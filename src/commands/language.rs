@@ -81,7 +81,7 @@ fn type_(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
             }
             let ty = it.ptr_type(&p);
             Ok(Value::Int(match ty {
-                crate::runtime::value::VarType::Variant => v.type_code(),
+                crate::runtime::value::VarType::Undeclared => v.type_code(),
                 t => t.type_code(),
             }))
         }

@@ -27,14 +27,7 @@ fn new_object_cmd(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
         while i + 1 < a.len() {
             let k = a.text(i, "New object")?;
             let v = a.take(i + 1);
-            ob.insert(
-                Rc::from(k.as_str()),
-                if let Value::Undefined = v {
-                    Value::Null
-                } else {
-                    v
-                },
-            );
+            ob.insert(Rc::from(k.as_str()), crate::runtime::value::stored(v));
             i += 2;
         }
     }
@@ -128,7 +121,8 @@ fn ob_set(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     while i + 1 < a.len() {
         let k = a.text(i, "OB SET")?;
         let v = a.take(i + 1);
-        o.borrow_mut().insert(Rc::from(k.as_str()), v);
+        o.borrow_mut()
+            .insert(Rc::from(k.as_str()), crate::runtime::value::stored(v));
         i += 2;
     }
     Ok(Value::Undefined)

@@ -108,7 +108,7 @@ impl Compiler {
         let id = self.prog.process_vars.len() as u32;
         self.prog.process_vars.push(VarInfo {
             name: Rc::from(name),
-            ty: VarType::Variant,
+            ty: VarType::Undeclared,
         });
         self.process_ids.insert(key, id);
         id
@@ -122,7 +122,7 @@ impl Compiler {
         let id = self.prog.inter_vars.len() as u32;
         self.prog.inter_vars.push(VarInfo {
             name: Rc::from(format!("<>{}", name)),
-            ty: VarType::Variant,
+            ty: VarType::Undeclared,
         });
         self.inter_ids.insert(key, id);
         id
@@ -130,14 +130,14 @@ impl Compiler {
 
     fn declare_process(&mut self, id: u32, ty: VarType) {
         let v = &mut self.prog.process_vars[id as usize];
-        if v.ty == VarType::Variant {
+        if v.ty == VarType::Undeclared {
             v.ty = ty;
         }
     }
 
     fn declare_inter(&mut self, id: u32, ty: VarType) {
         let v = &mut self.prog.inter_vars[id as usize];
-        if v.ty == VarType::Variant {
+        if v.ty == VarType::Undeclared {
             v.ty = ty;
         }
     }

@@ -36,7 +36,7 @@ pub(super) fn compile_method(
         params: Vec::new(),
         result: None,
         strict: false,
-        vararg_type: VarType::Variant,
+        vararg_type: VarType::Undeclared,
     };
     let body = cx.block(&file.body);
     let mut param_slots = Vec::with_capacity(cx.params.len());
@@ -121,7 +121,7 @@ enum NameRef {
 impl<'c> Cx<'c> {
     fn new_slot(&mut self, name: &str) -> u32 {
         let s = self.types.len() as u32;
-        self.types.push(VarType::Variant);
+        self.types.push(VarType::Undeclared);
         self.names.push(Rc::from(name));
         s
     }
@@ -167,7 +167,7 @@ impl<'c> Cx<'c> {
 
     fn type_slot(&mut self, s: u32, ty: VarType) {
         let t = &mut self.types[s as usize];
-        if *t == VarType::Variant {
+        if *t == VarType::Undeclared {
             *t = ty;
         }
     }

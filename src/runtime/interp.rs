@@ -7,7 +7,9 @@
 use super::error::{codes, err, rt_error, Loc, RtResult};
 use super::ops;
 use super::process::Process;
-use super::value::{new_collection, new_object, text, ArrRef, ElemRef, Ptr, Value, VarType};
+use super::value::{
+    new_collection, new_object, stored, text, ArrRef, ElemRef, Ptr, Value, VarType,
+};
 use crate::commands::{collection, Args};
 use crate::compile::ir::*;
 use std::io::Write;
@@ -552,17 +554,14 @@ impl<'p> Interp<'p> {
                 let o = new_object();
                 for (k, e) in props {
                     let v = self.eval(e)?;
-                    o.borrow_mut().insert(k.clone(), v);
+                    o.borrow_mut().insert(k.clone(), stored(v));
                 }
                 Ok(Value::Object(o))
             }
             Expr::Collection(items) => {
                 let mut v = Vec::with_capacity(items.len());
                 for e in items {
-                    v.push(match self.eval(e)? {
-                        Value::Undefined => Value::Null,
-                        x => x,
-                    });
+                    v.push(stored(self.eval(e)?));
                 }
                 Ok(Value::Collection(new_collection(v)))
             }
@@ -819,7 +818,7 @@ impl<'p> Interp<'p> {
                 .copied()
                 .unwrap_or_default(),
             Ptr::Element(e) => e.array.borrow().elem,
-            Ptr::Nil => VarType::Variant,
+            Ptr::Nil => VarType::Undeclared,
         }
     }
 
@@ -979,7 +978,7 @@ pub fn read_var(v: &Value) -> Value {
 fn holds(ty: VarType, v: &Value) -> bool {
     matches!(
         (ty, v),
-        (VarType::Variant, _)
+        (VarType::Variant | VarType::Undeclared, _)
             | (VarType::Text, Value::Text(_))
             | (VarType::Integer, Value::Int(_))
             | (VarType::Real, Value::Real(_))
@@ -1013,7 +1012,7 @@ pub fn store_var(slot: &mut Value, ty: VarType, v: Value) -> RtResult<()> {
             ),
         };
     }
-    if ty == VarType::Variant {
+    if matches!(ty, VarType::Variant | VarType::Undeclared) {
         *slot = v;
         return Ok(());
     }
@@ -1113,7 +1112,7 @@ pub fn set_prop(ov: &Value, name: &Rc<str>, v: Value) -> RtResult<()> {
                 }
                 return Ok(());
             }
-            o.insert(name.clone(), v);
+            o.insert(name.clone(), stored(v));
             Ok(())
         }
         v => err(
@@ -1172,10 +1171,7 @@ pub fn set_index(ov: &Value, iv: &Value, v: Value) -> RtResult<()> {
             if i >= c.len() {
                 c.resize(i + 1, Value::Null);
             }
-            c[i] = match v {
-                Value::Undefined => Value::Null,
-                v => v,
-            };
+            c[i] = stored(v);
             Ok(())
         }
         (Value::Object(_), Value::Text(k)) => set_prop(ov, &Rc::from(k.as_str()), v),

@@ -127,14 +127,22 @@ pub fn binary(op: BinOp, a: Value, b: Value) -> RtResult<Value> {
             // Time with a number: the time acts as a number of seconds.
             match (&a, &b) {
                 (V::Time(x), _) if num(&b).is_some() => {
-                    num_op(op, *x as f64, num(&b).unwrap_or(0.0), &a, &b)
+                    num_op(op, *x as f64, num(&b).unwrap_or(0.0), &a, &b).map(int_to_real)
                 }
                 (_, V::Time(y)) if num(&a).is_some() => {
-                    num_op(op, num(&a).unwrap_or(0.0), *y as f64, &a, &b)
+                    num_op(op, num(&a).unwrap_or(0.0), *y as f64, &a, &b).map(int_to_real)
                 }
                 _ => mismatch(op, &a, &b),
             }
         }
+    }
+}
+
+/// Time-with-number results are Numbers (Real).
+fn int_to_real(v: Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Real(i as f64),
+        v => v,
     }
 }
 
@@ -240,6 +248,7 @@ pub fn equal(a: &Value, b: &Value) -> RtResult<bool> {
             (x - y).abs() < REAL_EPSILON || x == y
         }
         (V::Null | V::Undefined, V::Null | V::Undefined) => true,
+        (V::Pointer(p), V::Null) | (V::Null, V::Pointer(p)) => **p == super::value::Ptr::Nil,
         (V::Null | V::Undefined, _) | (_, V::Null | V::Undefined) => false,
         (V::Object(x), V::Object(y)) => Rc::ptr_eq(x, y),
         (V::Collection(x), V::Collection(y)) => Rc::ptr_eq(x, y),

@@ -79,7 +79,10 @@ impl PartialEq for ElemRef {
 /// The declared type of a variable (or of an array's elements).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum VarType {
+    /// Not declared (created by assignment): holds anything.
     #[default]
+    Undeclared,
+    /// Declared `Variant`: holds anything.
     Variant,
     Text,
     Integer,
@@ -129,7 +132,7 @@ impl Array {
 impl VarType {
     pub fn default_value(self) -> Value {
         match self {
-            VarType::Variant => Value::Undefined,
+            VarType::Variant | VarType::Undeclared => Value::Undefined,
             VarType::Text => Value::Text(empty_text()),
             VarType::Integer => Value::Int(0),
             VarType::Real => Value::Real(0.0),
@@ -146,7 +149,7 @@ impl VarType {
     /// The `Type` code of a variable of this type.
     pub fn type_code(self) -> i32 {
         match self {
-            VarType::Variant => 12,
+            VarType::Variant | VarType::Undeclared => 12,
             VarType::Text => 2,
             VarType::Integer => 9,
             VarType::Real => 1,
@@ -181,7 +184,7 @@ impl VarType {
 
     pub fn name(self) -> &'static str {
         match self {
-            VarType::Variant => "Variant",
+            VarType::Variant | VarType::Undeclared => "Variant",
             VarType::Text => "Text",
             VarType::Integer => "Integer",
             VarType::Real => "Real",
@@ -202,7 +205,7 @@ impl VarType {
     pub fn coerce(self, v: Value) -> Result<Value, Value> {
         use Value as V;
         Ok(match (self, v) {
-            (VarType::Variant, v) => v,
+            (VarType::Variant | VarType::Undeclared, v) => v,
             (t, V::Undefined) => t.default_value(),
             (VarType::Text, v @ V::Text(_)) => v,
             (VarType::Integer, v @ V::Int(_)) => v,
@@ -348,6 +351,18 @@ impl Value {
             (Value::Collection(a), Value::Collection(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
+    }
+}
+
+/// What a value becomes when stored in an object or a collection: numbers
+/// (Integer, Time) are Real (LANGUAGE.md §3, `Value type`).
+#[inline]
+pub fn stored(v: Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Real(i as f64),
+        Value::Time(t) => Value::Real(t as f64),
+        Value::Undefined => Value::Null,
+        v => v,
     }
 }
 
