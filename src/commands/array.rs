@@ -41,6 +41,12 @@ fn declare(
     let p = a.ptr(first, name)?;
     let rows = a.num(first + 1, name)?.max(0.0) as usize;
     let cols = a.opt_num(first + 2, name)?.map(|c| c.max(0.0) as usize);
+    if rows.saturating_mul(cols.unwrap_or(1).max(1)) >= codes::MAX_SIZE {
+        return err(
+            codes::NO_MEMORY,
+            format!("{}: not enough memory for this size", name),
+        );
+    }
     let existing = match it.deref_raw(&p) {
         Ok(Value::Array(arr)) => Some(arr),
         _ => None,
@@ -141,6 +147,9 @@ fn insert_in_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let arr = the_array(it, a, "INSERT IN ARRAY")?;
     let at = a.num(1, "INSERT IN ARRAY")?.max(1.0) as usize;
     let n = a.opt_num(2, "INSERT IN ARRAY")?.unwrap_or(1.0).max(0.0) as usize;
+    if n >= codes::MAX_SIZE {
+        return err(codes::NO_MEMORY, "INSERT IN ARRAY: not enough memory");
+    }
     let mut ar = arr.borrow_mut();
     let d = ar.elem.default_value();
     let at = at.min(ar.elems.len());

@@ -327,6 +327,9 @@ pub fn call_member(
         }
         Resize => {
             let n = num_arg(&args, 0, name)?.unwrap_or(0.0).max(0.0) as usize;
+            if n >= codes::MAX_SIZE {
+                return err(codes::NO_MEMORY, ".resize(): not enough memory");
+            }
             let d = args
                 .get(1)
                 .cloned()

@@ -21,7 +21,7 @@
 //! | 31   | 4D command not implemented by fourd |
 //! | 32   | unknown constant |
 //! | 33   | language feature not supported by fourd (tables, classes, SQL...) |
-//! | 40   | error thrown by `throw` without a code (`-1` per 4D docs is kept when given) |
+//! | 34   | not enough memory (a text, array or collection would exceed fourd's size limit) |
 
 /// The error codes of the table above.
 pub mod codes {
@@ -40,6 +40,9 @@ pub mod codes {
     pub const NOT_IMPLEMENTED: i32 = 31;
     pub const UNKNOWN_CONSTANT: i32 = 32;
     pub const UNSUPPORTED: i32 = 33;
+    pub const NO_MEMORY: i32 = 34;
+    /// Largest number of elements of an array or collection, and of bytes of a text.
+    pub const MAX_SIZE: usize = 1 << 28;
 }
 
 /// A location: method id and byte offset in its source.

@@ -1166,6 +1166,12 @@ pub fn set_index(ov: &Value, iv: &Value, v: Value) -> RtResult<()> {
                     format!("Collection index out of range: {}", i),
                 );
             }
+            if i as usize >= codes::MAX_SIZE {
+                return err(
+                    codes::NO_MEMORY,
+                    format!("Not enough memory for a collection of {} elements", i),
+                );
+            }
             let mut c = c.borrow_mut();
             let i = i as usize;
             if i >= c.len() {

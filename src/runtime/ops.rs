@@ -99,6 +99,12 @@ pub fn binary(op: BinOp, a: Value, b: Value) -> RtResult<Value> {
         (Mul, V::Text(s), b) if num(&b).is_some() => {
             let n = num(&b).unwrap_or(0.0);
             let n = if n > 0.0 { n as usize } else { 0 };
+            if s.len().saturating_mul(n) > codes::MAX_SIZE {
+                return err(
+                    codes::NO_MEMORY,
+                    "Not enough memory: the text would be too long",
+                );
+            }
             Ok(V::Text(Rc::new(s.repeat(n))))
         }
         (Mod, V::Text(s), V::Text(t)) => Ok(V::Bool(collate::keyword(&s, &t))),
