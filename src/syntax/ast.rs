@@ -142,6 +142,11 @@ pub enum StmtKind {
         ty: Option<TypeRef>,
         init: Option<Expr>,
     },
+    /// `{exposed} Alias name path` (ORDA entity classes).
+    Alias {
+        name: String,
+        path: String,
+    },
     /// `Function`, `Function get/set`, `Class constructor` with the lines up to the
     /// next function or the end of the file.
     Function(Box<FunctionDef>),
@@ -217,6 +222,8 @@ pub enum FunctionKind {
     Normal,
     Get,
     Set,
+    /// `Function event touched(...)`: an ORDA entity event.
+    Event,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -305,6 +312,8 @@ pub enum Marker {
     And,
     /// `|` (QUERY's disjunction)
     Or,
+    /// `#` (QUERY's exception)
+    Except,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -44,8 +44,9 @@ pub enum Raw {
     /// A word starting with digits (`4D`, method names such as `1_Setup`).
     #[regex(r"[0-9]+[A-Za-z_][A-Za-z0-9_]*", priority = 2)]
     DigitWord,
-    /// `$name`.
-    #[regex(r"\$[A-Za-z_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}][A-Za-z0-9_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}]*")]
+    /// `$name` (a bare `$` is a property name: `Form.$`).
+    #[regex(r"\$[0-9]*[A-Za-z_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}][A-Za-z0-9_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}]*")]
+    #[token("$")]
     Local,
     /// `$1`, `$0`.
     #[regex(r"\$[0-9]+")]
@@ -54,8 +55,11 @@ pub enum Raw {
     #[token("${")]
     DollarBrace,
     /// `<>name` (or the old Mac spelling `◊name`).
-    #[regex(r"(<>|\u{25CA})[A-Za-z_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}][A-Za-z0-9_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}]*")]
+    #[regex(r"(<>|\u{25CA})[0-9]*[A-Za-z_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}][A-Za-z0-9_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}]*")]
     Interprocess,
+    /// `<<>name`: `<` then an interprocess variable (not `<<`).
+    #[regex(r"<<>[0-9]*[A-Za-z_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}][A-Za-z0-9_\u{A1}-\u{FEFE}\u{FF00}-\u{10FFFF}]*")]
+    LtInterprocess,
     #[regex(r"#[dD][eE][cC][lL][aA][rR][eE]")]
     Declare,
     /// `Begin SQL ... End SQL`, swallowed whole.
@@ -300,6 +304,8 @@ mod tests {
             vec![Local, Assign, Word, Plus, Interprocess, Star, Param]
         );
         assert_eq!(kinds("${2}"), vec![DollarBrace, Number, RBrace]);
+        assert_eq!(kinds("$a<<>b"), vec![Local, LtInterprocess]);
+        assert_eq!(kinds("<>4d_x $4th"), vec![Interprocess, Local]);
         assert_eq!(
             kinds("a^|b ?+ 1 ?? 2"),
             vec![Word, CaretBar, Word, BitSet, Number, BitTest, Number]

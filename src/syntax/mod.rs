@@ -68,7 +68,10 @@ pub fn parse_with(source: &str, table: &names::PhraseTable) -> Parsed {
         .into_iter()
         .map(|(t, s)| (t, s.into()))
         .collect();
-    let line_parser = parser::line();
+    // A fast pass without error details; lines that fail are parsed again with
+    // rich errors to report them.
+    let fast_parser = parser::line::<_, parser::FastExtra>();
+    let mut rich_parser = None;
     let mut builder = block::Builder::new();
     let mut errors = Vec::new();
     for line in tokens.split(|(t, _)| *t == Tok::Newline) {
@@ -85,7 +88,12 @@ pub fn parse_with(source: &str, table: &names::PhraseTable) -> Parsed {
             continue;
         }
         let eoi: parser::TokSpan = (span.end..span.end).into();
-        match line_parser.parse(line.split_token_span(eoi)).into_result() {
+        if let Ok(parsed) = fast_parser.parse(line.split_token_span(eoi)).into_result() {
+            builder.line(parsed, span);
+            continue;
+        }
+        let rich = rich_parser.get_or_insert_with(parser::line::<_, parser::Extra>);
+        match rich.parse(line.split_token_span(eoi)).into_result() {
             Ok(parsed) => builder.line(parsed, span),
             Err(errs) => {
                 if let Some(err) = errs.first() {

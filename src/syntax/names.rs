@@ -268,7 +268,8 @@ impl<'s> Pass<'s, '_> {
                     return last + 1;
                 }
                 Phrase::Keyword(_) => {}
-                Phrase::Name => return self.emit_name(i, last),
+                // A longer run of words is a longer (unknown) name.
+                Phrase::Name => return self.emit_name(i, self.extend_run(last)),
             }
         }
         let text = self.text(i);
@@ -291,20 +292,48 @@ impl<'s> Pass<'s, '_> {
                 }
             }
         }
-        // `shared Function`, `property x`, `Function get x`: single words.
-        let single =
-            (head && is_soft_word(text)) || matches!(previous, Some(Tok::Kw(Kw::Function, _)));
-        // Otherwise merge a run of plain words.
-        let mut last = i;
-        if self.raw[i].kind == Raw::Word && !single {
-            while last + 1 < self.raw.len()
-                && self.raw[last + 1].kind == Raw::Word
-                && self.blank_between(last, last + 1)
+        // `shared Function`, `property x`, `Function get x`, `Alias x`: single words.
+        let after_soft_head = match previous {
+            Some(Tok::Kw(Kw::Function, _)) => true,
+            Some(Tok::Name(w, Suffix::None))
+                if is_soft_word(w) || w.eq_ignore_ascii_case("alias") =>
             {
-                last += 1;
+                let n = self.out.len();
+                n < 2
+                    || matches!(self.out[n - 2].0, Tok::Newline | Tok::Kw(Kw::Function, _))
+                    || matches!(self.out[n - 2].0, Tok::Name(m, _) if is_modifier(m))
             }
-        }
+            _ => false,
+        };
+        let single =
+            (head && (is_soft_word(text) || text.eq_ignore_ascii_case("alias"))) || after_soft_head;
+        // Otherwise merge a run of words (digits allowed after the first).
+        let last = if single { i } else { self.extend_run(i) };
         self.emit_name(i, last)
+    }
+
+    /// Whether the run of words starting at `i` ends with a glued token suffix
+    /// (`64 bit version:K5:25`).
+    fn suffixed_run(&self, i: usize) -> bool {
+        let last = self.extend_run(i);
+        last > i
+            && last + 1 < self.raw.len()
+            && self.adjacent(last, last + 1)
+            && matches!(
+                self.raw[last + 1].kind,
+                Raw::CommandSuffix | Raw::ConstantSuffix | Raw::PluginSuffix
+            )
+    }
+
+    /// The last raw token of the run of words that goes on from `last`.
+    fn extend_run(&self, mut last: usize) -> usize {
+        while last + 1 < self.raw.len()
+            && self.is_wordish(last + 1)
+            && self.blank_between(last, last + 1)
+        {
+            last += 1;
+        }
+        last
     }
 
     fn run(mut self) -> Vec<Spanned<'s>> {
@@ -320,11 +349,21 @@ impl<'s> Pass<'s, '_> {
                 }
                 Raw::Number => {
                     // `4D` and names such as `Get 4D folder` start with digits too.
-                    if self.is_wordish(i) && self.longest_phrase(i).is_some() {
+                    if self.is_wordish(i)
+                        && (self.longest_phrase(i).is_some() || self.suffixed_run(i))
+                    {
                         i = self.word(i);
                         continue;
                     }
                     Tok::Number(text)
+                }
+                // `[Table:1]:18`: a field given by its number only.
+                Raw::NumberSuffix
+                    if i > 0
+                        && self.raw[i - 1].kind == Raw::RBracket
+                        && self.adjacent(i - 1, i) =>
+                {
+                    Tok::Name("", Suffix::Number(parse_num(&text[1..])))
                 }
                 Raw::NumberSuffix => {
                     // Not glued to a table or field name: a colon then a number.
@@ -374,6 +413,13 @@ impl<'s> Pass<'s, '_> {
                 Raw::Local => Tok::Local(&text[1..]),
                 Raw::Param => Tok::Param(&text[1..]),
                 Raw::DollarBrace => Tok::DollarBrace,
+                Raw::LtInterprocess => {
+                    self.out.push((Tok::Lt, t.start..t.start + 1));
+                    self.out
+                        .push((Tok::Interprocess(&text[3..]), t.start + 1..t.end));
+                    i += 1;
+                    continue;
+                }
                 Raw::Interprocess => {
                     let skip = if text.starts_with('<') {
                         2

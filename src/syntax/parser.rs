@@ -14,11 +14,38 @@
 
 use super::ast::*;
 use super::token::{Kw, Tok};
-use chumsky::input::ValueInput;
+use chumsky::error::{EmptyErr, Error, LabelError};
+use chumsky::extra::ParserExtra;
+use chumsky::input::{Input, ValueInput};
 use chumsky::prelude::*;
+use chumsky::DefaultExpected;
 
 pub type TokSpan = SimpleSpan;
+/// The rich errors of the second, reporting pass.
 pub type Extra<'t, 's> = extra::Err<Rich<'t, Tok<'s>, TokSpan>>;
+/// The first, fast pass: no error details.
+pub type FastExtra = extra::Default;
+
+/// What the parsers need of an error type: labels, and custom messages.
+pub trait ParseError<'t, 's: 't, I: Input<'t, Token = Tok<'s>, Span = TokSpan>>:
+    LabelError<'t, I, &'static str> + LabelError<'t, I, DefaultExpected<'t, Tok<'s>>> + Error<'t, I>
+{
+    fn custom(span: TokSpan, message: String) -> Self;
+}
+
+impl<'t, 's: 't, I: Input<'t, Token = Tok<'s>, Span = TokSpan>> ParseError<'t, 's, I> for EmptyErr {
+    fn custom(_: TokSpan, _: String) -> Self {
+        EmptyErr::default()
+    }
+}
+
+impl<'t, 's: 't, I: Input<'t, Token = Tok<'s>, Span = TokSpan>> ParseError<'t, 's, I>
+    for Rich<'t, Tok<'s>, TokSpan>
+{
+    fn custom(span: TokSpan, message: String) -> Self {
+        Rich::custom(span, message)
+    }
+}
 
 /// One parsed line.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,25 +191,33 @@ pub fn decode_time(raw: &str) -> Option<i64> {
     Some(total)
 }
 
-fn kw<'t, 's: 't, I>(k: Kw) -> impl Parser<'t, I, (), Extra<'t, 's>> + Clone
+fn kw<'t, 's: 't, I, E>(k: Kw) -> impl Parser<'t, I, (), E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     select! { Tok::Kw(found, _) if found == k => () }.labelled(k.spelling())
 }
 
 /// A word that is a keyword only here (`property`, `get`, `shared`...).
-fn soft<'t, 's: 't, I>(word: &'static str) -> impl Parser<'t, I, (), Extra<'t, 's>> + Clone
+fn soft<'t, 's: 't, I, E>(
+    word: &'static str,
+) -> impl Parser<'t, I, (), E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     select! { Tok::Name(w, Suffix::None) if w.eq_ignore_ascii_case(word) => () }.labelled(word)
 }
 
 /// A property or function name: one word, keywords allowed.
-fn member_name<'t, 's: 't, I>() -> impl Parser<'t, I, String, Extra<'t, 's>> + Clone
+fn member_name<'t, 's: 't, I, E>() -> impl Parser<'t, I, String, E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     select! {
         Tok::Name(w, _) => name_text(w),
@@ -203,9 +238,11 @@ enum Postfix {
 }
 
 /// The expression parser.
-pub fn expr<'t, 's: 't, I>() -> impl Parser<'t, I, Expr, Extra<'t, 's>> + Clone
+pub fn expr<'t, 's: 't, I, E>() -> impl Parser<'t, I, Expr, E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     recursive(|expr| {
         let marker = choice((
@@ -214,6 +251,7 @@ where
             just(Tok::Lt).to(Marker::Less),
             just(Tok::Amp).to(Marker::And),
             just(Tok::Bar).to(Marker::Or),
+            just(Tok::Ne).to(Marker::Except),
         ))
         .then_ignore(choice((just(Tok::Semi), just(Tok::RParen))).rewind())
         .map_with(|m, e| Expr::new(ExprKind::Marker(m), span(e.span())));
@@ -225,6 +263,15 @@ where
             Tok::MulAssign => AssignOp::Mul,
             Tok::DivAssign => AssignOp::Div,
         };
+        // `QUERY([T]; & [T]F=1)`: a conjunction glued to the next argument.
+        let conjunction = choice((
+            just(Tok::Amp).to(Marker::And),
+            just(Tok::Bar).to(Marker::Or),
+            just(Tok::Ne).to(Marker::Except),
+        ))
+        .map_with(|m, e| Expr::new(ExprKind::Marker(m), span(e.span())))
+        .then(expr.clone())
+        .map(|(m, e)| vec![m, e]);
         let arg = marker.or(expr
             .clone()
             .then(assign_op.then(expr.clone()).or_not())
@@ -244,9 +291,12 @@ where
                     }
                 },
             ));
-        let args = arg
+        let args = conjunction
+            .or(arg.map(|a| vec![a]))
             .separated_by(just(Tok::Semi))
-            .collect::<Vec<_>>()
+            .allow_trailing()
+            .collect::<Vec<Vec<Expr>>>()
+            .map(|groups| groups.into_iter().flatten().collect::<Vec<Expr>>())
             .delimited_by(just(Tok::LParen), just(Tok::RParen))
             .labelled("arguments");
 
@@ -266,11 +316,17 @@ where
 
         let date = select! { Tok::Date(d) => d }.try_map(|d, s| match decode_date(d) {
             Some((year, month, day)) => Ok(Expr::new(ExprKind::Date { year, month, day }, span(s))),
-            None => Err(Rich::custom(s, format!("`{d}` is not a valid date"))),
+            None => Err(<E::Error as ParseError<'t, 's, I>>::custom(
+                s,
+                format!("`{d}` is not a valid date"),
+            )),
         });
         let time = select! { Tok::Time(t) => t }.try_map(|t, s| match decode_time(t) {
             Some(secs) => Ok(Expr::new(ExprKind::Time(secs), span(s))),
-            None => Err(Rich::custom(s, format!("`{t}` is not a valid time"))),
+            None => Err(<E::Error as ParseError<'t, 's, I>>::custom(
+                s,
+                format!("`{t}` is not a valid time"),
+            )),
         });
 
         let param_indirect = expr
@@ -279,8 +335,7 @@ where
             .map_with(|i, e| Expr::new(ExprKind::ParamIndirect(Box::new(i)), span(e.span())));
 
         let call_or_name =
-            name.clone()
-                .then(args.clone().or_not())
+            name.then(args.clone().or_not())
                 .map_with(|(callee, args), e| match args {
                     Some(args) => Expr::new(ExprKind::Call { callee, args }, span(e.span())),
                     None => Expr::new(ExprKind::Name(callee), span(e.span())),
@@ -317,7 +372,6 @@ where
                 Name { text: name_text(w), suffix, span: span(e.span()) },
         };
         let table = table_name
-            .clone()
             .delimited_by(just(Tok::LBracket), just(Tok::RBracket))
             .then(table_name.or_not())
             .map_with(|(table, field), e| match field {
@@ -467,9 +521,11 @@ where
 }
 
 /// A declared type: `Text`, `Integer`, `cs.Person`, `4D.File`...
-fn type_ref<'t, 's: 't, I>() -> impl Parser<'t, I, TypeRef, Extra<'t, 's>> + Clone
+fn type_ref<'t, 's: 't, I, E>() -> impl Parser<'t, I, TypeRef, E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     let word = select! { Tok::Name(w, _) => name_text(w), Tok::Kw(_, w) => w.to_string() };
     word.separated_by(just(Tok::Dot))
@@ -492,7 +548,12 @@ where
                 "picture" => TypeRef::Picture,
                 "blob" => TypeRef::Blob,
                 "variant" => TypeRef::Variant,
-                _ => return Err(Rich::custom(s, format!("`{}` is not a type", path[0]))),
+                _ => {
+                    return Err(<E::Error as ParseError<'t, 's, I>>::custom(
+                        s,
+                        format!("`{}` is not a type", path[0]),
+                    ))
+                }
             };
             Ok(ty)
         })
@@ -500,9 +561,11 @@ where
 }
 
 /// `($a : Text; $b; ... : Real)` then `-> $r : Type` or `: Type`.
-fn signature<'t, 's: 't, I>() -> impl Parser<'t, I, Signature, Extra<'t, 's>> + Clone
+fn signature<'t, 's: 't, I, E>() -> impl Parser<'t, I, Signature, E> + Clone + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     let typed = just(Tok::Colon).ignore_then(type_ref()).or_not();
     let param = select! { Tok::Local(n) => n.to_string() }
@@ -545,9 +608,11 @@ where
 }
 
 /// The parser of one whole line.
-pub fn line<'t, 's: 't, I>() -> impl Parser<'t, I, Line, Extra<'t, 's>>
+pub fn line<'t, 's: 't, I, E>() -> impl Parser<'t, I, Line, E> + use<'t, 's, I, E>
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
 {
     let expr = expr().boxed();
     let semi = || just(Tok::Semi);
@@ -666,6 +731,21 @@ where
         .then(init)
         .map(|((names, ty), init)| StmtKind::Property { names, ty, init });
 
+    let alias = soft("exposed")
+        .or_not()
+        .ignore_then(soft("alias"))
+        .ignore_then(member_name())
+        .then(
+            member_name()
+                .separated_by(just(Tok::Dot))
+                .at_least(1)
+                .collect::<Vec<_>>(),
+        )
+        .map(|(name, path)| StmtKind::Alias {
+            name,
+            path: path.join("."),
+        });
+
     let modifier = choice((
         soft("shared").to(0u8),
         soft("singleton").to(1u8),
@@ -689,6 +769,9 @@ where
         m
     });
     let function_name = choice((
+        soft("event")
+            .ignore_then(member_name())
+            .map(|n| (FunctionKind::Event, n)),
         soft("get")
             .ignore_then(member_name())
             .map(|n| (FunctionKind::Get, n)),
@@ -740,9 +823,11 @@ where
         function,
         constructor,
         choice((
-            simple_kw, var_decl, declare, sql, extends, property, statement,
+            simple_kw, var_decl, declare, sql, extends, property, alias, statement,
         ))
         .map(Line::Simple),
     ))
+    // A stray `;` at the end of a line is tolerated (4D's editor drops it).
+    .then_ignore(just(Tok::Semi).or_not())
     .then_ignore(end())
 }
