@@ -337,10 +337,12 @@ impl<'c> Cx<'c> {
                 StmtKind::Nop
             }
             S::Sql(_) => StmtKind::Fail(codes::UNSUPPORTED, Rc::from("Begin SQL is not supported")),
-            S::ClassExtends(_) | S::Property { .. } | S::Function(_) => StmtKind::Fail(
-                codes::UNSUPPORTED,
-                Rc::from("Class code cannot run as a method (classes are not supported yet)"),
-            ),
+            S::ClassExtends(_) | S::Property { .. } | S::Alias { .. } | S::Function(_) => {
+                StmtKind::Fail(
+                    codes::UNSUPPORTED,
+                    Rc::from("Class code cannot run as a method (classes are not supported yet)"),
+                )
+            }
         }
     }
 
