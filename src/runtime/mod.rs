@@ -1,6 +1,7 @@
 //! The runtime: values, operator rules, text collation, the interpreter, processes
 //! and runtime errors.
 
+pub mod access;
 pub mod collate;
 pub mod error;
 pub mod format;
