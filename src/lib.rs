@@ -6,6 +6,9 @@
 //! `project` loads a 4D project folder or a folder of scripts.
 
 pub mod check;
+pub mod commands;
+pub mod compile;
 pub mod project;
 pub mod run;
+pub mod runtime;
 pub mod syntax;

@@ -1,11 +1,114 @@
-//! `fourd run`: loads a script or a project and runs it.
+//! `fourd run`: loads a script or a project and runs it. Exit codes: 0 success,
+//! 64 bad usage / missing files, 65 syntax errors, 70 uncaught runtime error.
 
+use crate::compile::ir::Program;
+use crate::project::{self, line_col, LoadError};
+use crate::runtime::error::RtError;
+use crate::runtime::interp::Interp;
+use crate::runtime::value::text;
+use std::io::Write;
 use std::path::Path;
+
+/// Stack size of the interpreter thread: deep 4D recursion is bounded by the call
+/// depth limit ("Stack full"), not by the Rust stack.
+const STACK_SIZE: usize = 1 << 30;
 
 /// Runs a `.4dm` file or a project folder; returns the process exit code
 /// (0 success, 65 syntax errors, 70 uncaught runtime error).
 pub fn run_cli(path: &Path, method: Option<&str>, args: &[String]) -> u8 {
-    let _ = (path, method, args);
-    eprintln!("fourd run: not implemented yet");
-    70
+    let path = path.to_path_buf();
+    let method = method.map(str::to_string);
+    let args = args.to_vec();
+    let h = std::thread::Builder::new()
+        .name("fourd".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run_in_thread(&path, method.as_deref(), &args));
+    match h.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("fourd: internal error");
+            70
+        }
+    }
+}
+
+fn run_in_thread(path: &Path, method: Option<&str>, args: &[String]) -> u8 {
+    let loaded = match project::load(path, method) {
+        Ok(l) => l,
+        Err(LoadError::Usage(m)) => {
+            eprintln!("fourd: {}", m);
+            return 64;
+        }
+        Err(LoadError::Syntax(errs)) => {
+            for e in errs {
+                eprintln!("{}:{}:{}: {}", e.path.display(), e.line, e.col, e.message);
+            }
+            return 65;
+        }
+    };
+    let out = Box::new(std::io::BufWriter::with_capacity(
+        1 << 16,
+        std::io::stdout(),
+    ));
+    let errout = Box::new(std::io::stderr());
+    let mut it = Interp::new(&loaded.program, out, errout);
+    for &(id, takes_args) in &loaded.entries {
+        let a = if takes_args {
+            args.iter().map(|s| text(s.as_str())).collect()
+        } else {
+            Vec::new()
+        };
+        if let Err(e) = it.call_method(id, a, 0) {
+            it.flush();
+            let _ = std::io::stderr().write_all(render_error(&loaded.program, &e).as_bytes());
+            return 70;
+        }
+    }
+    it.flush();
+    0
+}
+
+/// `path:line:col: error CODE: message` then the call chain, one line per method.
+pub fn render_error(prog: &Program, e: &RtError) -> String {
+    let mut s = String::new();
+    let loc_of = |l: crate::runtime::error::Loc| {
+        let m = &prog.methods[l.method as usize];
+        let (line, col) = line_col(&m.source, l.offset as usize);
+        (m, line, col)
+    };
+    match e.loc {
+        Some(l) => {
+            let (m, line, col) = loc_of(l);
+            s.push_str(&format!(
+                "{}:{}:{}: error {}: {}\n",
+                m.path.display(),
+                line,
+                col,
+                e.code,
+                e.message
+            ));
+            s.push_str(&format!("  in {} line {}\n", m.name, line));
+        }
+        None => s.push_str(&format!("error {}: {}\n", e.code, e.message)),
+    }
+    // identical consecutive callers (runaway recursion) are shown once with a count
+    let mut i = 0;
+    while i < e.chain.len() {
+        let l = e.chain[i];
+        let mut n = 1;
+        while i + n < e.chain.len() && e.chain[i + n] == l {
+            n += 1;
+        }
+        let (m, line, _) = loc_of(l);
+        if n > 1 {
+            s.push_str(&format!(
+                "  called from {} line {} ({} times)\n",
+                m.name, line, n
+            ));
+        } else {
+            s.push_str(&format!("  called from {} line {}\n", m.name, line));
+        }
+        i += n;
+    }
+    s
 }

@@ -1,10 +1,212 @@
-//! Loading code from disk: a 4D project folder (`Project/Sources/...`) or a folder
-//! of scripts, and the names the lexer must know for it.
+//! Loading code to run: a single `.4dm` file with the other `.4dm` files of its
+//! folder as project methods, a file inside a 4D project (whose `Methods/` are then
+//! the project methods), or a 4D project folder (`On Startup`, an optional method,
+//! then `On Exit`). Methods are parsed and resolved on demand, starting from the
+//! entry points and following the calls the resolver finds.
 
 pub mod catalog;
 
-use crate::syntax::KnownNames;
+use crate::compile::ir::{MethodId, Program};
+use crate::compile::Compiler;
+use crate::syntax::{self, KnownNames};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// A syntax error with its file and 1-based line and column.
+#[derive(Debug, Clone)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+/// Why loading failed.
+#[derive(Debug)]
+pub enum LoadError {
+    /// Bad usage or missing files (message for stderr).
+    Usage(String),
+    /// Syntax errors in the methods needed.
+    Syntax(Vec<FileError>),
+}
+
+/// A loaded program and the methods to run, in order. The first entry whose
+/// `takes_args` is set receives the command-line parameters.
+#[derive(Debug)]
+pub struct Loaded {
+    pub program: Program,
+    pub entries: Vec<(MethodId, bool)>,
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn method_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm")))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    v.sort();
+    v
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The `Project/Sources` folder of the project containing `p`, if any.
+fn sources_above(p: &Path) -> Option<PathBuf> {
+    for a in p.ancestors() {
+        let s = a.join("Project").join("Sources");
+        if s.is_dir() {
+            return Some(s);
+        }
+        if a.file_name().is_some_and(|n| n == "Sources")
+            && a.parent()
+                .and_then(|p| p.file_name())
+                .is_some_and(|n| n == "Project")
+        {
+            return Some(a.to_path_buf());
+        }
+    }
+    None
+}
+
+/// Loads what `fourd run PATH [--method NAME]` runs.
+pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
+    let mut c = Compiler::new();
+    let mut entries = Vec::new();
+    let known: KnownNames;
+    if path.is_dir() {
+        let Some(sources) = sources_above(path) else {
+            return Err(LoadError::Usage(format!(
+                "{}: not a 4D project (no Project/Sources folder)",
+                path.display()
+            )));
+        };
+        for f in method_files(&sources.join("Methods")) {
+            c.add_method(&stem(&f), f);
+        }
+        known = names_at(&sources);
+        let db = sources.join("DatabaseMethods");
+        let startup = db.join("onStartup.4dm");
+        if startup.is_file() {
+            entries.push((c.add_hidden_method("On Startup", startup), false));
+        }
+        if let Some(m) = method {
+            match c.method_id(m) {
+                Some(id) => entries.push((id, true)),
+                None => {
+                    return Err(LoadError::Usage(format!(
+                        "{}: no project method named \"{}\"",
+                        path.display(),
+                        m
+                    )))
+                }
+            }
+        }
+        let exit = db.join("onExit.4dm");
+        if exit.is_file() {
+            entries.push((c.add_hidden_method("On Exit", exit), false));
+        }
+    } else if path.is_file() {
+        let name = stem(path);
+        known = names_at(&names_key(path));
+        match sources_above(path) {
+            Some(sources) => {
+                for f in method_files(&sources.join("Methods")) {
+                    c.add_method(&stem(&f), f);
+                }
+            }
+            None => {
+                let dir = path.parent().unwrap_or(Path::new("."));
+                let dir = if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                };
+                for f in method_files(dir) {
+                    if f.file_name() != path.file_name() {
+                        c.add_method(&stem(&f), f);
+                    }
+                }
+            }
+        }
+        let id = match c.method_id(&name) {
+            Some(id) if same_file(&c.method(id).path, path) => id,
+            Some(_) => c.add_hidden_method(&name, path.to_path_buf()),
+            None => c.add_method(&name, path.to_path_buf()),
+        };
+        entries.push((id, true));
+        if let Some(m) = method {
+            match c.method_id(m) {
+                Some(id) => entries.push((id, false)),
+                None => {
+                    return Err(LoadError::Usage(format!(
+                        "no project method named \"{}\"",
+                        m
+                    )))
+                }
+            }
+        }
+    } else {
+        return Err(LoadError::Usage(format!(
+            "{}: no such file or folder",
+            path.display()
+        )));
+    }
+
+    let mut errors = Vec::new();
+    let mut work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
+    while let Some(id) = work.pop() {
+        if c.is_compiled(id) {
+            continue;
+        }
+        let p = c.method(id).path.clone();
+        let text = std::fs::read_to_string(&p)
+            .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
+        let parsed = syntax::parse(&text, &known);
+        for e in &parsed.errors {
+            let (line, col) = line_col(&text, e.span.start);
+            errors.push(FileError {
+                path: p.clone(),
+                line,
+                col,
+                message: e.message.clone(),
+            });
+        }
+        c.compile(id, &parsed.file, Rc::from(text));
+        work.extend(c.take_pending());
+    }
+    if !errors.is_empty() {
+        return Err(LoadError::Syntax(errors));
+    }
+    Ok(Loaded {
+        program: c.finish(),
+        entries,
+    })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
 
 /// The `Project/Sources` folder above `file`, if it lies inside a 4D project.
 pub fn project_sources(file: &Path) -> Option<PathBuf> {
@@ -57,5 +259,20 @@ pub fn names_at(key: &Path) -> KnownNames {
             methods: method_names_in(key),
             ..KnownNames::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns() {
+        let s = "ab\ncdé\nf";
+        assert_eq!(line_col(s, 0), (1, 1));
+        assert_eq!(line_col(s, 3), (2, 1));
+        assert_eq!(line_col(s, 5), (2, 3));
+        assert_eq!(line_col(s, 8), (3, 1));
+        assert_eq!(line_col(s, 100), (3, 2));
     }
 }

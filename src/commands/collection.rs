@@ -1,0 +1,398 @@
+//! Collections: `New collection` and the member functions (`.push()`,
+//! `.indexOf()`...). Member function names are resolved to [`MemberFn`] when the
+//! method is compiled; the value's type is checked when called.
+
+use super::{Args, CommandDef};
+use crate::cmd;
+use crate::runtime::collate;
+use crate::runtime::error::{codes, err, RtResult};
+use crate::runtime::format;
+use crate::runtime::interp::Interp;
+use crate::runtime::ops;
+use crate::runtime::value::{new_collection, text, Coll, Value};
+use std::cmp::Ordering;
+
+pub const COMMANDS: &[CommandDef] = &[cmd!("New collection", new_collection_cmd)];
+
+fn new_collection_cmd(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let items = std::mem::take(&mut a.vals)
+        .into_iter()
+        .map(crate::runtime::value::stored)
+        .collect();
+    Ok(Value::Collection(new_collection(items)))
+}
+
+/// The collection member functions fourd knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberFn {
+    Push,
+    Pop,
+    Shift,
+    Unshift,
+    Insert,
+    Remove,
+    IndexOf,
+    LastIndexOf,
+    Includes,
+    Join,
+    Copy,
+    Slice,
+    Concat,
+    Reverse,
+    Sort,
+    First,
+    Last,
+    At,
+    Clear,
+    Resize,
+    Fill,
+    Sum,
+    Min,
+    Max,
+    Average,
+    Count,
+    Unknown,
+}
+
+impl MemberFn {
+    pub fn from_name(name: &str) -> MemberFn {
+        use MemberFn::*;
+        match name {
+            "push" => Push,
+            "pop" => Pop,
+            "shift" => Shift,
+            "unshift" => Unshift,
+            "insert" => Insert,
+            "remove" => Remove,
+            "indexOf" => IndexOf,
+            "lastIndexOf" => LastIndexOf,
+            "includes" => Includes,
+            "join" => Join,
+            "copy" => Copy,
+            "slice" => Slice,
+            "concat" => Concat,
+            "reverse" => Reverse,
+            "sort" => Sort,
+            "first" => First,
+            "last" => Last,
+            "at" => At,
+            "clear" => Clear,
+            "resize" => Resize,
+            "fill" => Fill,
+            "sum" => Sum,
+            "min" => Min,
+            "max" => Max,
+            "average" => Average,
+            "count" => Count,
+            _ => Unknown,
+        }
+    }
+}
+
+fn num_arg(args: &[Value], i: usize, f: &str) -> RtResult<Option<f64>> {
+    match args.get(i) {
+        None => Ok(None),
+        Some(v) => match v.as_num() {
+            Some(n) => Ok(Some(n)),
+            None => err(
+                codes::TYPE_MISMATCH,
+                format!(".{}(): number expected, got {}", f, v.type_name()),
+            ),
+        },
+    }
+}
+
+/// Normalizes a possibly negative index against a length (clamped to 0..=len).
+fn norm(i: f64, len: usize) -> usize {
+    let i = i.trunc() as i64;
+    let len = len as i64;
+    (if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize
+}
+
+fn null_if_undef(v: Value) -> Value {
+    crate::runtime::value::stored(v)
+}
+
+/// Sort rank of a value's type: null, booleans, texts, numbers, objects,
+/// collections, dates (CollectionClass `.sort()`).
+fn rank(v: &Value) -> u8 {
+    match v {
+        Value::Null | Value::Undefined => 0,
+        Value::Bool(_) => 1,
+        Value::Text(_) => 2,
+        Value::Int(_) | Value::Real(_) | Value::Time(_) => 3,
+        Value::Object(_) => 4,
+        Value::Collection(_) => 5,
+        Value::Date(_) => 6,
+        _ => 7,
+    }
+}
+
+pub fn compare_values(a: &Value, b: &Value) -> Ordering {
+    let (ra, rb) = (rank(a), rank(b));
+    if ra != rb {
+        return ra.cmp(&rb);
+    }
+    match (a, b) {
+        (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+        (Value::Text(x), Value::Text(y)) => collate::compare(x, y),
+        (Value::Date(x), Value::Date(y)) => x.cmp(y),
+        _ => match (a.as_num(), b.as_num()) {
+            (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+            _ => Ordering::Equal,
+        },
+    }
+}
+
+fn numbers(c: &Coll) -> Vec<f64> {
+    c.borrow()
+        .iter()
+        .filter_map(|v| if v.is_number() { v.as_num() } else { None })
+        .collect()
+}
+
+pub fn call_member(
+    _it: &mut Interp,
+    obj: Value,
+    f: MemberFn,
+    name: &str,
+    args: Vec<Value>,
+) -> RtResult<Value> {
+    use MemberFn::*;
+    let c = match obj {
+        Value::Collection(c) => c,
+        Value::Null | Value::Undefined => {
+            return err(
+                codes::NULL_ACCESS,
+                format!("Cannot call .{}() on a null value", name),
+            )
+        }
+        v => {
+            return err(
+                codes::BAD_MEMBER,
+                format!(
+                    "Unknown member function .{}() for a {}",
+                    name,
+                    v.type_name()
+                ),
+            )
+        }
+    };
+    let len = c.borrow().len();
+    Ok(match f {
+        Push => {
+            c.borrow_mut().extend(args.into_iter().map(null_if_undef));
+            Value::Collection(c)
+        }
+        Pop => c.borrow_mut().pop().unwrap_or_default(),
+        Shift => {
+            let mut b = c.borrow_mut();
+            if b.is_empty() {
+                Value::Undefined
+            } else {
+                b.remove(0)
+            }
+        }
+        Unshift => {
+            c.borrow_mut()
+                .splice(0..0, args.into_iter().map(null_if_undef));
+            Value::Collection(c)
+        }
+        Insert => {
+            let i = norm(num_arg(&args, 0, name)?.unwrap_or(0.0), len);
+            let v = args
+                .into_iter()
+                .nth(1)
+                .map(null_if_undef)
+                .unwrap_or(Value::Null);
+            c.borrow_mut().insert(i, v);
+            Value::Collection(c)
+        }
+        Remove => {
+            if len > 0 {
+                let i = norm(num_arg(&args, 0, name)?.unwrap_or(0.0), len);
+                let n = num_arg(&args, 1, name)?.unwrap_or(1.0).max(0.0) as usize;
+                let e = (i + n).min(len);
+                c.borrow_mut().drain(i..e);
+            }
+            Value::Collection(c)
+        }
+        IndexOf | Includes => {
+            let target = args.first().cloned().unwrap_or_default();
+            let start = norm(num_arg(&args, 1, name)?.unwrap_or(0.0), len);
+            let found = c
+                .borrow()
+                .iter()
+                .enumerate()
+                .skip(start)
+                .position(|(_, v)| ops::equal(v, &target).unwrap_or(false));
+            let idx = found.map(|p| (p + start) as i32).unwrap_or(-1);
+            if f == Includes {
+                Value::Bool(idx >= 0)
+            } else {
+                Value::Int(idx)
+            }
+        }
+        LastIndexOf => {
+            let target = args.first().cloned().unwrap_or_default();
+            let b = c.borrow();
+            let end = match num_arg(&args, 1, name)? {
+                Some(s) => norm(s, len).min(len.saturating_sub(1)),
+                None => len.saturating_sub(1),
+            };
+            let mut r = -1;
+            if len > 0 {
+                for i in (0..=end).rev() {
+                    if ops::equal(&b[i], &target).unwrap_or(false) {
+                        r = i as i32;
+                        break;
+                    }
+                }
+            }
+            Value::Int(r)
+        }
+        Join => {
+            let sep = match args.first() {
+                Some(Value::Text(s)) => s.to_string(),
+                _ => String::new(),
+            };
+            let skip_empty = num_arg(&args, 1, name)?.unwrap_or(0.0) as i64 & 1 != 0;
+            let parts: Vec<String> = c
+                .borrow()
+                .iter()
+                .filter(|v| {
+                    !skip_empty
+                        || !matches!(v, Value::Null | Value::Undefined)
+                            && !matches!(v, Value::Text(t) if t.is_empty())
+                })
+                .map(|v| match v {
+                    Value::Null | Value::Undefined => String::new(),
+                    v => format::to_text(v),
+                })
+                .collect();
+            text(parts.join(&sep))
+        }
+        Copy => super::object::deep_copy(&Value::Collection(c)),
+        Slice => {
+            let s = norm(num_arg(&args, 0, name)?.unwrap_or(0.0), len);
+            let e = norm(num_arg(&args, 1, name)?.unwrap_or(len as f64), len);
+            let items = if s < e {
+                c.borrow()[s..e].to_vec()
+            } else {
+                Vec::new()
+            };
+            Value::Collection(new_collection(items))
+        }
+        Concat => {
+            let mut items = c.borrow().clone();
+            for a in args {
+                match a {
+                    Value::Collection(o) => items.extend(o.borrow().iter().cloned()),
+                    v => items.push(null_if_undef(v)),
+                }
+            }
+            Value::Collection(new_collection(items))
+        }
+        Reverse => {
+            let mut items: Vec<Value> = c.borrow().iter().map(super::object::deep_copy).collect();
+            items.reverse();
+            Value::Collection(new_collection(items))
+        }
+        Sort => {
+            let desc = num_arg(&args, 0, name)?.unwrap_or(0.0) as i64 == 1;
+            c.borrow_mut().sort_by(|a, b| {
+                let o = compare_values(a, b);
+                if desc {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+            Value::Collection(c)
+        }
+        First => c.borrow().first().cloned().unwrap_or_default(),
+        Last => c.borrow().last().cloned().unwrap_or_default(),
+        At => {
+            let i = num_arg(&args, 0, name)?.unwrap_or(0.0).trunc() as i64;
+            let i = if i < 0 { i + len as i64 } else { i };
+            if i < 0 {
+                Value::Undefined
+            } else {
+                c.borrow().get(i as usize).cloned().unwrap_or_default()
+            }
+        }
+        Clear => {
+            c.borrow_mut().clear();
+            Value::Collection(c)
+        }
+        Resize => {
+            let n = num_arg(&args, 0, name)?.unwrap_or(0.0).max(0.0) as usize;
+            if n >= codes::MAX_SIZE {
+                return err(codes::NO_MEMORY, ".resize(): not enough memory");
+            }
+            let d = args
+                .get(1)
+                .cloned()
+                .map(null_if_undef)
+                .unwrap_or(Value::Null);
+            c.borrow_mut().resize(n, d);
+            Value::Collection(c)
+        }
+        Fill => {
+            let v = args
+                .first()
+                .cloned()
+                .map(null_if_undef)
+                .unwrap_or(Value::Null);
+            let s = norm(num_arg(&args, 1, name)?.unwrap_or(0.0), len);
+            let e = norm(num_arg(&args, 2, name)?.unwrap_or(len as f64), len);
+            for x in c.borrow_mut().iter_mut().take(e).skip(s) {
+                *x = v.clone();
+            }
+            Value::Collection(c)
+        }
+        Sum => Value::Real(numbers(&c).iter().sum()),
+        Average => {
+            let n = numbers(&c);
+            if n.is_empty() {
+                Value::Undefined
+            } else {
+                Value::Real(n.iter().sum::<f64>() / n.len() as f64)
+            }
+        }
+        Min | Max => {
+            let b = c.borrow();
+            let mut best: Option<&Value> = None;
+            for v in b
+                .iter()
+                .filter(|v| !matches!(v, Value::Null | Value::Undefined))
+            {
+                best = match best {
+                    None => Some(v),
+                    Some(cur) => {
+                        let o = compare_values(v, cur);
+                        if (f == Min && o == Ordering::Less) || (f == Max && o == Ordering::Greater)
+                        {
+                            Some(v)
+                        } else {
+                            Some(cur)
+                        }
+                    }
+                };
+            }
+            best.cloned().unwrap_or_default()
+        }
+        Count => Value::Real(
+            c.borrow()
+                .iter()
+                .filter(|v| !matches!(v, Value::Null | Value::Undefined))
+                .count() as f64,
+        ),
+        Unknown => {
+            return err(
+                codes::BAD_MEMBER,
+                format!("Unknown member function .{}()", name),
+            )
+        }
+    })
+}

@@ -1,0 +1,223 @@
+//! The built-in command library: one registry mapping command names (case-
+//! insensitive) and command numbers (`:Cnnn` tokens) to Rust functions, with the
+//! commands themselves split by theme. The resolver binds each call to a
+//! [`CommandDef`] once; nothing is looked up by name while running.
+
+pub mod array;
+pub mod collection;
+pub mod constants;
+pub mod datetime;
+pub mod json;
+pub mod language;
+pub mod math;
+pub mod numbers;
+pub mod object;
+pub mod text;
+
+use crate::runtime::error::{codes, err, RtResult};
+use crate::runtime::interp::Interp;
+use crate::runtime::value::{Ptr, Value};
+use crate::syntax::ast::Marker;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+/// A command implementation.
+pub type CmdFn = fn(&mut Interp<'_>, &mut Args) -> RtResult<Value>;
+
+/// A command: its name, its function, and which parameters are passed by reference
+/// (bit `i` set: parameter `i` is received as a pointer to the variable written).
+pub struct CommandDef {
+    pub name: &'static str,
+    pub func: CmdFn,
+    pub refs: u32,
+}
+
+impl std::fmt::Debug for CommandDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CommandDef({})", self.name)
+    }
+}
+
+/// Declares a command in a theme table.
+#[macro_export]
+macro_rules! cmd {
+    ($name:expr, $f:expr) => {
+        $crate::commands::CommandDef {
+            name: $name,
+            func: $f,
+            refs: 0,
+        }
+    };
+    ($name:expr, $f:expr, refs = $r:expr) => {
+        $crate::commands::CommandDef {
+            name: $name,
+            func: $f,
+            refs: $r,
+        }
+    };
+}
+
+/// The evaluated arguments of a command call. Bare `*`, `>` and `<` markers are
+/// removed from `vals` and recorded in `star` / `order`.
+#[derive(Debug, Default)]
+pub struct Args {
+    pub vals: Vec<Value>,
+    pub star: bool,
+    pub order: Option<Marker>,
+    /// Returned by [`Args::get`] for missing arguments.
+    pub undef: Value,
+}
+
+impl Args {
+    pub fn len(&self) -> usize {
+        self.vals.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.vals.is_empty()
+    }
+    pub fn get(&self, i: usize) -> &Value {
+        self.vals.get(i).unwrap_or(&self.undef)
+    }
+    /// Takes argument `i` out (leaving undefined).
+    pub fn take(&mut self, i: usize) -> Value {
+        self.vals.get_mut(i).map(std::mem::take).unwrap_or_default()
+    }
+    pub fn require(&self, n: usize, cmd: &str) -> RtResult<()> {
+        if self.vals.len() < n {
+            return err(
+                codes::BAD_ARG,
+                format!("{}: missing parameter (expected at least {})", cmd, n),
+            );
+        }
+        Ok(())
+    }
+    pub fn text(&self, i: usize, cmd: &str) -> RtResult<Rc<String>> {
+        match self.get(i) {
+            Value::Text(t) => Ok(t.clone()),
+            Value::Undefined => Ok(crate::runtime::value::empty_text()),
+            v => err(
+                codes::TYPE_MISMATCH,
+                format!(
+                    "{}: parameter {} must be a text, got {}",
+                    cmd,
+                    i + 1,
+                    v.type_name()
+                ),
+            ),
+        }
+    }
+    pub fn num(&self, i: usize, cmd: &str) -> RtResult<f64> {
+        match self.get(i) {
+            Value::Int(n) => Ok(*n as f64),
+            Value::Real(r) => Ok(*r),
+            Value::Time(t) => Ok(*t as f64),
+            Value::Undefined => Ok(0.0),
+            v => err(
+                codes::TYPE_MISMATCH,
+                format!(
+                    "{}: parameter {} must be a number, got {}",
+                    cmd,
+                    i + 1,
+                    v.type_name()
+                ),
+            ),
+        }
+    }
+    pub fn int(&self, i: usize, cmd: &str) -> RtResult<i64> {
+        Ok(self.num(i, cmd)?.trunc() as i64)
+    }
+    pub fn opt_num(&self, i: usize, cmd: &str) -> RtResult<Option<f64>> {
+        if i < self.vals.len() {
+            Ok(Some(self.num(i, cmd)?))
+        } else {
+            Ok(None)
+        }
+    }
+    pub fn ptr(&self, i: usize, cmd: &str) -> RtResult<Rc<Ptr>> {
+        match self.get(i) {
+            Value::Pointer(p) => Ok(p.clone()),
+            v => err(
+                codes::BAD_ARG,
+                format!(
+                    "{}: parameter {} must be a variable, got {}",
+                    cmd,
+                    i + 1,
+                    v.type_name()
+                ),
+            ),
+        }
+    }
+}
+
+fn themes() -> [&'static [CommandDef]; 9] {
+    [
+        text::COMMANDS,
+        math::COMMANDS,
+        datetime::COMMANDS,
+        object::COMMANDS,
+        collection::COMMANDS,
+        array::COMMANDS,
+        language::COMMANDS,
+        json::COMMANDS,
+        constants::COMMANDS,
+    ]
+}
+
+struct Registry {
+    by_name: HashMap<String, &'static CommandDef>,
+    by_number: HashMap<u32, &'static CommandDef>,
+    /// Lower-cased names of every 4D command (implemented or not).
+    known: HashMap<String, String>,
+}
+
+fn registry() -> &'static Registry {
+    static REG: OnceLock<Registry> = OnceLock::new();
+    REG.get_or_init(|| {
+        let mut by_name = HashMap::new();
+        for theme in themes() {
+            for def in theme {
+                by_name.insert(def.name.to_lowercase(), def);
+            }
+        }
+        let mut by_number = HashMap::new();
+        let mut known = HashMap::new();
+        for (num, name) in numbers::numbered() {
+            if let Some(def) = by_name.get(&name.to_lowercase()) {
+                by_number.insert(num, *def);
+            }
+            known.insert(name.to_lowercase(), name.to_string());
+        }
+        for name in numbers::all_names() {
+            known.insert(name.to_lowercase(), name.to_string());
+        }
+        Registry {
+            by_name,
+            by_number,
+            known,
+        }
+    })
+}
+
+/// The implemented command with this name (case-insensitive).
+pub fn by_name(name: &str) -> Option<&'static CommandDef> {
+    registry().by_name.get(&name.to_lowercase()).copied()
+}
+
+/// The implemented command with this number.
+pub fn by_number(n: u32) -> Option<&'static CommandDef> {
+    registry().by_number.get(&n).copied()
+}
+
+/// The official spelling of a 4D command name if it is one (implemented or not).
+pub fn known_command(name: &str) -> Option<&'static str> {
+    registry()
+        .known
+        .get(&name.to_lowercase())
+        .map(|s| s.as_str())
+}
+
+/// The name of the command with this number, if the number table knows it.
+pub fn name_of_number(n: u32) -> Option<&'static str> {
+    numbers::name_of(n)
+}

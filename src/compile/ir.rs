@@ -1,0 +1,188 @@
+//! The executable form of a method: statements and expressions whose names are
+//! already resolved (locals to slots, commands to functions, methods to ids,
+//! process variables to ids). Produced by `compile::resolve`, run by
+//! `runtime::interp`.
+
+use crate::commands::CommandDef;
+use crate::runtime::value::{Value, VarType};
+use crate::syntax::ast::{BinOp, Marker, UnaryOp};
+use std::path::PathBuf;
+use std::rc::Rc;
+
+pub type MethodId = u32;
+
+/// A whole program: every compiled method plus the process and interprocess
+/// variable tables.
+#[derive(Debug, Default)]
+pub struct Program {
+    pub methods: Vec<Method>,
+    pub process_vars: Vec<VarInfo>,
+    pub inter_vars: Vec<VarInfo>,
+}
+
+#[derive(Debug, Clone)]
+pub struct VarInfo {
+    pub name: Rc<str>,
+    pub ty: VarType,
+}
+
+#[derive(Debug, Default)]
+pub struct Method {
+    pub name: String,
+    pub path: PathBuf,
+    pub source: Rc<str>,
+    /// False until the method has been resolved (methods are compiled on demand).
+    pub compiled: bool,
+    pub body: Block,
+    /// The declared type of each local slot (template of a new frame).
+    pub slot_types: Vec<VarType>,
+    /// The name of each local slot (`$name`, `$1`), for pointers and messages.
+    pub slot_names: Vec<Rc<str>>,
+    /// `param_slots[k-1]` is the slot of `$k` (named or legacy parameter).
+    pub param_slots: Vec<u32>,
+    /// Parameters past `param_slots` (`${n}`) have this type.
+    pub vararg_type: VarType,
+    /// Declared with `#DECLARE`: arguments of the wrong type are errors (with `C_XXX`
+    /// they silently become the default value).
+    pub strict_params: bool,
+    /// The slot holding the result (`$0`, a named result or an anonymous one).
+    pub result: Option<u32>,
+}
+
+pub type Block = Vec<Stmt>;
+
+#[derive(Debug, Clone)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    /// Byte offset of the statement in the method source.
+    pub pos: u32,
+}
+
+#[derive(Debug, Clone)]
+pub enum StmtKind {
+    Expr(Expr),
+    Assign(Place, Expr),
+    /// `+=`, `-=`, `*=`, `/=` (the target is evaluated once... by being a place).
+    Compound(Place, BinOp, Expr),
+    /// `$t:=$t+x` / `$t+=x` on a local: appends in place when the slot holds text.
+    AppendLocal(u32, Expr),
+    If(Expr, Block, Block),
+    Case(Vec<(Expr, Block)>, Block),
+    While(Expr, Block),
+    Repeat(Block, Expr),
+    For(Box<ForLoop>),
+    ForEach(Box<ForEachLoop>),
+    Break,
+    Continue,
+    Return(Option<Expr>),
+    /// `var`/`C_XXX` at run time: each place gets the type's default value unless it
+    /// already holds a value of that type.
+    Declare(Vec<Place>, VarType),
+    Try(Block, Block),
+    Nop,
+    /// An error raised when the statement runs (unsupported or unresolvable code).
+    Fail(i32, Rc<str>),
+}
+
+#[derive(Debug, Clone)]
+pub struct ForLoop {
+    pub var: Place,
+    pub start: Expr,
+    pub end: Expr,
+    pub step: Option<Expr>,
+    pub body: Block,
+}
+
+#[derive(Debug, Clone)]
+pub struct ForEachLoop {
+    pub item: Place,
+    pub source: Expr,
+    pub begin: Option<Expr>,
+    pub end: Option<Expr>,
+    /// `(true, cond)` for `Until`, `(false, cond)` for `While`.
+    pub cond: Option<(bool, Expr)>,
+    pub body: Block,
+}
+
+/// Something that can be assigned.
+#[derive(Debug, Clone)]
+pub enum Place {
+    Local(u32),
+    Process(u32),
+    Inter(u32),
+    /// `${n}`.
+    Param(Box<Expr>),
+    /// `base{i}`: the base is evaluated raw (giving the array itself).
+    Element(Box<Expr>, Box<Expr>),
+    /// `p->`.
+    Deref(Box<Expr>),
+    /// `o.name`.
+    Member(Box<Expr>, Rc<str>),
+    /// `c[i]` or `o["name"]`.
+    Index(Box<Expr>, Box<Expr>),
+    /// `t[[i]]`.
+    CharAt(Box<Place>, Box<Expr>),
+}
+
+#[derive(Debug, Clone)]
+pub enum Expr {
+    Const(Value),
+    Local(u32),
+    Process(u32),
+    Inter(u32),
+    /// `${n}`.
+    Param(Box<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    AndAnd(Box<Expr>, Box<Expr>),
+    OrOr(Box<Expr>, Box<Expr>),
+    Ternary(Box<Expr>, Box<Expr>, Box<Expr>),
+    Member(Box<Expr>, Rc<str>),
+    /// `.length` (collections; a property named `length` on objects).
+    Length(Box<Expr>),
+    Index(Box<Expr>, Box<Expr>),
+    Element(Box<Expr>, Box<Expr>),
+    CharAt(Box<Expr>, Box<Expr>),
+    MakePointer(Box<Place>),
+    Deref(Box<Expr>),
+    Object(Vec<(Rc<str>, Expr)>),
+    Collection(Vec<Expr>),
+    Cmd(Box<CmdCall>),
+    Method(Box<MethodCall>),
+    MemberCall(Box<MemberCall>),
+    /// An error raised when evaluated.
+    Fail(i32, Rc<str>),
+}
+
+#[derive(Debug, Clone)]
+pub struct CmdCall {
+    pub cmd: &'static CommandDef,
+    pub args: Vec<Arg>,
+    /// A bare `*` was passed.
+    pub star: bool,
+    /// A bare `>` or `<` was passed.
+    pub order: Option<Marker>,
+}
+
+/// A command argument: a value, or a reference to a variable (passed as a pointer)
+/// for the parameters a command writes to or inspects (arrays, `Type`...).
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Val(Expr),
+    Ref(Place),
+}
+
+#[derive(Debug, Clone)]
+pub struct MethodCall {
+    pub id: MethodId,
+    pub args: Vec<Expr>,
+    pub pos: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct MemberCall {
+    pub obj: Expr,
+    pub func: crate::commands::collection::MemberFn,
+    pub name: Rc<str>,
+    pub args: Vec<Expr>,
+}

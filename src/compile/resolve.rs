@@ -1,0 +1,717 @@
+//! Resolution of one method body: AST → IR. Never fails: code that cannot be
+//! resolved becomes a `Fail` node that raises a runtime error when reached, so the
+//! rest of the method still runs.
+
+use super::ir::{self, Arg, CmdCall, MemberCall, MethodCall, MethodId, Place, StmtKind};
+use super::Compiler;
+use crate::commands::{self, collection::MemberFn, constants};
+use crate::runtime::error::codes;
+use crate::runtime::value::{text, Date, Value, VarType};
+use crate::syntax::ast::{self, BinOp, ExprKind, Marker, Suffix, TypeRef};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+struct Cx<'c> {
+    c: &'c mut Compiler,
+    slots: HashMap<String, u32>,
+    types: Vec<VarType>,
+    names: Vec<Rc<str>>,
+    params: Vec<Option<u32>>,
+    result: Option<u32>,
+    strict: bool,
+    vararg_type: VarType,
+}
+
+pub(super) fn compile_method(
+    c: &mut Compiler,
+    id: MethodId,
+    file: &ast::SourceFile,
+    source: Rc<str>,
+) {
+    let mut cx = Cx {
+        c,
+        slots: HashMap::new(),
+        types: Vec::new(),
+        names: Vec::new(),
+        params: Vec::new(),
+        result: None,
+        strict: false,
+        vararg_type: VarType::Undeclared,
+    };
+    let body = cx.block(&file.body);
+    let mut param_slots = Vec::with_capacity(cx.params.len());
+    for k in 0..cx.params.len() {
+        let s = match cx.params[k] {
+            Some(s) => s,
+            None => cx.new_slot(&format!("${}", k + 1)),
+        };
+        param_slots.push(s);
+    }
+    let Cx {
+        c,
+        types,
+        names,
+        result,
+        strict,
+        vararg_type,
+        ..
+    } = cx;
+    let m = &mut c.prog.methods[id as usize];
+    m.source = source;
+    m.body = body;
+    m.slot_types = types;
+    m.slot_names = names;
+    m.param_slots = param_slots;
+    m.vararg_type = vararg_type;
+    m.strict_params = strict;
+    m.result = result;
+    m.compiled = true;
+}
+
+fn var_type(t: &TypeRef) -> VarType {
+    match t {
+        TypeRef::Text => VarType::Text,
+        TypeRef::Integer => VarType::Integer,
+        TypeRef::Real => VarType::Real,
+        TypeRef::Boolean => VarType::Boolean,
+        TypeRef::Date => VarType::Date,
+        TypeRef::Time => VarType::Time,
+        TypeRef::Object | TypeRef::Class(_) => VarType::Object,
+        TypeRef::Collection => VarType::Collection,
+        TypeRef::Pointer => VarType::Pointer,
+        TypeRef::Picture => VarType::Picture,
+        TypeRef::Blob => VarType::Blob,
+        TypeRef::Variant => VarType::Variant,
+    }
+}
+
+/// The type declared by a `C_XXX` directive name.
+fn directive_type(name: &str) -> Option<VarType> {
+    Some(match name.to_ascii_uppercase().as_str() {
+        "C_TEXT" | "C_STRING" => VarType::Text,
+        "C_LONGINT" | "C_INTEGER" => VarType::Integer,
+        "C_REAL" => VarType::Real,
+        "C_BOOLEAN" => VarType::Boolean,
+        "C_DATE" => VarType::Date,
+        "C_TIME" => VarType::Time,
+        "C_OBJECT" => VarType::Object,
+        "C_COLLECTION" => VarType::Collection,
+        "C_POINTER" => VarType::Pointer,
+        "C_PICTURE" => VarType::Picture,
+        "C_BLOB" => VarType::Blob,
+        "C_VARIANT" => VarType::Variant,
+        _ => return None,
+    })
+}
+
+fn fail(code: i32, msg: impl Into<String>) -> ir::Expr {
+    ir::Expr::Fail(code, Rc::from(msg.into()))
+}
+
+/// What a bare name designates.
+enum NameRef {
+    Cmd(&'static commands::CommandDef),
+    Const(Value),
+    Method(MethodId),
+    NotImplemented(String),
+    UnknownConstant(String),
+    Var,
+}
+
+impl<'c> Cx<'c> {
+    fn new_slot(&mut self, name: &str) -> u32 {
+        let s = self.types.len() as u32;
+        self.types.push(VarType::Undeclared);
+        self.names.push(Rc::from(name));
+        s
+    }
+
+    fn local(&mut self, name: &str) -> u32 {
+        let key = name.to_lowercase();
+        if let Some(&s) = self.slots.get(&key) {
+            return s;
+        }
+        let s = self.new_slot(&format!("${}", name));
+        self.slots.insert(key, s);
+        s
+    }
+
+    fn param(&mut self, k: u32) -> u32 {
+        if k == 0 {
+            return self.result_slot("$0");
+        }
+        let k = k as usize;
+        if self.params.len() < k {
+            self.params.resize(k, None);
+        }
+        match self.params[k - 1] {
+            Some(s) => s,
+            None => {
+                let s = self.new_slot(&format!("${}", k));
+                self.params[k - 1] = Some(s);
+                s
+            }
+        }
+    }
+
+    fn result_slot(&mut self, name: &str) -> u32 {
+        match self.result {
+            Some(s) => s,
+            None => {
+                let s = self.new_slot(name);
+                self.result = Some(s);
+                s
+            }
+        }
+    }
+
+    fn type_slot(&mut self, s: u32, ty: VarType) {
+        let t = &mut self.types[s as usize];
+        if *t == VarType::Undeclared {
+            *t = ty;
+        }
+    }
+
+    fn resolve_name(&mut self, n: &ast::Name) -> NameRef {
+        match n.suffix {
+            Suffix::Command(num) => {
+                if let Some(def) = commands::by_number(num) {
+                    return NameRef::Cmd(def);
+                }
+                if let Some(def) = commands::by_name(&n.text) {
+                    return NameRef::Cmd(def);
+                }
+                let name = commands::name_of_number(num).unwrap_or(&n.text);
+                return NameRef::NotImplemented(format!("{} (command {})", name, num));
+            }
+            Suffix::Constant(g, i) => {
+                return match constants::lookup_token(&n.text, g, i) {
+                    Some(v) => NameRef::Const(v),
+                    None => NameRef::UnknownConstant(n.text.clone()),
+                }
+            }
+            _ => {}
+        }
+        if let Some(def) = commands::by_name(&n.text) {
+            return NameRef::Cmd(def);
+        }
+        if let Some(v) = constants::lookup(&n.text) {
+            return NameRef::Const(v);
+        }
+        if let Some(id) = self.c.method_id(&n.text) {
+            return NameRef::Method(id);
+        }
+        if let Some(official) = commands::known_command(&n.text) {
+            return NameRef::NotImplemented(official.to_string());
+        }
+        NameRef::Var
+    }
+
+    // ------------------------------------------------------------ statements
+
+    fn block(&mut self, b: &[ast::Stmt]) -> ir::Block {
+        b.iter().map(|s| self.stmt(s)).collect()
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) -> ir::Stmt {
+        let pos = s.span.start as u32;
+        let kind = self.stmt_kind(s);
+        ir::Stmt { kind, pos }
+    }
+
+    fn stmt_kind(&mut self, s: &ast::Stmt) -> StmtKind {
+        use ast::StmtKind as S;
+        match &s.kind {
+            S::Expr(e) => {
+                if let ExprKind::Call { callee, args } = &e.kind {
+                    if let Some(ty) = directive_type(&callee.text) {
+                        return self.directive(ty, &callee.text, args);
+                    }
+                }
+                if let ExprKind::Name(n) = &e.kind {
+                    if directive_type(&n.text).is_some() {
+                        return StmtKind::Nop;
+                    }
+                }
+                StmtKind::Expr(self.expr(e))
+            }
+            S::Assign { target, op, value } => self.assign(target, *op, value),
+            S::If {
+                cond,
+                then_block,
+                else_block,
+            } => StmtKind::If(
+                self.expr(cond),
+                self.block(then_block),
+                else_block
+                    .as_ref()
+                    .map(|b| self.block(b))
+                    .unwrap_or_default(),
+            ),
+            S::Case {
+                branches,
+                else_block,
+            } => StmtKind::Case(
+                branches
+                    .iter()
+                    .map(|b| (self.expr(&b.cond), self.block(&b.body)))
+                    .collect(),
+                else_block
+                    .as_ref()
+                    .map(|b| self.block(b))
+                    .unwrap_or_default(),
+            ),
+            S::While { cond, body } => StmtKind::While(self.expr(cond), self.block(body)),
+            S::Repeat { body, until } => {
+                let body = self.block(body);
+                StmtKind::Repeat(body, self.expr(until))
+            }
+            S::For {
+                var,
+                start,
+                end,
+                step,
+                body,
+            } => {
+                let Some(var) = self.place(var) else {
+                    return StmtKind::Fail(
+                        codes::TYPE_MISMATCH,
+                        Rc::from("For: the counter must be a variable"),
+                    );
+                };
+                StmtKind::For(Box::new(ir::ForLoop {
+                    var,
+                    start: self.expr(start),
+                    end: self.expr(end),
+                    step: step.as_ref().map(|e| self.expr(e)),
+                    body: self.block(body),
+                }))
+            }
+            S::ForEach {
+                item,
+                source,
+                begin,
+                end,
+                condition,
+                body,
+            } => {
+                let Some(item) = self.place(item) else {
+                    return StmtKind::Fail(
+                        codes::TYPE_MISMATCH,
+                        Rc::from("For each: the item must be a variable"),
+                    );
+                };
+                let cond = condition.as_ref().map(|c| match c {
+                    ast::LoopCondition::While(e) => (false, self.expr(e)),
+                    ast::LoopCondition::Until(e) => (true, self.expr(e)),
+                });
+                StmtKind::ForEach(Box::new(ir::ForEachLoop {
+                    item,
+                    source: self.expr(source),
+                    begin: begin.as_ref().map(|e| self.expr(e)),
+                    end: end.as_ref().map(|e| self.expr(e)),
+                    cond,
+                    body: self.block(body),
+                }))
+            }
+            S::Break => StmtKind::Break,
+            S::Continue => StmtKind::Continue,
+            S::Return(e) => StmtKind::Return(e.as_ref().map(|e| self.expr(e))),
+            S::Try { body, catch_block } => StmtKind::Try(
+                self.block(body),
+                catch_block
+                    .as_ref()
+                    .map(|b| self.block(b))
+                    .unwrap_or_default(),
+            ),
+            S::Use { body, .. } => StmtKind::If(
+                ir::Expr::Const(Value::Bool(true)),
+                self.block(body),
+                Vec::new(),
+            ),
+            S::Var { names, ty, init } => {
+                self.var(names, ty.as_ref(), init.as_ref(), s.span.start as u32)
+            }
+            S::Declare(sig) => {
+                self.declare(sig);
+                StmtKind::Nop
+            }
+            S::Sql(_) => StmtKind::Fail(codes::UNSUPPORTED, Rc::from("Begin SQL is not supported")),
+            S::ClassExtends(_) | S::Property { .. } | S::Alias { .. } | S::Function(_) => {
+                StmtKind::Fail(
+                    codes::UNSUPPORTED,
+                    Rc::from("Class code cannot run as a method (classes are not supported yet)"),
+                )
+            }
+        }
+    }
+
+    fn declare(&mut self, sig: &ast::Signature) {
+        self.strict = true;
+        for (i, p) in sig.params.iter().enumerate() {
+            let key = p.name.to_lowercase();
+            let s = self.new_slot(&format!("${}", p.name));
+            self.slots.insert(key, s);
+            if self.params.len() <= i {
+                self.params.resize(i + 1, None);
+            }
+            self.params[i] = Some(s);
+            if let Some(t) = &p.ty {
+                self.type_slot(s, var_type(t));
+            }
+        }
+        if let Some(v) = &sig.variadic {
+            self.vararg_type = v.as_ref().map(var_type).unwrap_or_default();
+        }
+        if let Some(r) = &sig.result {
+            let s = match &r.name {
+                Some(n) => {
+                    let s = self.result_slot(&format!("${}", n));
+                    self.slots.insert(n.to_lowercase(), s);
+                    s
+                }
+                None => self.result_slot("$0"),
+            };
+            if let Some(t) = &r.ty {
+                self.type_slot(s, var_type(t));
+            }
+        }
+    }
+
+    fn directive(&mut self, ty: VarType, name: &str, args: &[ast::Expr]) -> StmtKind {
+        let mut args = args;
+        if name.eq_ignore_ascii_case("C_STRING") && args.len() > 1 {
+            args = &args[1..];
+        }
+        // C_XXX(MethodName; $1...) declares another method's parameters: no-op.
+        if let Some(first) = args.first() {
+            if let ExprKind::Name(n) = &first.kind {
+                if self.c.method_id(&n.text).is_some() {
+                    return StmtKind::Nop;
+                }
+            }
+        }
+        let mut places = Vec::new();
+        for a in args {
+            match &a.kind {
+                ExprKind::ParamIndirect(_) => self.vararg_type = ty,
+                _ => {
+                    if let Some(p) = self.declared_place(a, ty) {
+                        places.push(p);
+                    }
+                }
+            }
+        }
+        StmtKind::Declare(places, ty)
+    }
+
+    /// A declared variable gets its static type; returns the place to reset at run time.
+    fn declared_place(&mut self, e: &ast::Expr, ty: VarType) -> Option<Place> {
+        let p = self.place(e)?;
+        match &p {
+            Place::Local(s) => self.type_slot(*s, ty),
+            Place::Process(id) => self.c.declare_process(*id, ty),
+            Place::Inter(id) => self.c.declare_inter(*id, ty),
+            _ => return None,
+        }
+        Some(p)
+    }
+
+    fn var(
+        &mut self,
+        names: &[ast::VarName],
+        ty: Option<&TypeRef>,
+        init: Option<&ast::Expr>,
+        pos: u32,
+    ) -> StmtKind {
+        let ty = match (ty, init) {
+            (Some(t), _) => var_type(t),
+            (None, Some(e)) => infer_type(e),
+            (None, None) => VarType::Variant,
+        };
+        let mut places = Vec::new();
+        for n in names {
+            if let Some(p) = self.declared_place(&n.var, ty) {
+                places.push(p);
+            }
+        }
+        match (init, places.len()) {
+            (Some(init), 1) => {
+                let v = self.expr(init);
+                let p = places.pop().unwrap_or(Place::Local(0));
+                // declare then assign, in one statement
+                StmtKind::If(
+                    ir::Expr::Const(Value::Bool(true)),
+                    vec![
+                        ir::Stmt {
+                            kind: StmtKind::Declare(vec![p.clone()], ty),
+                            pos,
+                        },
+                        ir::Stmt {
+                            kind: StmtKind::Assign(p, v),
+                            pos,
+                        },
+                    ],
+                    Vec::new(),
+                )
+            }
+            (Some(_), _) => StmtKind::Fail(
+                codes::BAD_ASSIGN,
+                Rc::from("var: an initializer needs exactly one variable"),
+            ),
+            (None, _) => StmtKind::Declare(places, ty),
+        }
+    }
+
+    fn assign(&mut self, target: &ast::Expr, op: ast::AssignOp, value: &ast::Expr) -> StmtKind {
+        let Some(place) = self.place(target) else {
+            return StmtKind::Fail(
+                codes::BAD_ASSIGN,
+                Rc::from("This expression cannot be assigned"),
+            );
+        };
+        let binop = match op {
+            ast::AssignOp::Set => None,
+            ast::AssignOp::Add => Some(BinOp::Add),
+            ast::AssignOp::Sub => Some(BinOp::Sub),
+            ast::AssignOp::Mul => Some(BinOp::Mul),
+            ast::AssignOp::Div => Some(BinOp::Div),
+        };
+        match (binop, &place) {
+            (Some(BinOp::Add), Place::Local(s)) => StmtKind::AppendLocal(*s, self.expr(value)),
+            (Some(op), _) => StmtKind::Compound(place, op, self.expr(value)),
+            (None, Place::Local(s)) => {
+                // `$t:=$t+x` appends in place
+                if let ExprKind::Binary(BinOp::Add, l, r) = &value.kind {
+                    if let Some(Place::Local(ls)) = self.simple_local(l) {
+                        if ls == *s {
+                            return StmtKind::AppendLocal(*s, self.expr(r));
+                        }
+                    }
+                }
+                StmtKind::Assign(place, self.expr(value))
+            }
+            (None, _) => StmtKind::Assign(place, self.expr(value)),
+        }
+    }
+
+    fn simple_local(&mut self, e: &ast::Expr) -> Option<Place> {
+        match &e.kind {
+            ExprKind::Local(_) | ExprKind::Param(_) => self.place(e),
+            _ => None,
+        }
+    }
+
+    // ----------------------------------------------------------------- places
+
+    fn place(&mut self, e: &ast::Expr) -> Option<Place> {
+        Some(match &e.kind {
+            ExprKind::Local(n) => Place::Local(self.local(n)),
+            ExprKind::Param(k) => Place::Local(self.param(*k)),
+            ExprKind::ParamIndirect(n) => Place::Param(Box::new(self.expr(n))),
+            ExprKind::Interprocess(n) => Place::Inter(self.c.inter_var(n)),
+            ExprKind::Name(n) => match self.resolve_name(n) {
+                NameRef::Var => Place::Process(self.c.process_var(&n.text)),
+                _ => return None,
+            },
+            ExprKind::Element(b, i) => {
+                Place::Element(Box::new(self.expr(b)), Box::new(self.expr(i)))
+            }
+            ExprKind::Deref(p) => Place::Deref(Box::new(self.expr(p))),
+            ExprKind::Member(o, n) => Place::Member(Box::new(self.expr(o)), Rc::from(n.as_str())),
+            ExprKind::Index(o, i) => Place::Index(Box::new(self.expr(o)), Box::new(self.expr(i))),
+            ExprKind::CharAt(t, i) => {
+                Place::CharAt(Box::new(self.place(t)?), Box::new(self.expr(i)))
+            }
+            ExprKind::Paren(e) => return self.place(e),
+            _ => return None,
+        })
+    }
+
+    // ------------------------------------------------------------ expressions
+
+    fn exprs(&mut self, es: &[ast::Expr]) -> Vec<ir::Expr> {
+        es.iter().map(|e| self.expr(e)).collect()
+    }
+
+    fn expr(&mut self, e: &ast::Expr) -> ir::Expr {
+        use ir::Expr as E;
+        match &e.kind {
+            ExprKind::Real(r) => E::Const(Value::Real(*r)),
+            ExprKind::HexInt(i) => E::Const(Value::Int(*i as i32)),
+            ExprKind::Text(s) => E::Const(text(s.as_str())),
+            ExprKind::Date { year, month, day } => E::Const(Value::Date(Date {
+                year: *year,
+                month: *month,
+                day: *day,
+            })),
+            ExprKind::Time(t) => E::Const(Value::Time(*t)),
+            ExprKind::Local(n) => E::Local(self.local(n)),
+            ExprKind::Param(k) => E::Local(self.param(*k)),
+            ExprKind::ParamIndirect(n) => E::Param(Box::new(self.expr(n))),
+            ExprKind::Interprocess(n) => E::Inter(self.c.inter_var(n)),
+            ExprKind::Name(n) => self.name_expr(n, &[]),
+            ExprKind::Call { callee, args } => self.name_expr(callee, args),
+            ExprKind::Apply { callee, args } => match &callee.kind {
+                ExprKind::Member(o, name) => {
+                    let func = MemberFn::from_name(name);
+                    let obj = self.expr(o);
+                    E::MemberCall(Box::new(MemberCall {
+                        obj,
+                        func,
+                        name: Rc::from(name.as_str()),
+                        args: self.exprs(args),
+                    }))
+                }
+                _ => fail(codes::UNSUPPORTED, "Calling a formula is not supported"),
+            },
+            ExprKind::Table(_) | ExprKind::Field { .. } => fail(
+                codes::UNSUPPORTED,
+                "Tables and fields are not supported (no database)",
+            ),
+            ExprKind::Unary(op, a) => E::Unary(*op, Box::new(self.expr(a))),
+            ExprKind::Binary(op, a, b) => {
+                let (a, b) = (Box::new(self.expr(a)), Box::new(self.expr(b)));
+                match op {
+                    BinOp::AndAnd => E::AndAnd(a, b),
+                    BinOp::OrOr => E::OrOr(a, b),
+                    op => E::Binary(*op, a, b),
+                }
+            }
+            ExprKind::Ternary(c, a, b) => E::Ternary(
+                Box::new(self.expr(c)),
+                Box::new(self.expr(a)),
+                Box::new(self.expr(b)),
+            ),
+            ExprKind::Member(o, n) => {
+                let o = Box::new(self.expr(o));
+                if n == "length" {
+                    E::Length(o)
+                } else {
+                    E::Member(o, Rc::from(n.as_str()))
+                }
+            }
+            ExprKind::Index(o, i) => E::Index(Box::new(self.expr(o)), Box::new(self.expr(i))),
+            ExprKind::Element(b, i) => E::Element(Box::new(self.expr(b)), Box::new(self.expr(i))),
+            ExprKind::CharAt(t, i) => E::CharAt(Box::new(self.expr(t)), Box::new(self.expr(i))),
+            ExprKind::MakePointer(p) => match self.place(p) {
+                Some(p) => E::MakePointer(Box::new(p)),
+                None => match &p.kind {
+                    ExprKind::Table(_) | ExprKind::Field { .. } => fail(
+                        codes::UNSUPPORTED,
+                        "Pointers to tables and fields are not supported",
+                    ),
+                    _ => fail(
+                        codes::UNSUPPORTED,
+                        "A pointer can only point to a variable, an array or an element",
+                    ),
+                },
+            },
+            ExprKind::Deref(p) => E::Deref(Box::new(self.expr(p))),
+            ExprKind::Object(props) => E::Object(
+                props
+                    .iter()
+                    .map(|(k, v)| (Rc::from(k.as_str()), self.expr(v)))
+                    .collect(),
+            ),
+            ExprKind::Collection(items) => E::Collection(self.exprs(items)),
+            ExprKind::Marker(_) => fail(
+                codes::BAD_ARG,
+                "A bare *, >, <, & or | is only valid as a command parameter",
+            ),
+            ExprKind::AssignArg { .. } => fail(
+                codes::UNSUPPORTED,
+                "Assignments as parameters need a database (not supported)",
+            ),
+            ExprKind::Paren(e) => self.expr(e),
+        }
+    }
+
+    /// A name used as a value (`args` empty, no parentheses) or called.
+    fn name_expr(&mut self, n: &ast::Name, args: &[ast::Expr]) -> ir::Expr {
+        use ir::Expr as E;
+        match self.resolve_name(n) {
+            NameRef::Cmd(def) => E::Cmd(Box::new(self.cmd_call(def, args))),
+            NameRef::Const(v) => {
+                if args.is_empty() {
+                    E::Const(v)
+                } else {
+                    fail(
+                        codes::BAD_ARG,
+                        format!("The constant {} cannot take parameters", n.text),
+                    )
+                }
+            }
+            NameRef::Method(id) => {
+                self.c.pending.push(id);
+                E::Method(Box::new(MethodCall {
+                    id,
+                    args: self.exprs(args),
+                    pos: n.span.start as u32,
+                }))
+            }
+            NameRef::NotImplemented(name) => fail(
+                codes::NOT_IMPLEMENTED,
+                format!("Command not implemented: {}", name),
+            ),
+            NameRef::UnknownConstant(name) => fail(
+                codes::UNKNOWN_CONSTANT,
+                format!("Unknown constant: {}", name),
+            ),
+            NameRef::Var => {
+                if args.is_empty() {
+                    E::Process(self.c.process_var(&n.text))
+                } else {
+                    fail(
+                        codes::UNKNOWN_NAME,
+                        format!("Unknown method or command: {}", n.text),
+                    )
+                }
+            }
+        }
+    }
+
+    fn cmd_call(&mut self, def: &'static commands::CommandDef, args: &[ast::Expr]) -> CmdCall {
+        let mut call = CmdCall {
+            cmd: def,
+            args: Vec::with_capacity(args.len()),
+            star: false,
+            order: None,
+        };
+        for a in args {
+            match &a.kind {
+                ExprKind::Marker(Marker::Star) => call.star = true,
+                ExprKind::Marker(m @ (Marker::Greater | Marker::Less)) => call.order = Some(*m),
+                _ => {
+                    let i = call.args.len();
+                    let by_ref = i < 32 && def.refs & (1 << i) != 0;
+                    let arg = if by_ref {
+                        match self.place(a) {
+                            Some(p) => Arg::Ref(p),
+                            None => Arg::Val(self.expr(a)),
+                        }
+                    } else {
+                        Arg::Val(self.expr(a))
+                    };
+                    call.args.push(arg);
+                }
+            }
+        }
+        call
+    }
+}
+
+/// The type `var $x := init` gets from a literal initializer (Variant otherwise).
+fn infer_type(e: &ast::Expr) -> VarType {
+    match &e.kind {
+        ExprKind::Real(_) => VarType::Real,
+        ExprKind::HexInt(_) => VarType::Integer,
+        ExprKind::Text(_) => VarType::Text,
+        ExprKind::Date { .. } => VarType::Date,
+        ExprKind::Time(_) => VarType::Time,
+        ExprKind::Object(_) => VarType::Object,
+        ExprKind::Collection(_) => VarType::Collection,
+        ExprKind::Unary(_, e) | ExprKind::Paren(e) => infer_type(e),
+        _ => VarType::Variant,
+    }
+}

@@ -1,0 +1,317 @@
+//! Text comparison with 4D's rules: case- and accent-insensitive, "ignorable"
+//! control characters skipped, ligatures expanded (`æ` = `ae`), the `@` wildcard in
+//! the right operand of `=`/`#` (and a single trailing `@` for `<`, `>`...), the
+//! keyword test `%`, and the linguistic search used by `Position`/`Replace string`.
+//!
+//! This approximates the ICU root collation (LANGUAGE.md §4): characters are folded
+//! (lowercase, diacritics removed) and compared by code point. ASCII texts take a
+//! fast byte path.
+
+use std::cmp::Ordering;
+
+/// Base letters of U+0100..=U+017F (Latin Extended-A), diacritics removed.
+const LATIN_EXT_A: &[u8; 128] = b"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyyZzZzZzs";
+
+/// The folded form of one character: up to two characters, or nothing when the
+/// character is ignorable.
+#[derive(Clone, Copy)]
+struct Folded {
+    a: char,
+    b: char,
+    n: u8,
+}
+
+impl Folded {
+    const NONE: Folded = Folded {
+        a: '\0',
+        b: '\0',
+        n: 0,
+    };
+    fn one(a: char) -> Folded {
+        Folded { a, b: '\0', n: 1 }
+    }
+    fn two(a: char, b: char) -> Folded {
+        Folded { a, b, n: 2 }
+    }
+}
+
+fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{200b}'..='\u{200d}' | '\u{feff}')
+}
+
+fn fold(c: char) -> Folded {
+    if c.is_ascii() {
+        if is_ignorable(c) {
+            return Folded::NONE;
+        }
+        return Folded::one(c.to_ascii_lowercase());
+    }
+    let u = c as u32;
+    let base = match u {
+        0xC0..=0xC5 | 0xE0..=0xE5 => 'a',
+        0xC6 | 0xE6 => return Folded::two('a', 'e'),
+        0xC7 | 0xE7 => 'c',
+        0xC8..=0xCB | 0xE8..=0xEB => 'e',
+        0xCC..=0xCF | 0xEC..=0xEF => 'i',
+        0xD0 | 0xF0 => 'd',
+        0xD1 | 0xF1 => 'n',
+        0xD2..=0xD6 | 0xD8 | 0xF2..=0xF6 | 0xF8 => 'o',
+        0xD9..=0xDC | 0xF9..=0xFC => 'u',
+        0xDD | 0xFD | 0xFF => 'y',
+        0xDF => return Folded::two('s', 's'),
+        0x152 | 0x153 => return Folded::two('o', 'e'),
+        0x100..=0x17F => (LATIN_EXT_A[(u - 0x100) as usize] as char).to_ascii_lowercase(),
+        _ if is_ignorable(c) => return Folded::NONE,
+        _ => {
+            let mut l = c.to_lowercase();
+            let a = l.next().unwrap_or(c);
+            return match l.next() {
+                // e.g. 'İ' lowercases to "i̇": keep the base letter only.
+                Some(_) => Folded::one(a),
+                None => Folded::one(a),
+            };
+        }
+    };
+    Folded::one(base)
+}
+
+/// Folds a whole text into comparable characters.
+pub fn fold_str(s: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let f = fold(c);
+        if f.n >= 1 {
+            out.push(f.a);
+        }
+        if f.n == 2 {
+            out.push(f.b);
+        }
+    }
+    out
+}
+
+fn simple_ascii(s: &str) -> bool {
+    s.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\t' || b == b'\n' || b == b'\r')
+}
+
+/// Orders two texts (used by `<`, `>`, `<=`, `>=`, sorting, `=` without wildcard).
+pub fn compare(a: &str, b: &str) -> Ordering {
+    if simple_ascii(a) && simple_ascii(b) {
+        let ab = a.bytes().map(|c| c.to_ascii_lowercase());
+        let bb = b.bytes().map(|c| c.to_ascii_lowercase());
+        return ab.cmp(bb);
+    }
+    fold_str(a).cmp(&fold_str(b))
+}
+
+/// `a = b` for texts, with `@` in `b` as a wildcard.
+pub fn equals(a: &str, b: &str) -> bool {
+    if !b.contains('@') {
+        if a.len() == b.len() && a.eq_ignore_ascii_case(b) {
+            return true;
+        }
+        return compare(a, b) == Ordering::Equal;
+    }
+    if b.contains("@@") {
+        return false;
+    }
+    let t = fold_str(a);
+    let p: Vec<char> = b
+        .split('@')
+        .flat_map(|part| fold_str(part).into_iter().chain(std::iter::once('@')))
+        .collect();
+    // the chain above appends an '@' after every part; drop the last one
+    let p = &p[..p.len().saturating_sub(1)];
+    glob(&t, p)
+}
+
+/// Matches folded text against a folded pattern where '@' matches any run.
+fn glob(t: &[char], p: &[char]) -> bool {
+    let (mut ti, mut pi) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() && p[pi] == '@' {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if pi < p.len() && p[pi] == t[ti] {
+            ti += 1;
+            pi += 1;
+        } else if let Some((sp, st)) = star {
+            pi = sp + 1;
+            ti = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '@' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// Ordering for `<`, `>`, `<=`, `>=`: a single trailing `@` in `b` compares only
+/// the prefix of `a` of the same length.
+pub fn compare_wild(a: &str, b: &str) -> Ordering {
+    if let Some(prefix) = b.strip_suffix('@') {
+        if !prefix.contains('@') {
+            let fa = fold_str(a);
+            let fp = fold_str(prefix);
+            let n = fp.len().min(fa.len());
+            return fa[..n].cmp(&fp[..]).then(if fa.len() < fp.len() {
+                Ordering::Less
+            } else {
+                Ordering::Equal
+            });
+        }
+    }
+    compare(a, b)
+}
+
+/// The keyword operator: `text % word` is True when `word` is a whole word of
+/// `text` (a trailing `@` matches any word starting with it).
+pub fn keyword(text: &str, word: &str) -> bool {
+    let (w, prefix) = match word.strip_suffix('@') {
+        Some(w) => (w, true),
+        None => (word, false),
+    };
+    let fw = fold_str(w);
+    if fw.is_empty() || fw.iter().any(|c| !c.is_alphanumeric()) {
+        return false;
+    }
+    let ft = fold_str(text);
+    ft.split(|c| !c.is_alphanumeric()).any(|tw| {
+        if prefix {
+            tw.starts_with(&fw)
+        } else {
+            tw == &fw[..]
+        }
+    })
+}
+
+/// Linguistic search: the first occurrence of `find` in `text` at or after the
+/// character index `start` (0-based, in chars). Returns (char index, length in
+/// chars of the matched text). No wildcard.
+pub fn find(text: &str, find: &str, start: usize) -> Option<(usize, usize)> {
+    let f = fold_str(find);
+    if f.is_empty() {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let folded: Vec<Folded> = chars.iter().map(|&c| fold(c)).collect();
+    for s in start..chars.len() {
+        if folded[s].n == 0 {
+            continue;
+        }
+        // match f against folded chars from s
+        let mut fi = 0;
+        let mut i = s;
+        let mut pending: Option<char> = None;
+        loop {
+            if fi == f.len() {
+                if pending.is_none() {
+                    return Some((s, i - s));
+                }
+                break;
+            }
+            let c = if let Some(p) = pending.take() {
+                p
+            } else {
+                if i >= chars.len() {
+                    break;
+                }
+                let fo = folded[i];
+                i += 1;
+                match fo.n {
+                    0 => continue,
+                    1 => fo.a,
+                    _ => {
+                        pending = Some(fo.b);
+                        fo.a
+                    }
+                }
+            };
+            if c != f[fi] {
+                break;
+            }
+            fi += 1;
+        }
+    }
+    None
+}
+
+/// The base letter of an accented Latin letter, keeping its case (`é` → `e`,
+/// `Ö` → `O`); `None` when the character has no accent to strip.
+pub fn strip_accent(c: char) -> Option<char> {
+    let u = c as u32;
+    if !(0xC0..=0x17F).contains(&u) || matches!(u, 0xC6 | 0xE6 | 0xD7 | 0xF7 | 0xDF | 0x152 | 0x153)
+    {
+        return None;
+    }
+    let upper = c.is_uppercase();
+    let f = fold(c);
+    if f.n != 1 || !f.a.is_ascii_alphabetic() {
+        return None;
+    }
+    Some(if upper { f.a.to_ascii_uppercase() } else { f.a })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_and_accents() {
+        assert!(equals("a", "A"));
+        assert!(equals("n", "ñ"));
+        assert!(equals("A", "å"));
+        assert!(equals("ete", "été"));
+        assert!(equals("Crème", "CREME"));
+        assert!(equals("\u{1}", ""));
+        assert!(equals("æ", "ae"));
+        assert!(!equals("a", "b"));
+        assert_eq!(compare("abc", "ABD"), Ordering::Less);
+        assert_eq!(compare("b", "A"), Ordering::Greater);
+        assert_eq!(compare("élan", "Elan"), Ordering::Equal);
+    }
+
+    #[test]
+    fn wildcard() {
+        assert!(equals("abcdefghij", "abc@"));
+        assert!(equals("abcdefghij", "@bcd@"));
+        assert!(equals("abcdefghij", "abcd@efghij"));
+        assert!(!equals("abc@", "abcdefghij"));
+        assert!(!equals("abcfg", "abc@@fg"));
+        assert!(equals("", "@"));
+        assert!(equals("ABC", "@c"));
+        assert!(!equals("ABC", "@b"));
+        assert_eq!(compare_wild("abcz", "abc@"), Ordering::Equal);
+    }
+
+    #[test]
+    fn keywords() {
+        assert!(keyword("Software and Computers", "comput@"));
+        assert!(keyword("Software and Computers", "and"));
+        assert!(!keyword("Software and Computers", "soft"));
+        assert!(!keyword("Software and Computers", "and Computers"));
+    }
+
+    #[test]
+    fn linguistic_find() {
+        assert_eq!(find("Crème brûlée", "Brulee", 0), Some((6, 6)));
+        assert_eq!(find("hello", "L", 0), Some((2, 1)));
+        assert_eq!(find("hello", "L", 3), Some((3, 1)));
+        assert_eq!(find("Encyclopædia", "ae", 0), Some((8, 1)));
+        assert_eq!(find("abc", "", 0), None);
+    }
+
+    #[test]
+    fn latin_ext_table_aligned() {
+        assert_eq!(fold('Ł').a, 'l');
+        assert_eq!(fold('ž').a, 'z');
+        assert_eq!(fold('Ő').a, 'o');
+        assert_eq!(fold('ſ').a, 's');
+        assert_eq!(fold('Ŷ').a, 'y');
+    }
+}
