@@ -5,6 +5,6 @@
 //! (values, interpreter, processes) with `commands` (the built-in command library).
 //! `project` loads a 4D project folder or a folder of scripts.
 
-pub mod syntax;
 pub mod check;
 pub mod run;
+pub mod syntax;

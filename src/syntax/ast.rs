@@ -330,13 +330,22 @@ pub enum ExprKind {
     /// without arguments, a constant...
     Name(Name),
     /// `Name(args)`: a command or a project method call with parentheses.
-    Call { callee: Name, args: Vec<Expr> },
+    Call {
+        callee: Name,
+        args: Vec<Expr>,
+    },
     /// `expr(args)` where expr is a member access: `$o.f(1)`, `cs.X.new()`.
-    Apply { callee: Box<Expr>, args: Vec<Expr> },
+    Apply {
+        callee: Box<Expr>,
+        args: Vec<Expr>,
+    },
     /// `[Table]`.
     Table(Name),
     /// `[Table]Field`.
-    Field { table: Name, field: Name },
+    Field {
+        table: Name,
+        field: Name,
+    },
     Unary(UnaryOp, Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
     /// `cond ? a : b`.
