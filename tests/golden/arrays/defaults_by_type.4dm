@@ -1,0 +1,10 @@
+// New elements get the default value of the array type
+ARRAY TEXT($t; 1)
+ARRAY LONGINT($l; 1)
+ARRAY INTEGER($i; 1)
+ARRAY REAL($r; 1)
+ARRAY BOOLEAN($b; 1)
+ARRAY DATE($d; 1)
+ARRAY TIME($h; 1)
+ALERT("["+$t{1}+"] "+String($l{1})+" "+String($i{1})+" "+String($r{1}))
+ALERT(String($b{1})+" "+String($d{1})+" "+String($h{1}))

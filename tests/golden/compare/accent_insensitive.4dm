@@ -1,0 +1,6 @@
+// Text comparison ignores accents (LANGUAGE.md §4.1 follows the examples of dt_string.md)
+ALERT(String("n"="ñ"))
+ALERT(String("n"="Ñ"))
+ALERT(String("A"="å"))
+ALERT(String("ete"="été"))
+ALERT(String("e"#"é"))

@@ -1,0 +1,6 @@
+// text % word is True when word is a whole word of text (a trailing @ is allowed)
+ALERT(String("Software and Computers"%"comput@"))
+ALERT(String("Software and Computers"%"Software"))
+ALERT(String("Software and Computers"%"soft"))
+ALERT(String("Software and Computers"%"and Computers"))
+ALERT(String("Software and Computers"%"AND"))

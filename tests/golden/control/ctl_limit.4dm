@@ -1,0 +1,3 @@
+// helper: returns 3
+#DECLARE() -> $n : Integer
+$n:=3

@@ -1,0 +1,4 @@
+// String(Null) is "null"; String(undefined) is ""
+var $o : Object:={}
+ALERT(String(Null))
+ALERT("["+String($o.missing)+"]")

@@ -1,0 +1,8 @@
+// Date + Number and Date - Number give a Date (month, year and leap-year boundaries)
+ALERT(String(!2024-01-31!+1))
+ALERT(String(!2024-02-28!+1))
+ALERT(String(!2023-02-28!+1))
+ALERT(String(!2024-12-31!+1))
+ALERT(String(!2024-03-01!-1))
+ALERT(String(!2024-01-01!+366))
+ALERT(String(Value type(!2024-01-01!+1)=Is date))

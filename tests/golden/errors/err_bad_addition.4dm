@@ -1,0 +1,3 @@
+// helper: raises a type error (Real + Text)
+#DECLARE($n : Real) -> $r : Real
+$r:=$n+"x"

@@ -1,0 +1,3 @@
+// helper: recursion without a base case
+#DECLARE($n : Integer)
+err_runaway($n+1)

@@ -1,0 +1,3 @@
+// helper: declares an Integer parameter
+#DECLARE($n : Integer)
+ALERT("never printed")

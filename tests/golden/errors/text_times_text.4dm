@@ -1,0 +1,4 @@
+// Text*Text is a type error
+var $x : Variant
+$x:="a"*"b"  // <-- error
+ALERT("after")

@@ -1,0 +1,7 @@
+// Named constants: character codes, type codes, MAXLONG, Pi (13 significant digits)
+ALERT(String(Tab)+" "+String(Line feed)+" "+String(Carriage return)+" "+String(Space)+" "+String(At sign))
+ALERT(String(Is text)+" "+String(Is longint)+" "+String(Is collection))
+ALERT(String(MAXLONG))
+ALERT(String(Pi))
+ALERT(String(Into system standard outputs))
+ALERT("a"+Char(Space)+"b")

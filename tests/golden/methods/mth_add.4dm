@@ -1,0 +1,3 @@
+// helper: type-only result with return
+#DECLARE($a : Real; $b : Real) : Real
+return $a+$b

@@ -1,0 +1,2 @@
+// helper: prints a greeting (no parameters)
+ALERT("hello from "+Current method name)

@@ -1,0 +1,3 @@
+// helper: returns its own name
+#DECLARE() -> $name : Text
+$name:=Current method name

@@ -1,0 +1,3 @@
+// helper: named result
+#DECLARE($x : Real) -> $result : Real
+$result:=$x*$x

@@ -1,0 +1,5 @@
+// Recursive project method (mth_fact)
+ALERT(String(mth_fact(0)))
+ALERT(String(mth_fact(1)))
+ALERT(String(mth_fact(5)))
+ALERT(String(mth_fact(10)))

@@ -1,0 +1,7 @@
+// Property names are case-sensitive
+var $o : Object:={}
+$o.Name:="upper"
+$o.name:="lower"
+ALERT($o.Name+" "+$o.name)
+ALERT(JSON Stringify($o))
+ALERT(String(Undefined($o.NAME)))

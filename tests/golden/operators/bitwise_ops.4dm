@@ -1,0 +1,11 @@
+// 32-bit bitwise operators & | ^| << >> ?+ ?- ??
+ALERT(String(12 & 10))
+ALERT(String(12 | 10))
+ALERT(String(12 ^| 10))
+ALERT(String(1 << 4))
+ALERT(String(256 >> 4))
+ALERT(String(0x0000FFFF & 0xFF00FF00))
+ALERT(String(0x00000000 ?+ 16))
+ALERT(String(7 ?- 1))
+ALERT(String(5 ?? 0))
+ALERT(String(5 ?? 1))

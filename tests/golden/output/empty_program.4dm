@@ -1,0 +1,3 @@
+// A method that prints nothing produces empty output
+var $x : Integer
+$x:=1

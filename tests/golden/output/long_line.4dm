@@ -1,0 +1,3 @@
+// A long computed line
+ALERT("="*60)
+ALERT(String(Length("="*60)))

@@ -1,0 +1,4 @@
+// Collections are passed by reference
+var $c : Collection:=["a"; "b"]
+prm_modify_collection($c)
+ALERT(JSON Stringify($c))

@@ -1,0 +1,3 @@
+// helper: writes a text through a pointer
+#DECLARE($p : Pointer; $v : Text)
+$p->:=$v

@@ -1,0 +1,4 @@
+// Else outside any If or Case of is a syntax error
+ALERT("never runs")
+Else
+ALERT("x")

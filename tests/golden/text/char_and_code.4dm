@@ -1,0 +1,7 @@
+// Char and Character code are inverse (UTF-16 codes)
+ALERT(Char(65))
+ALERT(String(Character code("A")))
+ALERT(String(Character code("abc")))
+ALERT(Char(97)+Char(98)+Char(99))
+ALERT(String(Character code(Char(233))))
+ALERT(String(Character code("a")-Character code("A")))

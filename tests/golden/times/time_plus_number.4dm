@@ -1,0 +1,5 @@
+// Time + Number and Time - Number give a Number (seconds)
+ALERT(String(?01:00:00?+60))
+ALERT(String(Value type(?01:00:00?+60)=Is real))
+ALERT(String(?01:00:00?-60))
+ALERT(String(?00:01:40?+0))

@@ -1,0 +1,2 @@
+// helper: increments the process variable vCounter
+vCounter:=vCounter+1

@@ -1,0 +1,3 @@
+// helper: prints and changes the interprocess variable <>gName
+ALERT("reads "+<>gName)
+<>gName:="changed"
