@@ -1,0 +1,2 @@
+// On Exit: runs last.
+ALERT("Bye")

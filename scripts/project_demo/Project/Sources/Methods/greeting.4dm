@@ -1,0 +1,3 @@
+//%attributes = {"invisible":false}
+#DECLARE($who : Text) : Text
+return "hello from the "+$who
