@@ -32,6 +32,8 @@ enum Command {
         /// Text parameters passed to the method ($1, $2...).
         args: Vec<String>,
     },
+    /// List the implemented 4D commands, one `NUMBER<TAB>Name` per line.
+    Commands,
 }
 
 fn main() -> ExitCode {
@@ -39,6 +41,12 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check { paths, quiet } => fourd::check::check_paths(&paths, quiet),
         Command::Run { path, method, args } => fourd::run::run_cli(&path, method.as_deref(), &args),
+        Command::Commands => {
+            for (num, name) in fourd::commands::implemented() {
+                println!("{}\t{}", num, name);
+            }
+            0
+        }
     };
     ExitCode::from(code)
 }

@@ -71,20 +71,46 @@ fn u16_to_char(s: &str, ui: usize) -> usize {
     s.chars().count()
 }
 
+// docs/commands/string.md: numbers with a format pattern, `&x`/`&$`/`&xml`, or a
+// base (2..36, an Integer 2nd parameter); dates/times with a format constant or a
+// pattern (dates may take an added time); texts and booleans ignore the format.
 fn string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    use super::formats;
     let v = a.get(0);
     if a.len() >= 2 {
         let fmt = a.get(1);
         let out = match (v, fmt) {
             (Value::Int(_) | Value::Real(_), Value::Text(f)) => {
-                format_number(v.as_num().unwrap_or(0.0), f)
+                let x = v.as_num().unwrap_or(0.0);
+                match f.as_str() {
+                    "&x" => formats::hex(x, false),
+                    "&$" => formats::hex(x, true),
+                    "&xml" => format::real(x),
+                    _ => format_number(x, f),
+                }
             }
-            (Value::Date(d), f) if f.is_number() => {
-                format_date(*d, f.as_num().unwrap_or(0.0) as i32)
+            (Value::Int(_) | Value::Real(_), f) if f.is_number() => {
+                let base = f.as_num().unwrap_or(10.0) as i64;
+                if !(2..=36).contains(&base) {
+                    return err(
+                        codes::BAD_ARG,
+                        format!("String: the base must be between 2 and 36, got {}", base),
+                    );
+                }
+                formats::radix(v.as_num().unwrap_or(0.0), base as u32)
             }
-            (Value::Time(t), f) if f.is_number() => {
-                format_time(*t, f.as_num().unwrap_or(0.0) as i32)
+            (Value::Date(d), f) => {
+                let add = match a.get(2) {
+                    Value::Undefined => None,
+                    t => t.as_num().map(|n| n as i64),
+                };
+                match f {
+                    Value::Text(p) => formats::pattern(*d, add.unwrap_or(0), p),
+                    f => formats::date_const(*d, f.as_num().unwrap_or(0.0) as i32, add),
+                }
             }
+            (Value::Time(t), Value::Text(p)) => formats::pattern(Default::default(), *t, p),
+            (Value::Time(t), f) => formats::time_const(*t, f.as_num().unwrap_or(0.0) as i32),
             (v, _) => format::to_text(v),
         };
         return Ok(text(out));
@@ -95,37 +121,24 @@ fn string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     })
 }
 
-fn format_date(d: crate::runtime::value::Date, f: i32) -> String {
-    let blank = f >= 100;
-    if blank && d == Default::default() {
-        return String::new();
-    }
-    match f % 100 {
-        8 | 9 => format!("{}T00:00:00", format::date_iso(d)),
-        _ => format::date(d),
-    }
-}
-
-fn format_time(t: i64, f: i32) -> String {
-    if f >= 100 && t == 0 {
-        return String::new();
-    }
-    match f % 100 {
-        2 => format!("{:02}:{:02}", t / 3600, (t / 60) % 60),
-        6 => format!("{:02}:{:02}", t / 60, t % 60),
-        _ => format::time(t),
-    }
-}
-
 /// A numeric format such as `###,##0.00` (digits placeholders `#` and `0`, `,`
 /// thousands separator, `.` decimal point; prefix/suffix text kept).
 fn format_number(x: f64, f: &str) -> String {
-    // positive;negative formats: use the first part (negative sign added)
-    let f = f.split(';').next().unwrap_or("");
+    // "positive;negative;zero": a negative part drops the sign, an empty part
+    // falls back to the positive one.
+    let parts: Vec<&str> = f.split(';').collect();
+    let mut f = parts[0];
+    let mut x = x;
+    if x < 0.0 && parts.len() > 1 && !parts[1].is_empty() {
+        f = parts[1];
+        x = -x;
+    } else if x == 0.0 && parts.len() > 2 && !parts[2].is_empty() {
+        f = parts[2];
+    }
     let start = f.find(['#', '0']);
     let end = f.rfind(['#', '0']);
     let (Some(start), Some(end)) = (start, end) else {
-        return format::real(x);
+        return if parts.len() > 1 { f.to_string() } else { format::real(x) };
     };
     let (prefix, pat, suffix) = (&f[..start], &f[start..=end], &f[end + 1..]);
     let (int_pat, dec_pat) = match pat.split_once('.') {

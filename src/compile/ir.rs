@@ -162,6 +162,9 @@ pub struct CmdCall {
     pub star: bool,
     /// A bare `>` or `<` was passed.
     pub order: Option<Marker>,
+    /// Every bare `>`/`<` with the number of value arguments before it
+    /// (`MULTI SORT ARRAY(a;>;b;<)`).
+    pub markers: Vec<(u32, Marker)>,
 }
 
 /// A command argument: a value, or a reference to a variable (passed as a pointer)

@@ -677,11 +677,15 @@ impl<'c> Cx<'c> {
             args: Vec::with_capacity(args.len()),
             star: false,
             order: None,
+            markers: Vec::new(),
         };
         for a in args {
             match &a.kind {
                 ExprKind::Marker(Marker::Star) => call.star = true,
-                ExprKind::Marker(m @ (Marker::Greater | Marker::Less)) => call.order = Some(*m),
+                ExprKind::Marker(m @ (Marker::Greater | Marker::Less)) => {
+                    call.order = Some(*m);
+                    call.markers.push((call.args.len() as u32, *m));
+                }
                 _ => {
                     let i = call.args.len();
                     let by_ref = i < 32 && def.refs & (1 << i) != 0;

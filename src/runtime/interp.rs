@@ -570,6 +570,7 @@ impl<'p> Interp<'p> {
                     vals: Vec::with_capacity(call.args.len()),
                     star: call.star,
                     order: call.order,
+                    markers: call.markers.clone(),
                     undef: Value::Undefined,
                 };
                 for a in &call.args {
