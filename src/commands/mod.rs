@@ -4,6 +4,7 @@
 //! [`CommandDef`] once; nothing is looked up by name while running.
 
 pub mod array;
+pub mod blob;
 pub mod collection;
 pub mod constants;
 pub mod datetime;
@@ -13,6 +14,7 @@ pub mod language;
 pub mod math;
 pub mod numbers;
 pub mod object;
+pub mod regex;
 pub mod text;
 
 use crate::runtime::error::{codes, err, RtResult};
@@ -153,8 +155,10 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 9] {
+fn themes() -> [&'static [CommandDef]; 11] {
     [
+        blob::COMMANDS,
+        regex::COMMANDS,
         text::COMMANDS,
         math::COMMANDS,
         datetime::COMMANDS,
@@ -264,4 +268,12 @@ pub fn implemented() -> Vec<(u32, String)> {
     }
     out.sort();
     out
+}
+
+/// Sets the system variable `OK`.
+pub fn set_ok(it: &mut Interp, ok: i32) {
+    let id = crate::runtime::process::OK_VAR as usize;
+    if let Some(slot) = it.process.vars.get_mut(id) {
+        *slot = Value::Int(ok);
+    }
 }

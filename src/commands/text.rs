@@ -331,12 +331,16 @@ fn position(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         .opt_num(2, "Position")?
         .map(|s| (s.trunc() as i64).max(1) as usize)
         .unwrap_or(1);
-    let exact = a.star
-        || matches!(a.get(4), Value::Int(o) if o & 1 != 0)
-        || matches!(a.get(4), Value::Real(o) if (*o as i64) & 1 != 0);
+    // docs/commands-legacy/position.md: `*` = character codes; a 5th parameter
+    // gives the options (then `*` is ignored).
+    let opts = match a.get(4) {
+        Value::Undefined if a.star => collate::Opts::from_bits(1),
+        Value::Undefined => collate::Opts::DEFAULT,
+        v => collate::Opts::from_bits(v.as_num().unwrap_or(0.0) as i64),
+    };
     let found = if find.is_empty() {
         None
-    } else if exact {
+    } else if opts.char_codes && !opts.whole_word {
         let b = byte_at(&t, start - 1);
         t[b..].find(find.as_str()).map(|i| {
             let ui = u16_len(&t[..b + i]);
@@ -344,7 +348,7 @@ fn position(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         })
     } else {
         let cs = u16_to_char(&t, start - 1);
-        collate::find(&t, &find, cs).map(|(ci, cl)| {
+        collate::find_opts(&t, &find, cs, opts).map(|(ci, cl)| {
             let ui = char_to_u16(&t, ci);
             let ul = char_to_u16(&t, ci + cl) - ui;
             (ui, ul)
