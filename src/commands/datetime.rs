@@ -155,7 +155,12 @@ fn date_cmd(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
 // docs/commands-legacy/time.md: "HH:MM:SS" (missing parts are 0, ISO date-time
 // texts keep their time part) or a number of seconds.
 fn time_cmd(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Time(match a.get(0) {
+    Ok(time_of(a))
+}
+
+/// `Time(x)` of the first argument.
+pub fn time_of(a: &mut Args) -> Value {
+    Value::Time(match a.get(0) {
         Value::Text(t) => {
             let t = t.trim();
             let t = match t.find('T') {
@@ -182,7 +187,7 @@ fn time_cmd(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
         }
         Value::Time(t) => *t,
         v => v.as_num().map(|n| n.round() as i64).unwrap_or(0),
-    }))
+    })
 }
 
 // docs/commands-legacy/timestamp.md: current UTC time, `yyyy-MM-ddTHH:mm:ss.SSSZ`.

@@ -15,6 +15,7 @@ pub mod math;
 pub mod numbers;
 pub mod object;
 pub mod regex;
+pub mod system;
 pub mod text;
 
 use crate::runtime::error::{codes, err, RtResult};
@@ -155,8 +156,9 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 11] {
+fn themes() -> [&'static [CommandDef]; 12] {
     [
+        system::COMMANDS,
         blob::COMMANDS,
         regex::COMMANDS,
         text::COMMANDS,

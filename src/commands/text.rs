@@ -28,6 +28,9 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("Trim", trim),
     cmd!("Trim start", trim_start),
     cmd!("Trim end", trim_end),
+    cmd!("Compare strings", compare_strings),
+    cmd!("Localized string", localized_string),
+    cmd!("Get localized string", localized_string),
 ];
 
 /// Length in UTF-16 units.
@@ -546,4 +549,98 @@ mod tests {
         assert_eq!(change_case("hélène", true, true), "HÉLÈNE");
         assert_eq!(change_case("ÉCOLE", false, false), "ecole");
     }
+}
+
+// docs/commands/compare-strings.md: -1, 0 or 1; default like `<` (case- and
+// accent-insensitive); options as Position (`sk char codes`...).
+fn compare_strings(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let x = a.text(0, "Compare strings")?;
+    let y = a.text(1, "Compare strings")?;
+    let opts = match a.get(2) {
+        Value::Undefined => collate::Opts::DEFAULT,
+        v => collate::Opts::from_bits(v.as_num().unwrap_or(0.0) as i64),
+    };
+    Ok(Value::Int(match collate::compare_opts(&x, &y, opts) {
+        std::cmp::Ordering::Less => -1,
+        std::cmp::Ordering::Equal => 0,
+        std::cmp::Ordering::Greater => 1,
+    }))
+}
+
+// docs/commands-legacy/localized-string.md: looks `resName` up in the project's
+// XLIFF files (`Resources/*.xlf`, `Resources/*.lproj/*.xlf`): the <target> (or
+// <source>) of the trans-unit whose resname (or id) matches. Not found: "" and
+// OK = 0.
+fn localized_string(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let name = a.text(0, "Localized string")?;
+    let res = super::system::database_folder(it).join("Resources");
+    let mut files = Vec::new();
+    let mut dirs = vec![res];
+    while let Some(d) = dirs.pop() {
+        if let Ok(rd) = std::fs::read_dir(&d) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().map(|x| x == "xlf").unwrap_or(false) {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.sort();
+    for f in files {
+        let Ok(xml) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        if let Some(t) = xliff_lookup(&xml, &name) {
+            super::set_ok(it, 1);
+            return Ok(text(t));
+        }
+    }
+    super::set_ok(it, 0);
+    Ok(text(""))
+}
+
+fn xml_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+fn xliff_lookup(xml: &str, name: &str) -> Option<String> {
+    let mut rest = xml;
+    while let Some(i) = rest.find("<trans-unit") {
+        rest = &rest[i..];
+        let head_end = rest.find('>')?;
+        let head = &rest[..head_end];
+        let end = rest.find("</trans-unit>").unwrap_or(rest.len());
+        let body = &rest[head_end..end];
+        let attr = |k: &str| -> Option<&str> {
+            let pat = format!("{}=\"", k);
+            let s = head.find(&pat)? + pat.len();
+            let e = head[s..].find('"')?;
+            Some(&head[s..s + e])
+        };
+        if attr("resname") == Some(name) || (attr("resname").is_none() && attr("id") == Some(name)) {
+            let get = |tag: &str| -> Option<String> {
+                let s = body.find(&format!("<{}", tag))?;
+                let s = s + body[s..].find('>')? + 1;
+                let e = s + body[s..].find(&format!("</{}>", tag))?;
+                Some(xml_unescape(&body[s..e]))
+            };
+            return get("target").or_else(|| get("source"));
+        }
+        rest = &rest[end.min(rest.len())..];
+        if end == rest.len() && rest.is_empty() {
+            break;
+        }
+        if !rest.starts_with("</trans-unit>") {
+            break;
+        }
+        rest = &rest["</trans-unit>".len()..];
+    }
+    None
 }
