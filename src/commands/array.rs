@@ -31,12 +31,24 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("DELETE FROM ARRAY", delete_from_array, refs = 1),
     cmd!("Find in array", find_in_array, refs = 1),
     cmd!("Count in array", count_in_array, refs = 1),
-    cmd!("Find in sorted array", find_in_sorted_array, refs = 1 | 1 << 2 | 1 << 3),
+    cmd!(
+        "Find in sorted array",
+        find_in_sorted_array,
+        refs = 1 | 1 << 2 | 1 << 3
+    ),
     cmd!("COPY ARRAY", copy_array, refs = 0b11),
     cmd!("SORT ARRAY", sort_array, refs = u32::MAX),
     cmd!("MULTI SORT ARRAY", multi_sort_array, refs = u32::MAX),
-    cmd!("COLLECTION TO ARRAY", collection_to_array, refs = 0xAAAA_AAAA),
-    cmd!("ARRAY TO COLLECTION", array_to_collection, refs = 0xAAAA_AAAA),
+    cmd!(
+        "COLLECTION TO ARRAY",
+        collection_to_array,
+        refs = 0xAAAA_AAAA
+    ),
+    cmd!(
+        "ARRAY TO COLLECTION",
+        array_to_collection,
+        refs = 0xAAAA_AAAA
+    ),
 ];
 
 fn declare(

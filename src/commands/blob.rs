@@ -79,7 +79,13 @@ fn set_blob_size(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 fn encode_text(t: &str, format: i64) -> Vec<u8> {
     let eight = |t: &str| -> Vec<u8> {
         t.chars()
-            .map(|c| if (c as u32) < 256 { c as u32 as u8 } else { b'?' })
+            .map(|c| {
+                if (c as u32) < 256 {
+                    c as u32 as u8
+                } else {
+                    b'?'
+                }
+            })
             .collect()
     };
     match format {
@@ -175,12 +181,18 @@ fn blob_to_text(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
             (String::from_utf8_lossy(&rest[4..4 + n]).into_owned(), 4 + n)
         }
         3 => {
-            let n = a.opt_num(3, "BLOB to text")?.map(|n| n as usize).unwrap_or(rest.len());
+            let n = a
+                .opt_num(3, "BLOB to text")?
+                .map(|n| n as usize)
+                .unwrap_or(rest.len());
             let n = n.min(rest.len());
             (latin(&rest[..n]), n)
         }
         _ => {
-            let n = a.opt_num(3, "BLOB to text")?.map(|n| n as usize).unwrap_or(rest.len());
+            let n = a
+                .opt_num(3, "BLOB to text")?
+                .map(|n| n as usize)
+                .unwrap_or(rest.len());
             let n = n.min(rest.len());
             (String::from_utf8_lossy(&rest[..n]).into_owned(), n)
         }
@@ -244,15 +256,17 @@ fn base64_encode(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let src = read_blob(it, a, 0)?;
     let out = b64_encode(&src, a.star);
     let target = if a.len() > 1 { 1 } else { 0 };
-    store_text_or_blob(it, a, target, out.into_bytes(), "BASE64 ENCODE")
+    store_text_or_blob(it, a, target, out.into_bytes(), true, "BASE64 ENCODE")
 }
 
-/// Stores bytes in a Text variable (as UTF-8) or a Blob variable.
+/// Stores bytes in a Text variable (as UTF-8) or a Blob variable; an undefined
+/// variable becomes a Text when `default_text`.
 fn store_text_or_blob(
     it: &mut Interp,
     a: &Args,
     i: usize,
     bytes: Vec<u8>,
+    default_text: bool,
     cmd: &str,
 ) -> RtResult<Value> {
     let Some(p) = ptr_of(a, i) else {
@@ -263,7 +277,8 @@ fn store_text_or_blob(
     };
     let cur = it.deref_raw(&p)?;
     let is_text = matches!(cur, Value::Text(_))
-        || it.ptr_type(&p) == crate::runtime::value::VarType::Text;
+        || it.ptr_type(&p) == crate::runtime::value::VarType::Text
+        || (default_text && matches!(cur, Value::Undefined));
     if is_text {
         it.store_ptr(&p, text(String::from_utf8_lossy(&bytes).into_owned()))?;
     } else {
@@ -278,7 +293,7 @@ fn base64_decode(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let src = read_blob(it, a, 0)?;
     let out = b64_decode(&src);
     let target = if a.len() > 1 { 1 } else { 0 };
-    store_text_or_blob(it, a, target, out, "BASE64 DECODE")
+    store_text_or_blob(it, a, target, out, false, "BASE64 DECODE")
 }
 
 fn hex(b: &[u8]) -> String {
@@ -331,12 +346,7 @@ fn charset_decode(b: &[u8], cs: &str) -> RtResult<String> {
                 .collect();
             String::from_utf16_lossy(&u)
         }
-        _ => {
-            return err(
-                codes::BAD_ARG,
-                format!("Unsupported character set: {}", cs),
-            )
-        }
+        _ => return err(codes::BAD_ARG, format!("Unsupported character set: {}", cs)),
     })
 }
 
@@ -345,7 +355,13 @@ fn charset_encode(t: &str, cs: &str) -> RtResult<Vec<u8>> {
         "utf-8" | "utf8" => t.as_bytes().to_vec(),
         "iso-8859-1" | "latin1" | "windows-1252" => t
             .chars()
-            .map(|c| if (c as u32) < 256 { c as u32 as u8 } else { b'?' })
+            .map(|c| {
+                if (c as u32) < 256 {
+                    c as u32 as u8
+                } else {
+                    b'?'
+                }
+            })
             .collect(),
         "us-ascii" | "ascii" => t
             .chars()
@@ -353,12 +369,7 @@ fn charset_encode(t: &str, cs: &str) -> RtResult<Vec<u8>> {
             .collect(),
         "utf-16" | "utf-16le" => t.encode_utf16().flat_map(|u| u.to_le_bytes()).collect(),
         "utf-16be" => t.encode_utf16().flat_map(|u| u.to_be_bytes()).collect(),
-        _ => {
-            return err(
-                codes::BAD_ARG,
-                format!("Unsupported character set: {}", cs),
-            )
-        }
+        _ => return err(codes::BAD_ARG, format!("Unsupported character set: {}", cs)),
     })
 }
 

@@ -10,8 +10,8 @@ use crate::runtime::format;
 use crate::runtime::interp::Interp;
 use crate::runtime::ops;
 use crate::runtime::value::{new_collection, text, Coll, Value};
-use std::rc::Rc;
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 pub const COMMANDS: &[CommandDef] = &[cmd!("New collection", new_collection_cmd)];
 
@@ -459,7 +459,10 @@ fn deep_equal(a: &Value, b: &Value, diacritical: bool) -> bool {
         }
         (Value::Collection(x), Value::Collection(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| deep_equal(p, q, diacritical))
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|(p, q)| deep_equal(p, q, diacritical))
         }
         (Value::Object(x), Value::Object(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
@@ -526,12 +529,7 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
         Combine => {
             let other = match args.first() {
                 Some(Value::Collection(o)) => o.borrow().clone(),
-                _ => {
-                    return err(
-                        codes::TYPE_MISMATCH,
-                        ".combine(): a collection is expected",
-                    )
-                }
+                _ => return err(codes::TYPE_MISMATCH, ".combine(): a collection is expected"),
             };
             let len = c.borrow().len();
             let at = match num_arg(args, 1, name)? {
@@ -555,16 +553,37 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
             };
             let mut out: Vec<(Value, usize)> = Vec::new();
             for v in values {
-                if matches!(v, Value::Undefined) {
+                if matches!(v, Value::Undefined | Value::Null) {
                     continue;
                 }
-                match out.iter_mut().find(|(u, _)| deep_equal(u, &v, diacritical)) {
+                let same = |u: &Value| match (u, &v) {
+                    (Value::Object(_) | Value::Collection(_), _) => u.same_ref(&v),
+                    _ => deep_equal(u, &v, diacritical),
+                };
+                match out.iter_mut().find(|(u, _)| same(u)) {
                     Some(e) => e.1 += 1,
                     None => out.push((v, 1)),
                 }
             }
             let mut keyed: Vec<(Value, usize)> = out;
-            keyed.sort_by(|a, b| compare_values(&a.0, &b.0));
+            // ties (with ck diacritical) put lowercase and unaccented first
+            let swap = |t: &str| -> Vec<char> {
+                t.chars()
+                    .map(|c| {
+                        if c.is_lowercase() {
+                            c.to_uppercase().next().unwrap_or(c)
+                        } else {
+                            c.to_lowercase().next().unwrap_or(c)
+                        }
+                    })
+                    .collect()
+            };
+            keyed.sort_by(|a, b| {
+                compare_values(&a.0, &b.0).then_with(|| match (&a.0, &b.0) {
+                    (Value::Text(x), Value::Text(y)) => swap(x).cmp(&swap(y)),
+                    _ => Ordering::Equal,
+                })
+            });
             let items = keyed
                 .into_iter()
                 .map(|(v, n)| {

@@ -113,12 +113,7 @@ pub fn time_const(t: i64, f: i32) -> String {
         4 => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
         5 => {
             let h12 = if h % 12 == 0 { 12 } else { h % 12 };
-            format!(
-                "{}:{:02} {}",
-                h12,
-                m,
-                if h % 24 < 12 { "AM" } else { "PM" }
-            )
+            format!("{}:{:02} {}", h12, m, if h % 24 < 12 { "AM" } else { "PM" })
         }
         6 => format!("{:02}:{:02}", t / 60, s),
         7 => format!("{} {}", plural(t / 60, "minute"), plural(s, "second")),
@@ -133,7 +128,11 @@ pub fn pattern(d: Date, t: i64, pat: &str) -> String {
     let chars: Vec<char> = pat.chars().collect();
     let mut out = String::new();
     let mut i = 0;
-    let (h, mi, s) = (t.div_euclid(3600), t.div_euclid(60).rem_euclid(60), t.rem_euclid(60));
+    let (h, mi, s) = (
+        t.div_euclid(3600),
+        t.div_euclid(60).rem_euclid(60),
+        t.rem_euclid(60),
+    );
     while i < chars.len() {
         let c = chars[i];
         if c == '\'' {
@@ -177,9 +176,7 @@ pub fn pattern(d: Date, t: i64, pat: &str) -> String {
             },
             'd' => num(d.day as i64, n),
             'D' => num(
-                format::date_to_days(d)
-                    - format::days_from_civil(d.year as i64, 1, 1)
-                    + 1,
+                format::date_to_days(d) - format::days_from_civil(d.year as i64, 1, 1) + 1,
                 n,
             ),
             'E' | 'e' | 'c' => {

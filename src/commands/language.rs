@@ -157,7 +157,19 @@ fn clear_variable(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         return Ok(Value::Undefined);
     }
     let ty = it.ptr_type(&p);
-    it.set_raw(&p, ty.default_value())?;
+    // an undeclared variable keeps the type its value gave it
+    let v = match ty {
+        crate::runtime::value::VarType::Undeclared => {
+            crate::runtime::access::empty_like(&it.deref_raw(&p)?)
+        }
+        t => t.default_value(),
+    };
+    let v = if matches!(v, Value::Null) && ty == crate::runtime::value::VarType::Undeclared {
+        Value::Undefined
+    } else {
+        v
+    };
+    it.set_raw(&p, v)?;
     Ok(Value::Undefined)
 }
 

@@ -8,6 +8,7 @@ pub mod blob;
 pub mod collection;
 pub mod constants;
 pub mod datetime;
+pub mod files;
 pub mod formats;
 pub mod json;
 pub mod language;
@@ -156,8 +157,9 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 12] {
+fn themes() -> [&'static [CommandDef]; 13] {
     [
+        files::COMMANDS,
         system::COMMANDS,
         blob::COMMANDS,
         regex::COMMANDS,

@@ -14,11 +14,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub const COMMANDS: &[CommandDef] = &[cmd!(
-    "Match regex",
-    match_regex,
-    refs = 1 << 3 | 1 << 4
-)];
+pub const COMMANDS: &[CommandDef] = &[cmd!("Match regex", match_regex, refs = 1 << 3 | 1 << 4)];
 
 thread_local! {
     static CACHE: RefCell<HashMap<String, Rc<fancy_regex::Regex>>> = RefCell::new(HashMap::new());

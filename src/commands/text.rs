@@ -141,7 +141,11 @@ fn format_number(x: f64, f: &str) -> String {
     let start = f.find(['#', '0']);
     let end = f.rfind(['#', '0']);
     let (Some(start), Some(end)) = (start, end) else {
-        return if parts.len() > 1 { f.to_string() } else { format::real(x) };
+        return if parts.len() > 1 {
+            f.to_string()
+        } else {
+            format::real(x)
+        };
     };
     let (prefix, pat, suffix) = (&f[..start], &f[start..=end], &f[end + 1..]);
     let (int_pat, dec_pat) = match pat.split_once('.') {
@@ -522,35 +526,6 @@ fn trim_end(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(text(a.text(0, "Trim end")?.trim_end()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lenient_num() {
-        assert_eq!(parse_num("a1b2c3", '.'), 123.0);
-        assert_eq!(parse_num("-12.5abc", '.'), -12.5);
-        assert_eq!(parse_num("1e3", '.'), 1000.0);
-        assert_eq!(parse_num("", '.'), 0.0);
-        assert_eq!(parse_num("12,5", ','), 12.5);
-        assert_eq!(parse_radix("ff", 16), 255.0);
-    }
-
-    #[test]
-    fn number_formats() {
-        assert_eq!(format_number(1234.5, "###,##0.00"), "1,234.50");
-        assert_eq!(format_number(-1.236, "0.00"), "-1.24");
-        assert_eq!(format_number(5.0, "$###0"), "$5");
-    }
-
-    #[test]
-    fn case_changes() {
-        assert_eq!(change_case("hélène", true, false), "HELENE");
-        assert_eq!(change_case("hélène", true, true), "HÉLÈNE");
-        assert_eq!(change_case("ÉCOLE", false, false), "ecole");
-    }
-}
-
 // docs/commands/compare-strings.md: -1, 0 or 1; default like `<` (case- and
 // accent-insensitive); options as Position (`sk char codes`...).
 fn compare_strings(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
@@ -624,7 +599,8 @@ fn xliff_lookup(xml: &str, name: &str) -> Option<String> {
             let e = head[s..].find('"')?;
             Some(&head[s..s + e])
         };
-        if attr("resname") == Some(name) || (attr("resname").is_none() && attr("id") == Some(name)) {
+        if attr("resname") == Some(name) || (attr("resname").is_none() && attr("id") == Some(name))
+        {
             let get = |tag: &str| -> Option<String> {
                 let s = body.find(&format!("<{}", tag))?;
                 let s = s + body[s..].find('>')? + 1;
@@ -643,4 +619,33 @@ fn xliff_lookup(xml: &str, name: &str) -> Option<String> {
         rest = &rest["</trans-unit>".len()..];
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lenient_num() {
+        assert_eq!(parse_num("a1b2c3", '.'), 123.0);
+        assert_eq!(parse_num("-12.5abc", '.'), -12.5);
+        assert_eq!(parse_num("1e3", '.'), 1000.0);
+        assert_eq!(parse_num("", '.'), 0.0);
+        assert_eq!(parse_num("12,5", ','), 12.5);
+        assert_eq!(parse_radix("ff", 16), 255.0);
+    }
+
+    #[test]
+    fn number_formats() {
+        assert_eq!(format_number(1234.5, "###,##0.00"), "1,234.50");
+        assert_eq!(format_number(-1.236, "0.00"), "-1.24");
+        assert_eq!(format_number(5.0, "$###0"), "$5");
+    }
+
+    #[test]
+    fn case_changes() {
+        assert_eq!(change_case("hélène", true, false), "HELENE");
+        assert_eq!(change_case("hélène", true, true), "HÉLÈNE");
+        assert_eq!(change_case("ÉCOLE", false, false), "ecole");
+    }
 }
