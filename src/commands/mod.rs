@@ -10,6 +10,7 @@ pub mod constants;
 pub mod datetime;
 pub mod files;
 pub mod formats;
+pub mod fsobjects;
 pub mod json;
 pub mod language;
 pub mod math;
@@ -157,8 +158,9 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 13] {
+fn themes() -> [&'static [CommandDef]; 14] {
     [
+        fsobjects::COMMANDS,
         files::COMMANDS,
         system::COMMANDS,
         blob::COMMANDS,
