@@ -103,6 +103,11 @@ fn throw(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
             e.signature = Rc::from(sig);
             e.object = Some(o);
             if deferred {
+                // located where it was thrown
+                e.loc = it.frames.last().map(|f| crate::runtime::error::Loc {
+                    method: f.method,
+                    offset: it.cur_pos,
+                });
                 if let Some(f) = it.frames.last_mut() {
                     f.deferred.push(e);
                 }
