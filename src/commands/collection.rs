@@ -167,18 +167,13 @@ fn numbers(c: &Coll) -> Vec<f64> {
 }
 
 pub fn call_member(
-    it: &mut Interp,
+    _it: &mut Interp,
     obj: Value,
     f: MemberFn,
     name: &str,
     args: Vec<Value>,
 ) -> RtResult<Value> {
     use MemberFn::*;
-    if let Value::Object(o) = &obj {
-        if super::fsobjects::is_fs_object(o) {
-            return super::fsobjects::call_fs_member(it, o.clone(), name, args);
-        }
-    }
     let c = match obj {
         Value::Collection(c) => c,
         Value::Null | Value::Undefined => {

@@ -5,11 +5,14 @@
 
 pub mod array;
 pub mod blob;
+pub mod callbacks;
 pub mod collection;
 pub mod constants;
 pub mod datetime;
+pub mod errors;
 pub mod files;
 pub mod formats;
+pub mod formula;
 pub mod fsobjects;
 pub mod json;
 pub mod language;
@@ -158,7 +161,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 14] {
+fn themes() -> [&'static [CommandDef]; 16] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -174,6 +177,8 @@ fn themes() -> [&'static [CommandDef]; 14] {
         language::COMMANDS,
         json::COMMANDS,
         constants::COMMANDS,
+        errors::COMMANDS,
+        formula::COMMANDS,
     ]
 }
 
