@@ -257,6 +257,12 @@ const COMPILER_HANDLED: &[&str] = &[
     "C_PICTURE",
     "C_BLOB",
     "C_VARIANT",
+    // resolved by the compiler (classes and formulas)
+    "This",
+    "cs",
+    "4D",
+    "Super",
+    "Formula",
 ];
 
 /// Every implemented command as `(number, official name)`, sorted by number
