@@ -325,6 +325,11 @@ fn sort_together(arrays: &[ArrRef], criteria: &[(usize, bool)], name: &str) -> R
     if criteria.is_empty() {
         return err(codes::BAD_ARG, format!("{}: no sort criterion", name));
     }
+    if let ([arr], [(0, desc)]) = (arrays, criteria) {
+        if sort_one_keyed(arr, *desc) {
+            return Ok(());
+        }
+    }
     let keys: Vec<Vec<Value>> = criteria
         .iter()
         .map(|(i, _)| arrays[*i].borrow().elems[1..].to_vec())
@@ -353,6 +358,64 @@ fn sort_together(arrays: &[ArrRef], criteria: &[(usize, bool)], name: &str) -> R
         }
     }
     Ok(())
+}
+
+/// One array of numbers or of texts: sorted on precomputed keys (the number, or
+/// the collation key of the text), stable, giving the order `cmp_elem` gives.
+/// False (nothing done) for other arrays.
+fn sort_one_keyed(arr: &ArrRef, desc: bool) -> bool {
+    fn apply<K>(
+        elems: &mut [Value],
+        mut keyed: Vec<(K, u32)>,
+        cmp: impl Fn(&K, &K) -> Ordering,
+        desc: bool,
+    ) {
+        keyed.sort_by(|x, y| {
+            let o = cmp(&x.0, &y.0);
+            if desc {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        let mut old: Vec<Option<Value>> =
+            elems.iter_mut().map(|v| Some(std::mem::take(v))).collect();
+        for (slot, (_, p)) in elems.iter_mut().zip(keyed) {
+            *slot = old[p as usize].take().unwrap_or_default();
+        }
+    }
+    let mut ar = arr.borrow_mut();
+    let elems = &mut ar.elems[1..];
+    if elems
+        .iter()
+        .all(|v| matches!(v, Value::Real(_) | Value::Int(_)))
+    {
+        let keyed: Vec<(f64, u32)> = elems
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.as_num().unwrap_or(0.0), i as u32))
+            .collect();
+        apply(
+            elems,
+            keyed,
+            |x, y| x.partial_cmp(y).unwrap_or(Ordering::Equal),
+            desc,
+        );
+        true
+    } else if elems.iter().all(|v| matches!(v, Value::Text(_))) {
+        let keyed: Vec<(Vec<u8>, u32)> = elems
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::Text(t) => (crate::runtime::collate::sort_key(t), i as u32),
+                _ => (Vec::new(), i as u32),
+            })
+            .collect();
+        apply(elems, keyed, |x, y| x.cmp(y), desc);
+        true
+    } else {
+        false
+    }
 }
 
 fn arrays_of(it: &mut Interp, a: &Args, name: &str) -> RtResult<Vec<ArrRef>> {

@@ -22,12 +22,96 @@ fn json_stringify(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
 fn json_parse(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let t = a.text(0, "JSON Parse")?;
     // docs/commands-legacy/json-parse.md: an optional type converts the result.
-    match serde_json::from_str::<serde_json::Value>(&t) {
-        Ok(j) => Ok(match a.opt_num(1, "JSON Parse")? {
-            Some(ty) => super::object::convert_to_type(from_json(j), ty as i32),
-            None => from_json(j),
+    match parse(&t) {
+        Ok(v) => Ok(match a.opt_num(1, "JSON Parse")? {
+            Some(ty) => super::object::convert_to_type(v, ty as i32),
+            None => v,
         }),
         Err(e) => err(codes::BAD_JSON, format!("JSON Parse: invalid JSON ({})", e)),
+    }
+}
+
+/// Parses JSON text straight into values (the same values as `from_json` of the
+/// parsed `serde_json::Value`, without building that tree first); property names
+/// repeated across objects share one allocation.
+pub fn parse(t: &str) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(t);
+    let mut keys = std::collections::HashMap::new();
+    let v = serde::de::DeserializeSeed::deserialize(Seed(&mut keys), &mut de)?;
+    de.end()?;
+    Ok(v)
+}
+
+type Keys = std::collections::HashMap<Box<str>, Rc<str>>;
+
+struct Seed<'k>(&'k mut Keys);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Seed<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Real(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Real(n as f64))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(Value::Real(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(text(s))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::Text(Rc::new(s)))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(v) = seq.next_element_seed(Seed(&mut *self.0))? {
+            items.push(v);
+        }
+        Ok(Value::Collection(new_collection(items)))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let o = new_object();
+        {
+            let mut ob = o.borrow_mut();
+            while let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                let key = match self.0.get(&*k) {
+                    Some(r) => r.clone(),
+                    None => {
+                        let r: Rc<str> = Rc::from(&*k);
+                        if self.0.len() < 4096 && k.len() <= 64 {
+                            self.0.insert(Box::from(&*k), r.clone());
+                        }
+                        r
+                    }
+                };
+                let v = map.next_value_seed(Seed(&mut *self.0))?;
+                ob.insert(key, v);
+            }
+        }
+        Ok(Value::Object(o))
     }
 }
 
@@ -63,6 +147,12 @@ pub fn stringify(v: &Value, pretty: bool) -> String {
 
 fn write_str(out: &mut String, s: &str) {
     out.push('"');
+    // Fast path: nothing to escape.
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -81,7 +171,8 @@ fn write_num(out: &mut String, x: f64) {
     if !x.is_finite() {
         out.push_str("null");
     } else if x.fract() == 0.0 && x.abs() < 1e15 {
-        out.push_str(&format!("{}", x as i64));
+        use std::fmt::Write;
+        let _ = write!(out, "{}", x as i64);
     } else {
         match serde_json::Number::from_f64(x) {
             Some(n) => out.push_str(&n.to_string()),
@@ -101,7 +192,10 @@ fn write_json(out: &mut String, v: &Value, pretty: bool, level: usize) {
     match v {
         Value::Undefined | Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Int(i) => {
+            use std::fmt::Write;
+            let _ = write!(out, "{}", i);
+        }
         Value::Real(r) => write_num(out, *r),
         Value::Time(t) => out.push_str(&t.to_string()),
         Value::Text(s) => write_str(out, s),

@@ -16,6 +16,7 @@ pub fn read_var(v: &Value) -> Value {
 }
 
 /// Does `v` already hold a value of declared type `ty`?
+#[inline]
 pub fn holds(ty: VarType, v: &Value) -> bool {
     matches!(
         (ty, v),
@@ -36,7 +37,24 @@ pub fn holds(ty: VarType, v: &Value) -> bool {
 
 /// Stores into a variable slot: an array variable takes a number as its selected
 /// element; a typed variable converts (or refuses) the value.
+#[inline]
 pub fn store_var(slot: &mut Value, ty: VarType, v: Value) -> RtResult<()> {
+    // Fast path: the value already has the variable's type (no conversion).
+    if !matches!(slot, Value::Array(_)) {
+        if holds(ty, &v) {
+            *slot = v;
+            return Ok(());
+        }
+        if let (VarType::Integer, Value::Real(r)) = (ty, &v) {
+            *slot = Value::Int(super::value::real_to_int(*r));
+            return Ok(());
+        }
+    }
+    store_var_slow(slot, ty, v)
+}
+
+#[inline(never)]
+fn store_var_slow(slot: &mut Value, ty: VarType, v: Value) -> RtResult<()> {
     if let Value::Array(a) = slot {
         return match v {
             Value::Int(i) => {

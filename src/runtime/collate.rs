@@ -95,6 +95,15 @@ fn simple_ascii(s: &str) -> bool {
         .all(|b| (0x20..0x7f).contains(&b) || b == b'\t' || b == b'\n' || b == b'\r')
 }
 
+/// A key whose byte order is the order of [`compare`]: the folded text in UTF-8
+/// (simple ASCII texts: the lowercased bytes, which is the same thing).
+pub fn sort_key(s: &str) -> Vec<u8> {
+    if simple_ascii(s) {
+        return s.bytes().map(|c| c.to_ascii_lowercase()).collect();
+    }
+    fold_str(s).into_iter().collect::<String>().into_bytes()
+}
+
 /// Orders two texts (used by `<`, `>`, `<=`, `>=`, sorting, `=` without wildcard).
 pub fn compare(a: &str, b: &str) -> Ordering {
     if simple_ascii(a) && simple_ascii(b) {

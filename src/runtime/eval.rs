@@ -22,7 +22,68 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// Evaluates an expression. The hot forms (constants, locals, operators, method
+    /// calls) are handled here; the rest in [`Interp::eval_other`], kept out of line
+    /// so that this function stays small.
     pub fn eval(&mut self, e: &'p Expr) -> RtResult<Value> {
+        match e {
+            Expr::Const(v) => Ok(v.clone()),
+            Expr::Local(s) => Ok(read_var(&self.locals[self.base + *s as usize])),
+            Expr::Binary(op, a, b) => {
+                let x = self.eval_operand(a)?;
+                let y = self.eval_operand(b)?;
+                if let Some(r) = ops::binary_num(*op, &x, &y) {
+                    // both are numbers: nothing to drop
+                    std::mem::forget(x);
+                    std::mem::forget(y);
+                    return r;
+                }
+                ops::binary(*op, x, y)
+            }
+            Expr::Method(call) => self.eval_method_call(call),
+            _ => self.eval_other(e),
+        }
+    }
+
+    /// An operand: locals and constants read without a call.
+    #[inline(always)]
+    fn eval_operand(&mut self, e: &'p Expr) -> RtResult<Value> {
+        match e {
+            Expr::Local(s) => Ok(read_var(&self.locals[self.base + *s as usize])),
+            Expr::Const(v) => Ok(v.clone()),
+            _ => self.eval(e),
+        }
+    }
+
+    /// A project method call: up to three arguments are passed without allocating.
+    fn eval_method_call(&mut self, call: &'p MethodCall) -> RtResult<Value> {
+        let (id, pos, u) = (call.id, call.pos, Value::Undefined);
+        match &call.args[..] {
+            [] => self.call_with(id, std::iter::empty(), pos, u, &[]),
+            [a] => {
+                let a = self.eval_operand(a)?;
+                self.call_with(id, std::iter::once(a), pos, u, &[])
+            }
+            [a, b] => {
+                let a = self.eval_operand(a)?;
+                let b = self.eval_operand(b)?;
+                self.call_with(id, [a, b].into_iter(), pos, u, &[])
+            }
+            [a, b, c] => {
+                let a = self.eval_operand(a)?;
+                let b = self.eval_operand(b)?;
+                let c = self.eval_operand(c)?;
+                self.call_with(id, [a, b, c].into_iter(), pos, u, &[])
+            }
+            args => {
+                let args = self.eval_args(args)?;
+                self.call_method(id, args, pos)
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn eval_other(&mut self, e: &'p Expr) -> RtResult<Value> {
         match e {
             Expr::Const(v) => Ok(v.clone()),
             Expr::Local(s) => Ok(read_var(&self.locals[self.base + *s as usize])),
@@ -133,13 +194,7 @@ impl<'p> Interp<'p> {
                 }
                 (call.cmd.func)(self, &mut args)
             }
-            Expr::Method(call) => {
-                let mut args = Vec::with_capacity(call.args.len());
-                for a in &call.args {
-                    args.push(self.eval(a)?);
-                }
-                self.call_method(call.id, args, call.pos)
-            }
+            Expr::Method(call) => self.eval_method_call(call),
             Expr::MemberCall(mc) => {
                 let obj = self.eval(&mc.obj)?;
                 let mut args = Vec::with_capacity(mc.args.len());

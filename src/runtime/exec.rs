@@ -61,7 +61,10 @@ impl<'p> Interp<'p> {
                     Rc::make_mut(s).push_str(r);
                 } else {
                     let cur = read_var(&self.locals[abs]);
-                    let v = ops::binary(crate::syntax::ast::BinOp::Add, cur, rhs)?;
+                    let v = match ops::binary_num(crate::syntax::ast::BinOp::Add, &cur, &rhs) {
+                        Some(v) => v?,
+                        None => ops::binary(crate::syntax::ast::BinOp::Add, cur, rhs)?,
+                    };
                     self.store_local(abs, v)?;
                 }
             }
@@ -187,6 +190,9 @@ impl<'p> Interp<'p> {
             Some(s) => self.eval_num(s)?,
             None => 1.0,
         };
+        if let Place::Local(s) = &f.var {
+            return self.exec_for_local(*s, start, end, step, &f.body);
+        }
         self.assign(&f.var, Value::Real(start))?;
         loop {
             let c = match self.read_place(&f.var)? {
@@ -209,6 +215,61 @@ impl<'p> Interp<'p> {
             }
             let c = self.read_place(&f.var)?.as_num().unwrap_or(0.0);
             self.assign(&f.var, Value::Real(c + step))?;
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// `For` on a local counter: the same steps as [`Interp::exec_for`] reading and
+    /// writing the slot directly; an Integer counter with an integral step is
+    /// incremented in place.
+    fn exec_for_local(
+        &mut self,
+        s: u32,
+        start: f64,
+        end: f64,
+        step: f64,
+        body: &'p [Stmt],
+    ) -> RtResult<Flow> {
+        let int_step = if step.fract() == 0.0 && step.abs() <= i32::MAX as f64 {
+            Some(step as i32)
+        } else {
+            None
+        };
+        self.store_local(self.base + s as usize, Value::Real(start))?;
+        loop {
+            let abs = self.base + s as usize;
+            let c = match &self.locals[abs] {
+                Value::Int(i) => *i as f64,
+                Value::Real(r) => *r,
+                v => match read_var(v) {
+                    Value::Int(i) => i as f64,
+                    v => {
+                        return err(
+                            codes::TYPE_MISMATCH,
+                            format!("For: numeric counter expected, got {}", v.type_name()),
+                        )
+                    }
+                },
+            };
+            if (step >= 0.0 && c > end) || (step < 0.0 && c < end) {
+                break;
+            }
+            match self.exec_block(body)? {
+                Flow::Break => break,
+                Flow::Return => return Ok(Flow::Return),
+                _ => {}
+            }
+            let abs = self.base + s as usize;
+            if let (Some(d), VarType::Integer, Value::Int(i)) =
+                (int_step, self.ltypes[abs], &mut self.locals[abs])
+            {
+                if let Some(n) = i.checked_add(d) {
+                    *i = n;
+                    continue;
+                }
+            }
+            let c = read_var(&self.locals[abs]).as_num().unwrap_or(0.0);
+            self.store_local(abs, Value::Real(c + step))?;
         }
         Ok(Flow::Normal)
     }

@@ -126,6 +126,18 @@ impl<'p> Interp<'p> {
         this: Value,
         captured: &[(u32, Value)],
     ) -> RtResult<Value> {
+        self.call_with(id, args.into_iter(), pos, this, captured)
+    }
+
+    /// Calls a method, its arguments given by an iterator (no allocation needed).
+    pub(crate) fn call_with<I: ExactSizeIterator<Item = Value>>(
+        &mut self,
+        id: MethodId,
+        args: I,
+        pos: u32,
+        this: Value,
+        captured: &[(u32, Value)],
+    ) -> RtResult<Value> {
         if self.frames.len() >= self.max_depth {
             return err(codes::STACK_FULL, "Stack full");
         }
@@ -147,9 +159,13 @@ impl<'p> Interp<'p> {
         let nargs = args.len() as u32;
         let mut varargs = Vec::new();
         let mut bind_err = None;
-        for (k, v) in args.into_iter().enumerate() {
+        for (k, v) in args.enumerate() {
             if let Some(&slot) = m.param_slots.get(k) {
                 let ty = m.slot_types[slot as usize];
+                if holds(ty, &v) {
+                    self.locals[base + slot as usize] = v;
+                    continue;
+                }
                 match ty.coerce(v) {
                     Ok(v) => self.locals[base + slot as usize] = v,
                     Err(v) if m.strict_params => {
@@ -178,6 +194,23 @@ impl<'p> Interp<'p> {
         for (slot, v) in captured {
             self.locals[base + *slot as usize] = v.clone();
         }
+        self.run_frame(id, m, base, nargs, varargs, bind_err, pos, this)
+    }
+
+    /// The body of a call once its arguments are bound: pushes the frame, runs the
+    /// method, takes the result and pops the frame.
+    #[allow(clippy::too_many_arguments)]
+    fn run_frame(
+        &mut self,
+        id: MethodId,
+        m: &'p Method,
+        base: usize,
+        nargs: u32,
+        varargs: Vec<Value>,
+        bind_err: Option<Box<super::error::RtError>>,
+        pos: u32,
+        this: Value,
+    ) -> RtResult<Value> {
         let caller = self.frames.last().map(|f| f.method);
         let saved_base = self.base;
         let saved_pos = self.cur_pos;

@@ -56,6 +56,7 @@ pub fn op_symbol(op: BinOp) -> &'static str {
 }
 
 /// A real or integer converted to a 32-bit integer (truncated, wrapped).
+#[inline]
 pub fn to_i32(x: f64) -> i32 {
     if x.is_nan() {
         0
@@ -74,13 +75,75 @@ fn int_or_real(x: f64) -> Value {
     }
 }
 
+/// Integer operands: the result of the common operators computed without going
+/// through reals (identical to `num_op` on the same operands: sums and differences
+/// of two 32-bit integers are exact reals; comparisons of integers never fall
+/// within the real epsilon). `None` for the operators left to `num_op`.
+#[inline(always)]
+pub fn int_op(op: BinOp, x: i32, y: i32) -> Option<Value> {
+    use BinOp::*;
+    Some(match op {
+        Add => Value::Real((x as i64 + y as i64) as f64),
+        Sub => Value::Real((x as i64 - y as i64) as f64),
+        Mul => Value::Real(x as f64 * y as f64),
+        Mod if y != 0 => Value::Int(x.wrapping_rem(y)),
+        Eq => Value::Bool(x == y),
+        Ne => Value::Bool(x != y),
+        Lt => Value::Bool(x < y),
+        Gt => Value::Bool(x > y),
+        Le => Value::Bool(x <= y),
+        Ge => Value::Bool(x >= y),
+        And => Value::Int(x & y),
+        Or => Value::Int(x | y),
+        BitXor => Value::Int(x ^ y),
+        _ => return None,
+    })
+}
+
+/// Applies a binary operator to borrowed operands when both are numbers (the hot
+/// case); `None` otherwise (the caller then uses [`binary`]).
+#[inline]
+pub fn binary_num(op: BinOp, a: &Value, b: &Value) -> Option<RtResult<Value>> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match int_op(op, *x, *y) {
+            Some(v) => Some(Ok(v)),
+            None => Some(num_op(op, *x as f64, *y as f64, a, b)),
+        },
+        (Value::Real(x), Value::Real(y)) => Some(real_op(op, *x, *y, a, b)),
+        (Value::Int(x), Value::Real(y)) => Some(real_op(op, *x as f64, *y, a, b)),
+        (Value::Real(x), Value::Int(y)) => Some(real_op(op, *x, *y as f64, a, b)),
+        _ => None,
+    }
+}
+
+/// The arithmetic operators on reals inline, the others through `num_op` (same
+/// results).
+#[inline(always)]
+fn real_op(op: BinOp, x: f64, y: f64, a: &Value, b: &Value) -> RtResult<Value> {
+    use BinOp::*;
+    match op {
+        Add => Ok(Value::Real(x + y)),
+        Sub => Ok(Value::Real(x - y)),
+        Mul => Ok(Value::Real(x * y)),
+        Div => Ok(Value::Real(x / y)),
+        Mod => {
+            let j = to_i32(y);
+            if j == 0 {
+                return num_op(op, x, y, a, b);
+            }
+            Ok(Value::Int(to_i32(x).wrapping_rem(j)))
+        }
+        _ => num_op(op, x, y, a, b),
+    }
+}
+
 /// Applies a binary operator (all but `&&`/`||`).
 pub fn binary(op: BinOp, a: Value, b: Value) -> RtResult<Value> {
     use BinOp::*;
     use Value as V;
     // Fast path: plain numbers.
-    if let (Some(x), Some(y)) = (num(&a), num(&b)) {
-        return num_op(op, x, y, &a, &b);
+    if let Some(r) = binary_num(op, &a, &b) {
+        return r;
     }
     match op {
         Eq => return Ok(V::Bool(equal(&a, &b)?)),
@@ -168,6 +231,7 @@ fn add_days(d: Date, n: f64) -> Date {
     format::days_to_date(format::date_to_days(d) + n.trunc() as i64)
 }
 
+#[inline]
 fn num_op(op: BinOp, x: f64, y: f64, a: &Value, b: &Value) -> RtResult<Value> {
     use BinOp::*;
     Ok(match op {

@@ -130,6 +130,7 @@ impl Array {
 }
 
 impl VarType {
+    #[inline]
     pub fn default_value(self) -> Value {
         match self {
             VarType::Variant | VarType::Undeclared => Value::Undefined,
@@ -202,7 +203,21 @@ impl VarType {
     /// Converts a value for storage in a variable of this type. `Err` means the
     /// types are incompatible. Undefined becomes the type's default (`CLEAR VARIABLE`).
     /// Reals stored into Integer are rounded half away from zero and wrapped to 32 bits.
+    #[inline]
     pub fn coerce(self, v: Value) -> Result<Value, Value> {
+        match (self, &v) {
+            (VarType::Variant | VarType::Undeclared, _)
+            | (VarType::Integer, Value::Int(_))
+            | (VarType::Real, Value::Real(_))
+            | (VarType::Text, Value::Text(_))
+            | (VarType::Boolean, Value::Bool(_)) => Ok(v),
+            (VarType::Integer, Value::Real(r)) => Ok(Value::Int(real_to_int(*r))),
+            _ => self.coerce_slow(v),
+        }
+    }
+
+    #[inline(never)]
+    fn coerce_slow(self, v: Value) -> Result<Value, Value> {
         use Value as V;
         Ok(match (self, v) {
             (VarType::Variant | VarType::Undeclared, v) => v,
