@@ -131,7 +131,7 @@ fn throw(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 
 /// `{prop}` in a thrown message: the text of the object's property (unknown
 /// properties are left as written).
-fn placeholders(msg: &str, o: &indexmap::IndexMap<Rc<str>, Value>) -> String {
+fn placeholders(msg: &str, o: &crate::runtime::value::ObjMap) -> String {
     let mut out = String::with_capacity(msg.len());
     let mut rest = msg;
     while let Some(i) = rest.find('{') {

@@ -19,7 +19,7 @@ use std::rc::{Rc, Weak};
 
 pub const COMMANDS: &[CommandDef] = &[cmd!("File", file_cmd), cmd!("Folder", folder_cmd)];
 
-type Weakref = Weak<RefCell<indexmap::IndexMap<Rc<str>, Value>>>;
+type Weakref = Weak<RefCell<crate::runtime::value::ObjMap>>;
 
 thread_local! {
     /// Live File/Folder objects: (object, path, is folder).

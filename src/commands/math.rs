@@ -53,6 +53,13 @@ fn mod_(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     if y == 0.0 {
         return err(codes::DIV_ZERO, "Division by zero");
     }
+    // Integral operands within 2^53: integer remainder (exact, as `%` on reals,
+    // which software `fmod` computes slowly); a zero result keeps the sign of x.
+    const EXACT: f64 = 9007199254740992.0;
+    if x.abs() < EXACT && y.abs() < EXACT {
+        let r = ((x as i64) % (y as i64)) as f64;
+        return Ok(Value::Real(if r == 0.0 { 0.0f64.copysign(x) } else { r }));
+    }
     Ok(Value::Real(x % y))
 }
 fn sqrt(_: &mut Interp, a: &mut Args) -> RtResult<Value> {

@@ -26,15 +26,15 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("OB GET PROPERTY NAMES", ob_get_property_names, refs = 0b110),
 ];
 
-fn new_object_cmd(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    let o = new_object();
+fn new_object_cmd(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let o = crate::runtime::value::new_object_with_capacity(a.len() / 2);
     {
         let mut ob = o.borrow_mut();
         let mut i = 0;
         while i + 1 < a.len() {
             let k = a.text(i, "New object")?;
             let v = a.take(i + 1);
-            ob.insert(Rc::from(k.as_str()), crate::runtime::value::stored(v));
+            ob.insert(it.intern_key(&k), crate::runtime::value::stored(v));
             i += 2;
         }
     }

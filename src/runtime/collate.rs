@@ -271,6 +271,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sort_key_orders_as_compare() {
+        let words = [
+            "abc",
+            "ABD",
+            "Zèbre",
+            "zebra",
+            "æon",
+            "aeon",
+            "Straße",
+            "strasse",
+            "",
+            "a\tb",
+            "a b",
+            "ÉCOLE",
+            "ecole",
+            "naïve",
+            "naive",
+            "Œuvre",
+            "x\u{1}y",
+            "xy",
+            "İstanbul",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    sort_key(a).cmp(&sort_key(b)),
+                    compare(a, b),
+                    "{:?} vs {:?}",
+                    a,
+                    b
+                );
+            }
+        }
+    }
+
+    #[test]
     fn case_and_accents() {
         assert!(equals("a", "A"));
         assert!(equals("n", "ñ"));

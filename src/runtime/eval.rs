@@ -41,6 +41,7 @@ impl<'p> Interp<'p> {
                 ops::binary(*op, x, y)
             }
             Expr::Method(call) => self.eval_method_call(call),
+            Expr::Cmd(call) => self.eval_cmd(call),
             _ => self.eval_other(e),
         }
     }
@@ -53,6 +54,32 @@ impl<'p> Interp<'p> {
             Expr::Const(v) => Ok(v.clone()),
             _ => self.eval(e),
         }
+    }
+
+    /// A command call: the argument vector comes from a pool (no allocation once
+    /// warm) and goes back to it after the call.
+    fn eval_cmd(&mut self, call: &'p CmdCall) -> RtResult<Value> {
+        let mut args = Args {
+            vals: self.arg_pool.pop().unwrap_or_default(),
+            star: call.star,
+            order: call.order,
+            markers: call.markers.clone(),
+            undef: Value::Undefined,
+        };
+        for a in &call.args {
+            let v = match a {
+                Arg::Val(e) => self.eval_operand(e)?,
+                Arg::Ref(p) => Value::Pointer(Rc::new(self.make_pointer(p)?)),
+            };
+            args.vals.push(v);
+        }
+        let r = (call.cmd.func)(self, &mut args);
+        let mut vals = std::mem::take(&mut args.vals);
+        vals.clear();
+        if vals.capacity() <= 16 && self.arg_pool.len() < 64 {
+            self.arg_pool.push(vals);
+        }
+        r
     }
 
     /// A project method call: up to three arguments are passed without allocating.
@@ -177,23 +204,7 @@ impl<'p> Interp<'p> {
                 }
                 Ok(Value::Collection(new_collection(v)))
             }
-            Expr::Cmd(call) => {
-                let mut args = Args {
-                    vals: Vec::with_capacity(call.args.len()),
-                    star: call.star,
-                    order: call.order,
-                    markers: call.markers.clone(),
-                    undef: Value::Undefined,
-                };
-                for a in &call.args {
-                    let v = match a {
-                        Arg::Val(e) => self.eval(e)?,
-                        Arg::Ref(p) => Value::Pointer(Rc::new(self.make_pointer(p)?)),
-                    };
-                    args.vals.push(v);
-                }
-                (call.cmd.func)(self, &mut args)
-            }
+            Expr::Cmd(call) => self.eval_cmd(call),
             Expr::Method(call) => self.eval_method_call(call),
             Expr::MemberCall(mc) => {
                 let obj = self.eval(&mc.obj)?;

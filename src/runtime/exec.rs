@@ -14,24 +14,29 @@ impl<'p> Interp<'p> {
             match self.exec_stmt(stmt) {
                 Ok(Flow::Normal) => {}
                 Ok(f) => return Ok(f),
-                Err(mut e) => {
-                    if e.loc.is_none() {
-                        let method = self.frames.last().map(|f| f.method).unwrap_or(0);
-                        e.loc = Some(Loc {
-                            method,
-                            offset: stmt.pos,
-                        });
-                    }
-                    // an ON ERR CALL handler runs, then the next statement
-                    if self.handler_applies(&e) {
-                        self.run_handler(e)?;
-                        continue;
-                    }
-                    return Err(e);
-                }
+                Err(e) => self.stmt_failed(e, stmt.pos)?,
             }
         }
         Ok(Flow::Normal)
+    }
+
+    /// A statement failed: locates the error; an ON ERR CALL handler runs (then
+    /// the next statement: `Ok`), otherwise the error goes on.
+    #[cold]
+    #[inline(never)]
+    fn stmt_failed(&mut self, mut e: Box<super::error::RtError>, pos: u32) -> RtResult<()> {
+        if e.loc.is_none() {
+            let method = self.frames.last().map(|f| f.method).unwrap_or(0);
+            e.loc = Some(Loc {
+                method,
+                offset: pos,
+            });
+        }
+        if self.handler_applies(&e) {
+            self.run_handler(e)?;
+            return Ok(());
+        }
+        Err(e)
     }
 
     pub(crate) fn cond(&mut self, e: &'p Expr) -> RtResult<bool> {

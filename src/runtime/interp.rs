@@ -58,6 +58,10 @@ pub struct Interp<'p> {
     pub cur_pos: u32,
     /// Classes, formulas and error handling state (`runtime::oop`, `exec`).
     pub oo: super::oop::OoState,
+    /// Spare argument vectors for command calls (reused, not reallocated).
+    pub(crate) arg_pool: Vec<Vec<Value>>,
+    /// Short property names seen at run time, shared by every object using them.
+    keys: std::collections::HashSet<std::rc::Rc<str>, super::value::FxBuild>,
 }
 
 impl<'p> Interp<'p> {
@@ -80,6 +84,8 @@ impl<'p> Interp<'p> {
             max_depth: MAX_DEPTH,
             oo: super::oop::OoState::new(prog),
             cur_pos: 0,
+            arg_pool: Vec::new(),
+            keys: Default::default(),
         }
     }
 
@@ -98,6 +104,19 @@ impl<'p> Interp<'p> {
     pub fn flush(&mut self) {
         let _ = self.out.flush();
         let _ = self.errout.flush();
+    }
+
+    /// A property name as a shared `Rc<str>`: short names are interned (objects
+    /// built by `New object` share their names instead of each holding a copy).
+    pub fn intern_key(&mut self, k: &str) -> std::rc::Rc<str> {
+        if let Some(r) = self.keys.get(k) {
+            return r.clone();
+        }
+        let r: std::rc::Rc<str> = std::rc::Rc::from(k);
+        if k.len() <= 32 && self.keys.len() < 4096 {
+            self.keys.insert(r.clone());
+        }
+        r
     }
 
     pub fn frame(&self) -> Option<&Frame> {
@@ -229,15 +248,25 @@ impl<'p> Interp<'p> {
             Some(e) => Err(e),
             None => self.exec_block(&m.body),
         };
-        let mut frame = self.frames.pop();
-        let r = match (r, frame.as_mut().map(|f| std::mem::take(&mut f.deferred))) {
-            (Ok(_), Some(d)) if !d.is_empty() => Err(super::oop::deferred_error(d)),
+        // the frame is taken apart in place (no move of the whole frame)
+        let (deferred, ret) = match self.frames.last_mut() {
+            Some(f) if f.deferred.is_empty() => (None, std::mem::take(&mut f.ret)),
+            Some(f) => (
+                Some(std::mem::take(&mut f.deferred)),
+                std::mem::take(&mut f.ret),
+            ),
+            None => (None, Value::Undefined),
+        };
+        let depth = self.frames.len();
+        self.frames.truncate(depth.saturating_sub(1));
+        let r = match (r, deferred) {
+            (Ok(_), Some(d)) => Err(super::oop::deferred_error(d)),
             (r, _) => r,
         };
         let result = match r {
             Ok(_) => Ok(match m.result {
                 Some(slot) => std::mem::take(&mut self.locals[base + slot as usize]),
-                None => frame.map(|f| f.ret).unwrap_or_default(),
+                None => ret,
             }),
             Err(mut e) => {
                 if e.loc.is_none() {

@@ -8,7 +8,6 @@ use super::error::{codes, err, rt_error, RtError, RtResult};
 use super::interp::Interp;
 use super::value::{new_object, text, Obj, Value};
 use crate::compile::ir::{ClassId, MethodId, Program};
-use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
@@ -35,7 +34,7 @@ pub struct FormulaVal {
     pub captured: Vec<(u32, Value)>,
 }
 
-type WeakObj = Weak<RefCell<IndexMap<Rc<str>, Value>>>;
+type WeakObj = Weak<RefCell<crate::runtime::value::ObjMap>>;
 
 /// Class, formula and error-handling state of the interpreter.
 pub struct OoState {

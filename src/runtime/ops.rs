@@ -102,7 +102,7 @@ pub fn int_op(op: BinOp, x: i32, y: i32) -> Option<Value> {
 
 /// Applies a binary operator to borrowed operands when both are numbers (the hot
 /// case); `None` otherwise (the caller then uses [`binary`]).
-#[inline]
+#[inline(always)]
 pub fn binary_num(op: BinOp, a: &Value, b: &Value) -> Option<RtResult<Value>> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => match int_op(op, *x, *y) {

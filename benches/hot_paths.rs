@@ -1,0 +1,190 @@
+//! Micro-benchmarks of the interpreter's hot paths (`cargo bench`): variable
+//! access, operators, method calls, text append, collation and property access.
+//! Each 4D snippet runs a loop; the time per iteration is the best of a few runs
+//! (`harness = false`: plain `std::time::Instant`, no extra dependency).
+//! Filter by name: `cargo bench -- call`.
+
+use fourd::runtime::collate;
+use fourd::runtime::interp::Interp;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 5;
+
+/// Runs `body` (a 4D method) once per run; reports the best time per iteration.
+fn bench_4d(filter: &Option<String>, name: &str, iterations: u64, files: &[(&str, &str)]) {
+    if filter.as_deref().is_some_and(|f| !name.contains(f)) {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("fourd-bench-{}-{}", std::process::id(), name));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (file, src) in files {
+        std::fs::write(dir.join(file), src).expect("write method");
+    }
+    let main = dir.join(files[0].0);
+    let loaded = fourd::project::load(&main, None).unwrap_or_else(|_| panic!("{name}: load"));
+    let mut best = Duration::MAX;
+    for _ in 0..RUNS {
+        let mut it = Interp::new(
+            &loaded.program,
+            Box::new(std::io::sink()),
+            Box::new(std::io::sink()),
+        );
+        let start = Instant::now();
+        for &(id, _) in &loaded.entries {
+            let r = it.call_method(id, Vec::new(), 0);
+            assert!(r.is_ok(), "{name}: runtime error");
+        }
+        best = best.min(start.elapsed());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    report(name, best, iterations);
+}
+
+fn bench_fn(filter: &Option<String>, name: &str, iterations: u64, mut f: impl FnMut()) {
+    if filter.as_deref().is_some_and(|f| !name.contains(f)) {
+        return;
+    }
+    let mut best = Duration::MAX;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        f();
+        best = best.min(start.elapsed());
+    }
+    report(name, best, iterations);
+}
+
+fn report(name: &str, best: Duration, iterations: u64) {
+    println!(
+        "{:<28} {:>10.1} ns/iter  ({} iterations, best of {})",
+        name,
+        best.as_nanos() as f64 / iterations as f64,
+        iterations,
+        RUNS
+    );
+}
+
+fn main() {
+    // `cargo bench -- NAME` passes `--bench` first; the first other argument filters.
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let _ = Path::new(".");
+
+    bench_4d(
+        &filter,
+        "empty_loop",
+        1_000_000,
+        &[("m.4dm", "var $i : Integer\nFor ($i; 1; 1000000)\nEnd for\n")],
+    );
+    bench_4d(
+        &filter,
+        "local_access_int_arith",
+        1_000_000,
+        &[(
+            "m.4dm",
+            "var $i; $s; $t : Integer\nFor ($i; 1; 1000000)\n\t$t:=$i%7\n\t$s:=$s+($t*$t)%7\nEnd for\n",
+        )],
+    );
+    bench_4d(
+        &filter,
+        "real_arith_compare",
+        1_000_000,
+        &[(
+            "m.4dm",
+            "var $i : Integer\nvar $x : Real\nFor ($i; 1; 1000000)\n\tIf ($x<1000.5)\n\t\t$x:=$x+0.25\n\tElse\n\t\t$x:=0\n\tEnd if\nEnd for\n",
+        )],
+    );
+    bench_4d(
+        &filter,
+        "method_call",
+        200_000,
+        &[
+            (
+                "m.4dm",
+                "var $i; $s : Integer\nFor ($i; 1; 200000)\n\t$s:=$s+bench_add($i; 1)\nEnd for\n",
+            ),
+            (
+                "bench_add.4dm",
+                "#DECLARE($a : Integer; $b : Integer) -> $r : Integer\n$r:=$a+$b\n",
+            ),
+        ],
+    );
+    bench_4d(
+        &filter,
+        "command_call",
+        200_000,
+        &[(
+            "m.4dm",
+            "var $i : Integer\nvar $x : Real\nFor ($i; 1; 200000)\n\t$x:=Abs($i-100000)\nEnd for\n",
+        )],
+    );
+    bench_4d(
+        &filter,
+        "text_append",
+        200_000,
+        &[(
+            "m.4dm",
+            "var $i : Integer\nvar $s : Text\nFor ($i; 1; 200000)\n\t$s:=$s+\"x\"\nEnd for\n",
+        )],
+    );
+    bench_4d(
+        &filter,
+        "property_get_set",
+        200_000,
+        &[(
+            "m.4dm",
+            "var $i : Integer\nvar $o : Object:=New object(\"a\"; 1; \"b\"; 2; \"c\"; 3)\nFor ($i; 1; 200000)\n\t$o.b:=$o.a+$o.c\nEnd for\n",
+        )],
+    );
+    bench_4d(
+        &filter,
+        "new_object",
+        100_000,
+        &[(
+            "m.4dm",
+            "var $i : Integer\nvar $o : Object\nFor ($i; 1; 100000)\n\t$o:=New object(\"id\"; $i; \"name\"; \"x\")\nEnd for\n",
+        )],
+    );
+    bench_4d(
+        &filter,
+        "text_compare_4d",
+        200_000,
+        &[(
+            "m.4dm",
+            "var $i; $n : Integer\nFor ($i; 1; 200000)\n\tIf (\"Hello World\"<\"hello worle\")\n\t\t$n:=$n+1\n\tEnd if\nEnd for\n",
+        )],
+    );
+
+    let words: Vec<String> = (0..10_000u32)
+        .map(|i| {
+            let mut x = i.wrapping_mul(2_654_435_761);
+            (0..8)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    let k = (x >> 16) % 52;
+                    (if k < 26 {
+                        b'A' + k as u8
+                    } else {
+                        b'a' + (k - 26) as u8
+                    }) as char
+                })
+                .collect()
+        })
+        .collect();
+    bench_fn(&filter, "collate_compare_ascii", 10_000, || {
+        for w in words.windows(2) {
+            black_box(collate::compare(black_box(&w[0]), black_box(&w[1])));
+        }
+    });
+    let accented: Vec<String> = words.iter().map(|w| format!("é{}", w)).collect();
+    bench_fn(&filter, "collate_compare_accented", 10_000, || {
+        for w in accented.windows(2) {
+            black_box(collate::compare(black_box(&w[0]), black_box(&w[1])));
+        }
+    });
+    bench_fn(&filter, "collate_sort_key", 10_000, || {
+        for w in &words {
+            black_box(collate::sort_key(black_box(w)));
+        }
+    });
+}
