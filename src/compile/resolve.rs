@@ -28,6 +28,19 @@ pub(super) fn compile_method(
     file: &ast::SourceFile,
     source: Rc<str>,
 ) {
+    compile_with_locals(c, id, file, source, &[])
+}
+
+/// Like [`compile_method`], with local slots already in place: slot `i` is named
+/// `locals[i]` (`$name`), so `$name` in `file` designates it (the REPL keeps its
+/// locals from one entry to the next this way).
+pub(super) fn compile_with_locals(
+    c: &mut Compiler,
+    id: MethodId,
+    file: &ast::SourceFile,
+    source: Rc<str>,
+    locals: &[Rc<str>],
+) {
     let mut cx = Cx {
         c,
         slots: HashMap::new(),
@@ -38,6 +51,13 @@ pub(super) fn compile_method(
         strict: false,
         vararg_type: VarType::Undeclared,
     };
+    for name in locals {
+        let s = cx.new_slot(name);
+        let key = name.strip_prefix('$').unwrap_or(name);
+        if !key.is_empty() && !key.starts_with(|ch: char| ch.is_ascii_digit()) {
+            cx.slots.insert(key.to_lowercase(), s);
+        }
+    }
     let body = cx.block(&file.body);
     let mut param_slots = Vec::with_capacity(cx.params.len());
     for k in 0..cx.params.len() {

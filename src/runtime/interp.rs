@@ -196,6 +196,66 @@ impl<'p> Interp<'p> {
         result
     }
 
+    /// Runs method `id` at top level with its first local slots taken from `locals`
+    /// and `types` (the REPL's persistent `$locals`); afterwards both hold every
+    /// slot of the method, with the values and types the run left.
+    pub fn run_entry(
+        &mut self,
+        id: MethodId,
+        locals: &mut Vec<Value>,
+        types: &mut Vec<VarType>,
+    ) -> RtResult<Value> {
+        let prog = self.prog;
+        let Some(m) = prog.methods.get(id as usize) else {
+            return err(codes::UNKNOWN_NAME, "Unknown method");
+        };
+        let n = m.slot_types.len().max(locals.len());
+        let new_slots = m.slot_types.get(locals.len()..).unwrap_or(&[]);
+        locals.extend(new_slots.iter().map(|t| t.default_value()));
+        types.resize(locals.len(), VarType::Undeclared);
+        for (t, d) in types.iter_mut().zip(&m.slot_types) {
+            if *t == VarType::Undeclared {
+                *t = *d;
+            }
+        }
+        let depth = self.frames.len();
+        let base = self.locals.len();
+        self.locals.append(locals);
+        self.ltypes.append(types);
+        let saved_base = self.base;
+        self.base = base;
+        self.frames.push(Frame {
+            method: id,
+            base,
+            nargs: 0,
+            varargs: Vec::new(),
+            ret: Value::Undefined,
+        });
+        let r = self.exec_block(&m.body);
+        self.frames.truncate(depth + 1);
+        let frame = self.frames.pop();
+        self.base = saved_base;
+        *locals = self.locals.split_off(base);
+        *types = self.ltypes.split_off(base);
+        locals.truncate(n);
+        types.truncate(n);
+        match r {
+            Ok(_) => Ok(match m.result {
+                Some(slot) => locals[slot as usize].clone(),
+                None => frame.map(|f| f.ret).unwrap_or_default(),
+            }),
+            Err(mut e) => {
+                if e.loc.is_none() {
+                    e.loc = Some(Loc {
+                        method: id,
+                        offset: 0,
+                    });
+                }
+                Err(e)
+            }
+        }
+    }
+
     // ------------------------------------------------------------ statements
 
     pub fn exec_block(&mut self, block: &'p [Stmt]) -> RtResult<Flow> {
