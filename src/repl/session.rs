@@ -533,14 +533,21 @@ pub fn quote(s: &str) -> String {
 }
 
 /// How many blocks (`If`, `For`...) `src` leaves open: more input is needed when
-/// this is not zero. Decided by the parser (its "`If` without `End if`" errors).
+/// this is not zero. Decided by the parser (its "`If` without `End if`" errors);
+/// an entry with any other syntax error is complete (it is reported at once).
 pub fn open_blocks(src: &str, known: &KnownNames) -> usize {
     if src.trim().is_empty() {
         return 0;
     }
-    syntax::parse(src, known)
-        .errors
-        .iter()
-        .filter(|e| e.message.starts_with('`') && e.message.contains("` without `"))
-        .count()
+    let errors = syntax::parse(src, known).errors;
+    let unclosed = |e: &syntax::SyntaxError| {
+        e.message.starts_with('`')
+            && e.message.contains("` without `")
+            && !e.message.contains("without a matching")
+    };
+    if errors.iter().all(unclosed) {
+        errors.len()
+    } else {
+        0
+    }
 }
