@@ -182,6 +182,7 @@ fn interactive_loop(s: &mut Session, start: Option<&Path>) -> u8 {
     }));
     let config = Config::builder()
         .auto_add_history(false)
+        .history_ignore_space(true)
         .history_ignore_dups(true)
         .unwrap_or_else(|_| Config::builder())
         .max_history_size(10_000)

@@ -311,7 +311,7 @@ impl Session {
         self.entries += 1;
         let id = self
             .compiler
-            .add_hidden_method(&format!("<entry {}>", self.entries), PathBuf::from(path));
+            .add_hidden_method(&entry_name(path), PathBuf::from(path));
         let locals = self.local_names.clone();
         self.compiler
             .compile_with_locals(id, &file, Rc::from(src), &locals);
@@ -550,4 +550,15 @@ pub fn open_blocks(src: &str, known: &KnownNames) -> usize {
     } else {
         0
     }
+}
+
+/// The method name of an entry in error messages: `<repl>`, or a loaded file's name.
+fn entry_name(path: &str) -> String {
+    if path == "<repl>" {
+        return path.to_string();
+    }
+    Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
 }
