@@ -168,6 +168,22 @@ fn completion_history_ctrl_c_and_blocks_on_a_terminal() {
     t.keys(&["Enter"]);
     t.wait_until("14", |s| s.lines().any(|l| l.trim() == "14"));
 
+    // Ctrl-C stops running code; the session and its variables survive
+    t.type_text("$spins:=0");
+    t.keys(&["Enter"]);
+    t.type_text("While (True)");
+    t.keys(&["Enter"]);
+    t.type_text("$spins:=$spins+1");
+    t.keys(&["Enter"]);
+    t.type_text("End while");
+    t.keys(&["Enter"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.keys(&["C-c"]);
+    t.wait_for("Interrupted");
+    t.type_text("$spins>0");
+    t.keys(&["Enter"]);
+    t.wait_until("True", |s| s.lines().any(|l| l.trim() == "True"));
+
     // a block continues until it is closed
     t.type_text("If ($counter>5)");
     t.keys(&["Enter"]);

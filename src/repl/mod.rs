@@ -174,6 +174,22 @@ pub fn history_path() -> Option<PathBuf> {
     Some(base.join("fourd").join("history"))
 }
 
+/// Ctrl-C while an entry runs stops it ("Interrupted", error 35) instead of ending
+/// fourd; while a line is edited, rustyline reads Ctrl-C as a key.
+#[cfg(unix)]
+fn catch_ctrl_c(s: &Session) {
+    let flag = s.interrupt_flag();
+    // SAFETY: the handler only stores into an atomic, which is async-signal-safe.
+    let _ = unsafe {
+        signal_hook_registry::register(libc::SIGINT, move || {
+            flag.store(true, std::sync::atomic::Ordering::SeqCst)
+        })
+    };
+}
+
+#[cfg(not(unix))]
+fn catch_ctrl_c(_: &Session) {}
+
 fn interactive_loop(s: &mut Session, start: Option<&Path>) -> u8 {
     s.color = true;
     let shared: SharedRef = Arc::new(Mutex::new(Shared {
@@ -206,6 +222,7 @@ fn interactive_loop(s: &mut Session, start: Option<&Path>) -> u8 {
             shared: shared.clone(),
         })),
     );
+    catch_ctrl_c(s);
     let history = history_path();
     if let Some(h) = &history {
         let _ = rl.load_history(h);

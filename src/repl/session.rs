@@ -18,6 +18,8 @@ use std::cell::RefCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// The names completion offers, refreshed after each entry.
 #[derive(Debug, Default, Clone)]
@@ -97,6 +99,8 @@ pub struct Session {
     /// Render syntax errors with colors.
     pub color: bool,
     entries: usize,
+    /// Set by Ctrl-C while an entry runs; cleared before each entry.
+    interrupt: Arc<AtomicBool>,
 }
 
 /// Finds the project's `Project/Sources` for a folder, if it is (or lies in) a 4D project.
@@ -169,6 +173,7 @@ impl Session {
             err: Tracked::new(err),
             color: false,
             entries: 0,
+            interrupt: Arc::new(AtomicBool::new(false)),
         };
         s.reset();
         Ok(s)
@@ -390,13 +395,21 @@ impl Session {
         self.inter_types.extend(it.inter_types.drain(n..));
         it.inter = std::mem::take(&mut self.inter);
         it.inter_types = std::mem::take(&mut self.inter_types);
+        self.interrupt.store(false, Ordering::SeqCst);
+        it.interrupt = Some(self.interrupt.clone());
         let r = it.run_entry(id, &mut self.locals, &mut self.ltypes);
+        self.interrupt.store(false, Ordering::SeqCst);
         it.flush();
         self.process = std::mem::take(&mut it.process);
         self.inter = std::mem::take(&mut it.inter);
         self.inter_types = std::mem::take(&mut it.inter_types);
         self.local_names = prog.methods[id as usize].slot_names.clone();
         r.map_err(|e| crate::run::render_error(prog, &e))
+    }
+
+    /// The flag that stops the running entry when set (Ctrl-C).
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        self.interrupt.clone()
     }
 
     /// The names completion offers.

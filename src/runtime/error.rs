@@ -22,6 +22,7 @@
 //! | 32   | unknown constant |
 //! | 33   | language feature not supported by fourd (tables, classes, SQL...) |
 //! | 34   | not enough memory (a text, array or collection would exceed fourd's size limit) |
+//! | 35   | interrupted (Ctrl-C in the REPL) |
 
 /// The error codes of the table above.
 pub mod codes {
@@ -41,6 +42,7 @@ pub mod codes {
     pub const UNKNOWN_CONSTANT: i32 = 32;
     pub const UNSUPPORTED: i32 = 33;
     pub const NO_MEMORY: i32 = 34;
+    pub const INTERRUPTED: i32 = 35;
     /// Largest number of elements of an array or collection, and of bytes of a text.
     pub const MAX_SIZE: usize = 1 << 28;
 }

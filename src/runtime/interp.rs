@@ -51,6 +51,9 @@ pub struct Interp<'p> {
     pub out: Box<dyn Write>,
     pub errout: Box<dyn Write>,
     pub max_depth: usize,
+    /// Set (by the REPL's Ctrl-C handler) to stop the running code: while it is
+    /// true, every block raises "Interrupted" when it starts.
+    pub interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl<'p> Interp<'p> {
@@ -71,6 +74,7 @@ impl<'p> Interp<'p> {
             out,
             errout,
             max_depth: MAX_DEPTH,
+            interrupt: None,
         }
     }
 
@@ -259,6 +263,11 @@ impl<'p> Interp<'p> {
     // ------------------------------------------------------------ statements
 
     pub fn exec_block(&mut self, block: &'p [Stmt]) -> RtResult<Flow> {
+        if let Some(flag) = &self.interrupt {
+            if flag.load(std::sync::atomic::Ordering::Relaxed) {
+                return err(codes::INTERRUPTED, "Interrupted");
+            }
+        }
         for stmt in block {
             match self.exec_stmt(stmt) {
                 Ok(Flow::Normal) => {}
