@@ -4,9 +4,12 @@
 //! [`CommandDef`] once; nothing is looked up by name while running.
 
 pub mod array;
+pub mod callbacks;
 pub mod collection;
 pub mod constants;
 pub mod datetime;
+pub mod errors;
+pub mod formula;
 pub mod json;
 pub mod language;
 pub mod math;
@@ -150,7 +153,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 9] {
+fn themes() -> [&'static [CommandDef]; 11] {
     [
         text::COMMANDS,
         math::COMMANDS,
@@ -161,6 +164,8 @@ fn themes() -> [&'static [CommandDef]; 9] {
         language::COMMANDS,
         json::COMMANDS,
         constants::COMMANDS,
+        errors::COMMANDS,
+        formula::COMMANDS,
     ]
 }
 

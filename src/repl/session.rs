@@ -10,6 +10,7 @@ use crate::compile::ir::MethodId;
 use crate::compile::Compiler;
 use crate::project::{self, line_col};
 use crate::runtime::interp::Interp;
+use crate::runtime::oop::OoState;
 use crate::runtime::process::Process;
 use crate::runtime::value::{Ptr, Value, VarType};
 use crate::syntax::ast::{ExprKind, Stmt, StmtKind, Suffix};
@@ -101,6 +102,8 @@ pub struct Session {
     entries: usize,
     /// Set by Ctrl-C while an entry runs; cleared before each entry.
     interrupt: Arc<AtomicBool>,
+    /// Classes, formulas and error handling state, kept between entries.
+    oo: Option<OoState>,
 }
 
 /// Finds the project's `Project/Sources` for a folder, if it is (or lies in) a 4D project.
@@ -144,7 +147,7 @@ impl Origin {
             },
             None => Origin {
                 methods_dir: Some(dir.clone()),
-                classes_dir: None,
+                classes_dir: Some(dir.join("Classes")),
                 known: project::names_at(&dir),
             },
         })
@@ -174,6 +177,7 @@ impl Session {
             color: false,
             entries: 0,
             interrupt: Arc::new(AtomicBool::new(false)),
+            oo: None,
         };
         s.reset();
         Ok(s)
@@ -188,6 +192,34 @@ impl Session {
                 c.add_method(&name, p);
             }
         }
+        let mut errors = String::new();
+        if let Some(dir) = &self.origin.classes_dir {
+            for name in project::method_names_in(dir) {
+                let p = dir.join(format!("{name}.4dm"));
+                let cid = c.add_class(&name);
+                let text = match std::fs::read_to_string(&p) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        errors.push_str(&format!("{}: {}\n", p.display(), e));
+                        continue;
+                    }
+                };
+                let parsed = syntax::parse(&text, &self.origin.known);
+                for e in &parsed.errors {
+                    let (line, col) = line_col(&text, e.span.start);
+                    errors.push_str(&format!(
+                        "{}:{}:{}: {}\n",
+                        p.display(),
+                        line,
+                        col,
+                        e.message
+                    ));
+                }
+                c.compile_class(cid, &parsed.file, p, Rc::from(text));
+            }
+        }
+        c.link();
+        self.oo = None;
         self.process = Process::new(&c.program().process_vars);
         self.inter.clear();
         self.inter_types.clear();
@@ -196,6 +228,9 @@ impl Session {
         self.local_names.clear();
         self.compiler = c;
         self.entries = 0;
+        if !errors.is_empty() {
+            self.error(&errors);
+        }
     }
 
     pub fn out(&mut self) -> &mut Tracked {
@@ -320,7 +355,9 @@ impl Session {
         let locals = self.local_names.clone();
         self.compiler
             .compile_with_locals(id, &file, Rc::from(src), &locals);
-        if !self.compile_pending() {
+        let compiled = self.compile_pending();
+        self.compiler.link();
+        if !compiled {
             return Err(());
         }
         let r = self.execute(id);
@@ -395,12 +432,16 @@ impl Session {
         self.inter_types.extend(it.inter_types.drain(n..));
         it.inter = std::mem::take(&mut self.inter);
         it.inter_types = std::mem::take(&mut self.inter_types);
+        if let Some(oo) = self.oo.take() {
+            it.oo = oo;
+        }
         self.interrupt.store(false, Ordering::SeqCst);
         it.interrupt = Some(self.interrupt.clone());
         let r = it.run_entry(id, &mut self.locals, &mut self.ltypes);
         self.interrupt.store(false, Ordering::SeqCst);
         it.flush();
         self.process = std::mem::take(&mut it.process);
+        self.oo = Some(std::mem::replace(&mut it.oo, OoState::new(prog)));
         self.inter = std::mem::take(&mut it.inter);
         self.inter_types = std::mem::take(&mut it.inter_types);
         self.local_names = prog.methods[id as usize].slot_names.clone();
@@ -475,8 +516,14 @@ impl Session {
             }
         }
         for (i, info) in prog.process_vars.iter().enumerate() {
-            if i == 0 && matches!(self.process.vars.first(), Some(Value::Int(0)) | None) {
-                continue; // OK, untouched
+            // system variables (OK, Error...) only once they hold something
+            let system = ["OK", "Error", "Error method", "Error line", "Error formula"];
+            if system.contains(&&*info.name)
+                && matches!(self.process.vars.get(i), Some(Value::Int(0)) | None)
+                || matches!(self.process.vars.get(i), Some(Value::Text(t)) if t.is_empty())
+                    && system.contains(&&*info.name)
+            {
+                continue;
             }
             if let (Some(v), Some(t)) = (self.process.vars.get(i), self.process.types.get(i)) {
                 push(&info.name, *t, v);
