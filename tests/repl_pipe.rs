@@ -255,3 +255,20 @@ fn unclosed_block_at_end_of_input_is_reported() {
     assert_eq!(out, "");
     assert!(err.contains("End if"), "{err}");
 }
+
+#[test]
+fn project_classes_are_usable_across_entries() {
+    let d = tmpdir("classes");
+    write(
+        &d,
+        "Project/Sources/Classes/Person.4dm",
+        "Class constructor($n : Text)\n\tThis.name:=$n\n\nFunction hello() : Text\n\treturn \"hi \"+This.name\n",
+    );
+    let (code, out, err) = repl(
+        &[d.to_str().unwrap_or_default()],
+        "$p:=cs.Person.new(\"Ann\")\n$p.hello()\nOB Class($p).name\n",
+    );
+    assert_eq!(err, "");
+    assert_eq!(code, 0);
+    assert_eq!(out, "\"hi Ann\"\n\"Person\"\n");
+}
