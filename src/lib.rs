@@ -9,6 +9,7 @@ pub mod check;
 pub mod commands;
 pub mod compile;
 pub mod project;
+pub mod repl;
 pub mod run;
 pub mod runtime;
 pub mod syntax;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 #[command(name = "fourd", version, about = "Run 4D method code outside 4D")]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -34,18 +34,37 @@ enum Command {
     },
     /// List the implemented 4D commands, one `NUMBER<TAB>Name` per line.
     Commands,
+    /// Interactive session (REPL); reads entries line by line when stdin is not a terminal.
+    Repl {
+        /// A 4D project folder or a folder of .4dm files whose methods are callable
+        /// (a .4dm file: its folder's methods, and the file is run first).
+        path: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check { paths, quiet } => fourd::check::check_paths(&paths, quiet),
-        Command::Run { path, method, args } => fourd::run::run_cli(&path, method.as_deref(), &args),
-        Command::Commands => {
+        None => {
+            use std::io::IsTerminal;
+            if std::io::stdin().is_terminal() {
+                fourd::repl::repl_cli(None)
+            } else {
+                use clap::CommandFactory;
+                let _ = Cli::command().print_help();
+                64
+            }
+        }
+        Some(Command::Repl { path }) => fourd::repl::repl_cli(path.as_deref()),
+        Some(Command::Check { paths, quiet }) => fourd::check::check_paths(&paths, quiet),
+        Some(Command::Commands) => {
             for (num, name) in fourd::commands::implemented() {
                 println!("{}\t{}", num, name);
             }
             0
+        }
+        Some(Command::Run { path, method, args }) => {
+            fourd::run::run_cli(&path, method.as_deref(), &args)
         }
     };
     ExitCode::from(code)

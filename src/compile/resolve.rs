@@ -40,6 +40,30 @@ pub(super) fn compile_method(
     compile_body(c, id, None, &file.body, source);
 }
 
+/// Like [`compile_method`], with local slots already in place: slot `i` is named
+/// `locals[i]` (`$name`), so `$name` in `file` designates it (the REPL keeps its
+/// locals from one entry to the next this way).
+pub(super) fn compile_with_locals(
+    c: &mut Compiler,
+    id: MethodId,
+    file: &ast::SourceFile,
+    source: Rc<str>,
+    locals: &[Rc<str>],
+) {
+    let class = c.prog.methods[id as usize].class;
+    let mut cx = Cx::new(c, class, source.clone());
+    cx.owner = Some(id);
+    for name in locals {
+        let s = cx.new_slot(name);
+        let key = name.strip_prefix('$').unwrap_or(name);
+        if !key.is_empty() && !key.starts_with(|ch: char| ch.is_ascii_digit()) {
+            cx.slots.insert(key.to_lowercase(), s);
+        }
+    }
+    let body = cx.block(&file.body);
+    cx.finish(id, body, source);
+}
+
 /// Resolves `body` (with the parameters of `sig`, for class functions) as the code
 /// of method `id`.
 pub(super) fn compile_body(

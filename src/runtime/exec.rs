@@ -9,6 +9,11 @@ use std::rc::Rc;
 
 impl<'p> Interp<'p> {
     pub fn exec_block(&mut self, block: &'p [Stmt]) -> RtResult<Flow> {
+        if let Some(flag) = &self.interrupt {
+            if flag.load(std::sync::atomic::Ordering::Relaxed) {
+                return err(codes::INTERRUPTED, "Interrupted");
+            }
+        }
         for stmt in block {
             self.cur_pos = stmt.pos;
             match self.exec_stmt(stmt) {

@@ -58,6 +58,9 @@ pub struct Interp<'p> {
     pub cur_pos: u32,
     /// Classes, formulas and error handling state (`runtime::oop`, `exec`).
     pub oo: super::oop::OoState,
+    /// Set (by the REPL's Ctrl-C handler) to stop the running code: while it is
+    /// true, every block raises "Interrupted" when it starts.
+    pub interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl<'p> Interp<'p> {
@@ -80,6 +83,7 @@ impl<'p> Interp<'p> {
             max_depth: MAX_DEPTH,
             oo: super::oop::OoState::new(prog),
             cur_pos: 0,
+            interrupt: None,
         }
     }
 
@@ -227,5 +231,72 @@ impl<'p> Interp<'p> {
         self.base = saved_base;
         self.cur_pos = saved_pos;
         result
+    }
+
+    /// Runs method `id` at top level with its first local slots taken from `locals`
+    /// and `types` (the REPL's persistent `$locals`); afterwards both hold every
+    /// slot of the method, with the values and types the run left.
+    pub fn run_entry(
+        &mut self,
+        id: MethodId,
+        locals: &mut Vec<Value>,
+        types: &mut Vec<VarType>,
+    ) -> RtResult<Value> {
+        let prog = self.prog;
+        let Some(m) = prog.methods.get(id as usize) else {
+            return err(codes::UNKNOWN_NAME, "Unknown method");
+        };
+        let n = m.slot_types.len().max(locals.len());
+        let new_slots = m.slot_types.get(locals.len()..).unwrap_or(&[]);
+        locals.extend(new_slots.iter().map(|t| t.default_value()));
+        types.resize(locals.len(), VarType::Undeclared);
+        for (t, d) in types.iter_mut().zip(&m.slot_types) {
+            if *t == VarType::Undeclared {
+                *t = *d;
+            }
+        }
+        let depth = self.frames.len();
+        let base = self.locals.len();
+        self.locals.append(locals);
+        self.ltypes.append(types);
+        let saved_base = self.base;
+        self.base = base;
+        self.frames.push(Frame {
+            method: id,
+            base,
+            nargs: 0,
+            varargs: Vec::new(),
+            ret: Value::Undefined,
+            this: Value::Undefined,
+            call_pos: self.cur_pos,
+            deferred: Vec::new(),
+        });
+        let r = self.exec_block(&m.body);
+        self.frames.truncate(depth + 1);
+        let mut frame = self.frames.pop();
+        let r = match (r, frame.as_mut().map(|f| std::mem::take(&mut f.deferred))) {
+            (Ok(_), Some(d)) if !d.is_empty() => Err(super::oop::deferred_error(d)),
+            (r, _) => r,
+        };
+        self.base = saved_base;
+        *locals = self.locals.split_off(base);
+        *types = self.ltypes.split_off(base);
+        locals.truncate(n);
+        types.truncate(n);
+        match r {
+            Ok(_) => Ok(match m.result {
+                Some(slot) => locals[slot as usize].clone(),
+                None => frame.map(|f| f.ret).unwrap_or_default(),
+            }),
+            Err(mut e) => {
+                if e.loc.is_none() {
+                    e.loc = Some(Loc {
+                        method: id,
+                        offset: 0,
+                    });
+                }
+                Err(e)
+            }
+        }
     }
 }
