@@ -12,3 +12,4 @@ pub mod project;
 pub mod run;
 pub mod runtime;
 pub mod syntax;
+pub mod web;

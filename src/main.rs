@@ -32,6 +32,21 @@ enum Command {
         /// Text parameters passed to the method ($1, $2...).
         args: Vec<String>,
     },
+    /// Serve a 4D project over HTTP with legacy web sessions (On Startup, the web
+    /// server until SIGINT/SIGTERM, then On Exit).
+    Serve {
+        /// The 4D project folder (holding Project/ and WebFolder/).
+        path: PathBuf,
+        /// TCP port (default: Web port ID if set by On Startup, else 8080).
+        #[arg(long)]
+        port: Option<u16>,
+        /// Run the session clock (timeouts, expiry) K times faster than real time.
+        #[arg(long, default_value_t = 1.0)]
+        clock_scale: f64,
+        /// Address to listen on (default: all interfaces).
+        #[arg(long)]
+        listen: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -39,6 +54,17 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check { paths, quiet } => fourd::check::check_paths(&paths, quiet),
         Command::Run { path, method, args } => fourd::run::run_cli(&path, method.as_deref(), &args),
+        Command::Serve {
+            path,
+            port,
+            clock_scale,
+            listen,
+        } => fourd::web::serve::serve_cli(fourd::web::serve::ServeOptions {
+            dir: path,
+            port,
+            clock_scale,
+            listen,
+        }),
     };
     ExitCode::from(code)
 }

@@ -180,9 +180,12 @@ pub fn lookup(name: &str) -> Option<Value> {
     if let Some(c) = data::constant_by_name(name) {
         return Some(from_data(c));
     }
-    table().get(&name.to_lowercase()).map(|c| match *c {
-        Const::Int(i) => Value::Int(i),
-        Const::Real(r) => Value::Real(r),
-        Const::Text(t) => text(t),
-    })
+    table()
+        .get(&name.to_lowercase())
+        .map(|c| match *c {
+            Const::Int(i) => Value::Int(i),
+            Const::Real(r) => Value::Real(r),
+            Const::Text(t) => text(t),
+        })
+        .or_else(|| super::web::constant(name))
 }

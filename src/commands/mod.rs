@@ -13,6 +13,7 @@ pub mod math;
 pub mod numbers;
 pub mod object;
 pub mod text;
+pub mod web;
 
 use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;
@@ -150,7 +151,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 9] {
+fn themes() -> [&'static [CommandDef]; 10] {
     [
         text::COMMANDS,
         math::COMMANDS,
@@ -161,6 +162,7 @@ fn themes() -> [&'static [CommandDef]; 9] {
         language::COMMANDS,
         json::COMMANDS,
         constants::COMMANDS,
+        web::COMMANDS,
     ]
 }
 

@@ -51,6 +51,8 @@ pub struct Interp<'p> {
     pub out: Box<dyn Write>,
     pub errout: Box<dyn Write>,
     pub max_depth: usize,
+    /// Web server state of this interpreter (request, session, runtime): `crate::web`.
+    pub web: crate::web::WebCtx,
 }
 
 impl<'p> Interp<'p> {
@@ -71,6 +73,7 @@ impl<'p> Interp<'p> {
             out,
             errout,
             max_depth: MAX_DEPTH,
+            web: Default::default(),
         }
     }
 
