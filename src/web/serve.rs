@@ -26,7 +26,11 @@ pub struct ServeOptions {
 /// once the server listens, `wait` returns when the server must stop. Returns the
 /// exit code (0, 64 usage, 65 syntax errors, 70 runtime error in On Startup/On Exit,
 /// 71 the server could not start).
-pub fn serve(opts: &ServeOptions, ready: impl FnOnce(SocketAddr), wait: impl FnOnce()) -> u8 {
+pub fn serve(
+    opts: &ServeOptions,
+    ready: impl FnOnce(SocketAddr, Arc<WebRuntime>),
+    wait: impl FnOnce(),
+) -> u8 {
     let loaded = match project::load(&opts.dir, None) {
         Ok(l) => l,
         Err(LoadError::Usage(m)) => {
@@ -85,7 +89,7 @@ pub fn serve(opts: &ServeOptions, ready: impl FnOnce(SocketAddr), wait: impl FnO
             }
         },
     };
-    ready(addr);
+    ready(addr, rt.clone());
     wait();
     server::stop(&rt);
     for &(id, _) in loaded.entries.iter().filter(|e| is(e.0, "On Exit")) {
@@ -107,7 +111,7 @@ pub fn serve_cli(opts: ServeOptions) -> u8 {
         .spawn(move || {
             serve(
                 &opts,
-                |addr| {
+                |addr, _| {
                     println!("fourd: serving http://{}/ (Ctrl-C to stop)", addr);
                 },
                 wait_for_signal,

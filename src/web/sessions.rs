@@ -46,6 +46,8 @@ pub struct Session<P> {
     pub last_ms: i64,
     /// A request of this session is running.
     pub busy: bool,
+    /// Order of last activity (ties of `last_ms` within a millisecond).
+    pub last_seq: u64,
     pub payload: P,
 }
 
@@ -72,12 +74,14 @@ pub struct Begin<P> {
 #[derive(Debug)]
 pub struct SessionTable<P> {
     map: HashMap<String, Session<P>>,
+    seq: u64,
 }
 
 impl<P> Default for SessionTable<P> {
     fn default() -> Self {
         SessionTable {
             map: HashMap::new(),
+            seq: 0,
         }
     }
 }
@@ -126,6 +130,8 @@ impl<P> SessionTable<P> {
         make: impl FnOnce() -> P,
     ) -> Result<Begin<P>, Refusal> {
         let mut closed = Vec::new();
+        self.seq += 1;
+        let seq = self.seq;
         if let Some(id) = cookie.filter(|c| !c.is_empty()) {
             if let Some(s) = self.map.get_mut(id) {
                 if limits.ip_validation && s.ip != ip {
@@ -133,6 +139,7 @@ impl<P> SessionTable<P> {
                 }
                 if now <= s.last_ms + limits.session_timeout_ms {
                     s.last_ms = now;
+                    s.last_seq = seq;
                     s.busy = true;
                     return Ok(Begin {
                         id: id.to_string(),
@@ -152,7 +159,7 @@ impl<P> SessionTable<P> {
                 .map
                 .values()
                 .filter(|s| !s.busy)
-                .min_by_key(|s| (s.last_ms, s.created_ms))
+                .min_by_key(|s| (s.last_ms, s.last_seq))
                 .map(|s| s.id.clone());
             match oldest {
                 Some(id) => closed.extend(self.map.remove(&id)),
@@ -179,6 +186,7 @@ impl<P> SessionTable<P> {
                 created_ms: now,
                 last_ms: now,
                 busy: true,
+                last_seq: seq,
                 payload: make(),
             },
         );
@@ -191,9 +199,11 @@ impl<P> SessionTable<P> {
 
     /// Ends a request: the session is idle from `now` on.
     pub fn end(&mut self, id: &str, now: i64) {
+        self.seq += 1;
         if let Some(s) = self.map.get_mut(id) {
             s.busy = false;
             s.last_ms = now;
+            s.last_seq = self.seq;
         }
     }
 
