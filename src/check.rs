@@ -5,6 +5,7 @@
 //! `N files, K with errors, M errors` ends the report.
 
 use crate::project::{names_at, names_key};
+use crate::syntax::names::PhraseTable;
 use crate::syntax::{self, diagnostics};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -38,41 +39,85 @@ pub struct Summary {
     pub lines: usize,
 }
 
-/// Checks files and writes each error line to `out`; snippets too if `snippets`.
+/// What checking one file produced: its report lines and counts.
+struct FileReport {
+    text: String,
+    errors: usize,
+    lines: usize,
+}
+
+fn check_one(
+    file: &Path,
+    tables: &mut HashMap<PathBuf, PhraseTable>,
+    snippets: bool,
+) -> FileReport {
+    let source = match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(err) => {
+            return FileReport {
+                text: format!("{}:1:1: cannot read the file: {err}\n", file.display()),
+                errors: 1,
+                lines: 0,
+            }
+        }
+    };
+    let key = names_key(file);
+    let table = tables
+        .entry(key)
+        .or_insert_with_key(|key| names_at(key).phrase_table());
+    let parsed = syntax::parse_with(&source, table);
+    let mut text = String::new();
+    let path = file.display().to_string();
+    for err in &parsed.errors {
+        text.push_str(&diagnostics::format_error(&path, &source, err));
+        text.push('\n');
+        if snippets {
+            text.push_str(&diagnostics::render_snippet(&path, &source, err, true));
+        }
+    }
+    FileReport {
+        text,
+        errors: parsed.errors.len(),
+        lines: source.lines().count(),
+    }
+}
+
+/// Checks files (on every core, each worker taking every n-th file) and writes
+/// each error line to `out` in file order; snippets too if `snippets`.
 pub fn check_files(files: &[PathBuf], out: &mut dyn Write, snippets: bool) -> Summary {
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8)
+        .min(files.len().max(1));
+    let mut reports: Vec<Option<FileReport>> = Vec::new();
+    reports.resize_with(files.len(), || None);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                scope.spawn(move || {
+                    let mut tables = HashMap::new();
+                    (w..files.len())
+                        .step_by(workers)
+                        .map(|i| (i, check_one(&files[i], &mut tables, snippets)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            for (i, report) in handle.join().unwrap_or_default() {
+                reports[i] = Some(report);
+            }
+        }
+    });
     let mut summary = Summary::default();
-    let mut tables: HashMap<PathBuf, syntax::names::PhraseTable> = HashMap::new();
-    for file in files {
+    for report in reports.into_iter().flatten() {
         summary.files += 1;
-        let source = match std::fs::read(file) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(err) => {
-                summary.files_with_errors += 1;
-                summary.errors += 1;
-                let _ = writeln!(out, "{}:1:1: cannot read the file: {err}", file.display());
-                continue;
-            }
-        };
-        summary.lines += source.lines().count();
-        let key = names_key(file);
-        let table = tables
-            .entry(key)
-            .or_insert_with_key(|key| names_at(key).phrase_table());
-        let parsed = syntax::parse_with(&source, table);
-        if !parsed.errors.is_empty() {
+        summary.lines += report.lines;
+        if report.errors > 0 {
             summary.files_with_errors += 1;
-            summary.errors += parsed.errors.len();
-            let path = file.display().to_string();
-            for err in &parsed.errors {
-                let _ = writeln!(out, "{}", diagnostics::format_error(&path, &source, err));
-                if snippets {
-                    let _ = write!(
-                        out,
-                        "{}",
-                        diagnostics::render_snippet(&path, &source, err, true)
-                    );
-                }
-            }
+            summary.errors += report.errors;
+            let _ = out.write_all(report.text.as_bytes());
         }
     }
     summary

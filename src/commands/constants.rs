@@ -156,20 +156,22 @@ fn table() -> &'static HashMap<String, Const> {
     })
 }
 
-fn from_data(c: &data::ConstantInfo) -> Value {
-    match &c.value {
+/// The value of a front-end table entry; `None` when its value is unknown.
+fn from_data(c: &data::ConstantInfo) -> Option<Value> {
+    Some(match &c.value {
         data::ConstantValue::Integer(i) => Value::Int(*i as i32),
         data::ConstantValue::Real(r) => Value::Real(*r),
         data::ConstantValue::Text(t) => text(t.as_str()),
         data::ConstantValue::Boolean(b) => Value::Bool(*b),
-    }
+        data::ConstantValue::Unknown => return None,
+    })
 }
 
 /// The value of a tokenized constant (`Name:Kg:i`): by token when the front end's
 /// table knows it (localized names), else by name.
 pub fn lookup_token(name: &str, group: u32, index: u32) -> Option<Value> {
-    match data::constant_by_token(group, index) {
-        Some(c) => Some(from_data(c)),
+    match data::constant_by_token(group, index).and_then(from_data) {
+        Some(v) => Some(v),
         None => lookup(name),
     }
 }
@@ -177,8 +179,8 @@ pub fn lookup_token(name: &str, group: u32, index: u32) -> Option<Value> {
 /// The value of a constant by name (case-insensitive): the front end's table
 /// (`src/syntax/data/constants.tsv`) first, then this module's.
 pub fn lookup(name: &str) -> Option<Value> {
-    if let Some(c) = data::constant_by_name(name) {
-        return Some(from_data(c));
+    if let Some(v) = data::constant_by_name(name).and_then(from_data) {
+        return Some(v);
     }
     table()
         .get(&name.to_lowercase())

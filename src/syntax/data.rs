@@ -27,6 +27,9 @@ pub enum ConstantValue {
     Real(f64),
     Text(String),
     Boolean(bool),
+    /// A constant whose name is known (so the lexer reads it whole) but whose
+    /// value is not documented anywhere we could read (TYPE `?`).
+    Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,8 +72,13 @@ fn lower(s: &str) -> String {
 pub fn command_by_name(name: &str) -> Option<CommandInfo> {
     static MAP: OnceLock<HashMap<String, CommandInfo>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
+        // Current names (the first row of each number) win over older names:
+        // `FORM Event` (1606) over `Form event`, the old name of 388.
+        let mut seen = std::collections::HashSet::new();
+        let (current, old): (Vec<&CommandInfo>, Vec<&CommandInfo>) =
+            commands().iter().partition(|c| seen.insert(c.number));
         let mut map = HashMap::new();
-        for c in commands() {
+        for c in current.into_iter().chain(old) {
             map.entry(lower(c.name)).or_insert(*c);
         }
         map
@@ -131,7 +139,8 @@ pub fn constants() -> &'static [ConstantInfo] {
                     "L" => ConstantValue::Integer(raw.trim().parse().ok()?),
                     "R" => ConstantValue::Real(raw.trim().parse().ok()?),
                     "B" => ConstantValue::Boolean(matches!(raw.trim(), "1" | "true" | "True")),
-                    _ => ConstantValue::Text(unescape(raw)),
+                    "S" => ConstantValue::Text(unescape(raw)),
+                    _ => ConstantValue::Unknown,
                 };
                 Some(ConstantInfo { name, token, value })
             })
@@ -187,6 +196,12 @@ mod tests {
         assert_eq!(command_by_number(10).map(|c| c.name), Some("String"));
         assert_eq!(command_by_name("log  event").map(|c| c.number), Some(667));
         assert_eq!(command_by_name("no such command"), None);
+        // A current name wins over another command's old name.
+        assert_eq!(command_by_name("FORM Event").map(|c| c.number), Some(1606));
+        assert_eq!(
+            command_by_name("Form event code").map(|c| c.number),
+            Some(388)
+        );
     }
 
     #[test]

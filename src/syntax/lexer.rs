@@ -28,6 +28,8 @@ pub enum Raw {
     Text,
     /// A text literal that reaches the end of the line.
     UnterminatedText,
+    /// A `Begin SQL` without its `End SQL`.
+    UnterminatedSql,
     #[regex(r"[0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?", priority = 5)]
     #[regex(r"\.[0-9]+([eE][+-]?[0-9]+)?")]
     Number,
@@ -239,7 +241,10 @@ fn sql_block(lex: &mut Lexer<Raw>) -> Result<(), ()> {
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if trimmed.len() >= 7 && trimmed[..7].eq_ignore_ascii_case("end sql") {
+        if trimmed
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("end sql"))
+        {
             let end = offset + (line.len() - trimmed.len()) + 7;
             lex.bump(end);
             return Ok(());
@@ -283,6 +288,11 @@ fn classify_error(slice: &str) -> Raw {
         Raw::UnterminatedText
     } else if slice.starts_with("/*") {
         Raw::UnterminatedComment
+    } else if slice
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("begin"))
+    {
+        Raw::UnterminatedSql
     } else {
         Raw::Error
     }
@@ -344,6 +354,16 @@ mod tests {
         assert_eq!(
             kinds("[T:3]F:2"),
             vec![LBracket, Word, NumberSuffix, RBracket, Word, NumberSuffix]
+        );
+    }
+
+    #[test]
+    fn sql_block_end_search_respects_char_boundaries() {
+        // Found by the robustness test: a multi-byte character where "End SQL"
+        // would end must not be sliced.
+        assert_eq!(
+            kinds("Begin SQL\nvar\u{feff}x\n"),
+            vec![Raw::UnterminatedSql]
         );
     }
 

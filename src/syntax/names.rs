@@ -405,6 +405,7 @@ impl<'s> Pass<'s, '_> {
                     continue;
                 }
                 Raw::UnterminatedComment => Tok::Error("a comment `/*` that is never closed"),
+                Raw::UnterminatedSql => Tok::Error("`Begin SQL` without `End SQL`"),
                 Raw::Text => Tok::Text(text),
                 Raw::UnterminatedText => Tok::Error("a text literal without its closing `\"`"),
                 Raw::Hex => Tok::Hex(text),

@@ -227,6 +227,22 @@ where
     .labelled("a property name")
 }
 
+/// `:=` and the compound assignment operators.
+fn assign_op<'t, 's: 't, I, E>() -> impl Parser<'t, I, AssignOp, E> + Clone + use<'t, 's, I, E>
+where
+    I: ValueInput<'t, Token = Tok<'s>, Span = TokSpan>,
+    E: ParserExtra<'t, I> + 't,
+    E::Error: ParseError<'t, 's, I>,
+{
+    select! {
+        Tok::Assign => AssignOp::Set,
+        Tok::AddAssign => AssignOp::Add,
+        Tok::SubAssign => AssignOp::Sub,
+        Tok::MulAssign => AssignOp::Mul,
+        Tok::DivAssign => AssignOp::Div,
+    }
+}
+
 #[derive(Clone)]
 enum Postfix {
     Member(String),
@@ -256,13 +272,6 @@ where
         .then_ignore(choice((just(Tok::Semi), just(Tok::RParen))).rewind())
         .map_with(|m, e| Expr::new(ExprKind::Marker(m), span(e.span())));
 
-        let assign_op = select! {
-            Tok::Assign => AssignOp::Set,
-            Tok::AddAssign => AssignOp::Add,
-            Tok::SubAssign => AssignOp::Sub,
-            Tok::MulAssign => AssignOp::Mul,
-            Tok::DivAssign => AssignOp::Div,
-        };
         // `QUERY([T]; & [T]F=1)`: a conjunction glued to the next argument.
         let conjunction = choice((
             just(Tok::Amp).to(Marker::And),
@@ -274,7 +283,7 @@ where
         .map(|(m, e)| vec![m, e]);
         let arg = marker.or(expr
             .clone()
-            .then(assign_op.then(expr.clone()).or_not())
+            .then(assign_op().then(expr.clone()).or_not())
             .map(
                 |(target, assign): (Expr, Option<(AssignOp, Expr)>)| match assign {
                     None => target,
@@ -790,16 +799,9 @@ where
             signature,
         });
 
-    let assign_op = select! {
-        Tok::Assign => AssignOp::Set,
-        Tok::AddAssign => AssignOp::Add,
-        Tok::SubAssign => AssignOp::Sub,
-        Tok::MulAssign => AssignOp::Mul,
-        Tok::DivAssign => AssignOp::Div,
-    };
     let statement = expr
         .clone()
-        .then(assign_op.then(expr).or_not())
+        .then(assign_op().then(expr).or_not())
         .map(|(target, assign)| match assign {
             Some((op, value)) => StmtKind::Assign { target, op, value },
             None => StmtKind::Expr(target),

@@ -1,0 +1,3 @@
+$x:=1
+Begin SQL
+  SELECT 1;
