@@ -3,16 +3,16 @@
 //! driven by times from an injectable clock. It decides; the caller runs the
 //! `On Web Legacy Close Session` method for every session it hands back as closed.
 //!
-//! Rules (WEB-SESSIONS.md §2; choices where the docs are silent are marked *):
+//! Rules (WEB-SESSIONS.md §2; choices where the docs are silent are marked (*)):
 //! - a request with a cookie naming a live session reuses it; no cookie, or an
 //!   unknown id, opens a new session;
-//! - * a cookie presented after its expiry (last request + `Web inactive session
+//! - (*) a cookie presented after its expiry (last request + `Web inactive session
 //!   timeout`) closes that session and opens a new one (a browser would not have sent
 //!   it: 4D's doc example gives a new id);
 //! - with IP validation on, a cookie presented from another IP is refused (the
 //!   server answers 400) and the session is left untouched;
 //! - when a new session is needed and `max_sessions` live sessions exist, the oldest
-//!   inactive one (* least recent activity among those without a request running)
+//!   inactive one ((*) least recent activity among those without a request running)
 //!   is closed first; if every session is busy the request is refused (503);
 //! - a session whose process has been idle `process_timeout_ms` is closed by
 //!   [`SessionTable::take_idle`], called by the server on a timer.
