@@ -16,6 +16,18 @@
 //! between them. Interprocess variables (`<>x`) are shared by every web process, but
 //! not with the process that started the server (`On Startup`, `fourd run`).
 //!
+//! Decisions on WEB-SESSIONS.md §10's open questions (also in README.md):
+//! 1. `WEB LEGACY CLOSE SESSION` is synchronous for another session (its close method
+//!    has run, in that session's process, when the command returns); for the current
+//!    session it is deferred to the end of the request.
+//! 2. Stopping the server runs the close method for every live session.
+//! 3. A cookie from another IP gets HTTP 400.
+//! 4. The cookie carries both `Expires` and `Max-Age`, plus `HttpOnly` and
+//!    `SameSite=Strict` (`Secure` on HTTPS).
+//! 5. `WEB Get current session ID` gives `""` in scalable mode (no `Session` object yet).
+//! 6. `Web keep session` is selector 70 (same as `Web legacy session`).
+//! 7. The default cookie name is `4DSID_<AppName>`.
+//!
 //! [`Process`]: crate::runtime::process::Process
 
 pub mod client;

@@ -124,14 +124,25 @@ fn run(rt: Arc<WebRuntime>, legacy: bool, w: &WebLoaded, rx: mpsc::Receiver<Job>
         rt: rt.clone(),
     }));
     let clock = rt.clock.clone();
+    // idle sessions are looked for at their deadline, and at least every 200 ms of
+    // real time (options may have changed); not on every request (10,000 sessions)
+    let tick = Duration::from_millis(200);
+    let mut next_scan = i64::MIN;
     loop {
-        let limits = rt.options().limits();
         let now = clock.now_ms();
-        let wait = table(&mut it)
-            .next_deadline(&limits)
-            .map(|d| clock.real_wait(d - now))
-            .unwrap_or(Duration::from_millis(200))
-            .min(Duration::from_millis(200));
+        if now >= next_scan {
+            let limits = rt.options().limits();
+            let idle = table(&mut it).take_idle(now, &limits);
+            for s in idle {
+                close_session(&mut it, s);
+            }
+            it.flush();
+            let cap = now + (clock.real_wait(1000).as_secs_f64().recip() * 200.0) as i64;
+            next_scan = table(&mut it)
+                .next_deadline(&limits)
+                .map_or(cap, |d| d.min(cap));
+        }
+        let wait = clock.real_wait(next_scan - clock.now_ms()).min(tick);
         match rx.recv_timeout(wait) {
             Ok(Job::Request(req, reply)) => {
                 let resp = handle(&mut it, w, req);
@@ -145,6 +156,7 @@ fn run(rt: Arc<WebRuntime>, legacy: bool, w: &WebLoaded, rx: mpsc::Receiver<Job>
                 }
             }
             Ok(Job::Expiration(id, reply)) => {
+                let limits = rt.options().limits();
                 let _ = reply.send(table(&mut it).expiration(&id, &limits));
             }
             Ok(Job::Stop(done)) => {
@@ -159,12 +171,6 @@ fn run(rt: Arc<WebRuntime>, legacy: bool, w: &WebLoaded, rx: mpsc::Receiver<Job>
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         }
-        let limits = rt.options().limits();
-        let idle = table(&mut it).take_idle(clock.now_ms(), &limits);
-        for s in idle {
-            close_session(&mut it, s);
-        }
-        it.flush();
     }
 }
 
