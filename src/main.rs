@@ -47,6 +47,8 @@ enum Command {
         #[arg(long)]
         listen: Option<String>,
     },
+    /// List the implemented 4D commands, one `NUMBER<TAB>Name` per line.
+    Commands,
 }
 
 fn main() -> ExitCode {
@@ -65,6 +67,12 @@ fn main() -> ExitCode {
             clock_scale,
             listen,
         }),
+        Command::Commands => {
+            for (num, name) in fourd::commands::implemented() {
+                println!("{}\t{}", num, name);
+            }
+            0
+        }
     };
     ExitCode::from(code)
 }

@@ -171,7 +171,7 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     }
 
     let work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
-    compile_from(&mut c, &known, work)?;
+    compile_from(&mut c, &known, path, work)?;
     Ok(Loaded {
         program: c.finish(),
         entries,
@@ -182,9 +182,45 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
 fn compile_from(
     c: &mut Compiler,
     known: &KnownNames,
+    path: &Path,
     mut work: Vec<MethodId>,
 ) -> Result<(), LoadError> {
     let mut errors = Vec::new();
+    // classes: `Project/Sources/Classes`, or `Classes/` beside a script; all compiled
+    let classes_dir = match sources_above(path) {
+        Some(s) => s.join("Classes"),
+        None => path
+            .parent()
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    d
+                }
+            })
+            .unwrap_or(Path::new("."))
+            .join("Classes"),
+    };
+    let class_files: Vec<(crate::compile::ir::ClassId, PathBuf)> = method_files(&classes_dir)
+        .into_iter()
+        .map(|f| (c.add_class(&stem(&f)), f))
+        .collect();
+    for (cid, p) in class_files {
+        let text = std::fs::read_to_string(&p)
+            .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
+        let parsed = syntax::parse(&text, known);
+        for e in &parsed.errors {
+            let (line, col) = line_col(&text, e.span.start);
+            errors.push(FileError {
+                path: p.clone(),
+                line,
+                col,
+                message: e.message.clone(),
+            });
+        }
+        c.compile_class(cid, &parsed.file, p, Rc::from(text));
+    }
+    work.extend(c.take_pending());
     while let Some(id) = work.pop() {
         if c.is_compiled(id) {
             continue;
@@ -267,7 +303,7 @@ pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
         "On Web Legacy Close Session",
         &mut work,
     );
-    compile_from(&mut c, &known, work)?;
+    compile_from(&mut c, &known, path, work)?;
     Ok(WebLoaded {
         program: c.finish(),
         on_startup,

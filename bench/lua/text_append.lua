@@ -1,0 +1,3 @@
+local s = ""
+for i = 1, 200000 do s = s .. tostring(i % 10) end
+print(#s)
