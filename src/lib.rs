@@ -13,3 +13,4 @@ pub mod repl;
 pub mod run;
 pub mod runtime;
 pub mod syntax;
+pub mod web;

@@ -32,6 +32,21 @@ enum Command {
         /// Text parameters passed to the method ($1, $2...).
         args: Vec<String>,
     },
+    /// Serve a 4D project over HTTP with legacy web sessions (On Startup, the web
+    /// server until SIGINT/SIGTERM, then On Exit).
+    Serve {
+        /// The 4D project folder (holding Project/ and WebFolder/).
+        path: PathBuf,
+        /// TCP port (default: Web port ID if set by On Startup, else 8080).
+        #[arg(long)]
+        port: Option<u16>,
+        /// Run the session clock (timeouts, expiry) K times faster than real time.
+        #[arg(long, default_value_t = 1.0)]
+        clock_scale: f64,
+        /// Address to listen on (default: all interfaces).
+        #[arg(long)]
+        listen: Option<String>,
+    },
     /// List the implemented 4D commands, one `NUMBER<TAB>Name` per line.
     Commands,
     /// Interactive session (REPL); reads entries line by line when stdin is not a terminal.
@@ -57,6 +72,17 @@ fn main() -> ExitCode {
         }
         Some(Command::Repl { path }) => fourd::repl::repl_cli(path.as_deref()),
         Some(Command::Check { paths, quiet }) => fourd::check::check_paths(&paths, quiet),
+        Some(Command::Serve {
+            path,
+            port,
+            clock_scale,
+            listen,
+        }) => fourd::web::serve::serve_cli(fourd::web::serve::ServeOptions {
+            dir: path,
+            port,
+            clock_scale,
+            listen,
+        }),
         Some(Command::Commands) => {
             for (num, name) in fourd::commands::implemented() {
                 println!("{}\t{}", num, name);

@@ -22,6 +22,7 @@ pub mod object;
 pub mod regex;
 pub mod system;
 pub mod text;
+pub mod web;
 
 use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;
@@ -161,7 +162,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 16] {
+fn themes() -> [&'static [CommandDef]; 17] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -177,6 +178,7 @@ fn themes() -> [&'static [CommandDef]; 16] {
         language::COMMANDS,
         json::COMMANDS,
         constants::COMMANDS,
+        web::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
     ]

@@ -54,6 +54,8 @@ pub struct Interp<'p> {
     pub out: Box<dyn Write>,
     pub errout: Box<dyn Write>,
     pub max_depth: usize,
+    /// Web server state of this interpreter (request, session, runtime): `crate::web`.
+    pub web: crate::web::WebCtx,
     /// Offset of the statement running (for call chains).
     pub cur_pos: u32,
     /// Classes, formulas and error handling state (`runtime::oop`, `exec`).
@@ -81,6 +83,7 @@ impl<'p> Interp<'p> {
             out,
             errout,
             max_depth: MAX_DEPTH,
+            web: Default::default(),
             oo: super::oop::OoState::new(prog),
             cur_pos: 0,
             interrupt: None,
