@@ -29,6 +29,10 @@ enum Command {
         /// With a project folder: the project method to run after On Startup.
         #[arg(long)]
         method: Option<String>,
+        /// The data file (SQLite): a file, a folder (data.sqlite inside) or
+        /// :memory:. Default: the project's Data/ folder; in memory for scripts.
+        #[arg(long)]
+        data: Option<String>,
         /// Text parameters passed to the method ($1, $2...).
         args: Vec<String>,
     },
@@ -38,7 +42,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check { paths, quiet } => fourd::check::check_paths(&paths, quiet),
-        Command::Run { path, method, args } => fourd::run::run_cli(&path, method.as_deref(), &args),
+        Command::Run {
+            path,
+            method,
+            data,
+            args,
+        } => fourd::run::run_cli_with_data(
+            &path,
+            method.as_deref(),
+            &args,
+            data.as_deref()
+                .map(fourd::datastore::DataPath::from_arg)
+                .unwrap_or_default(),
+        ),
     };
     ExitCode::from(code)
 }

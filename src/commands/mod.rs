@@ -7,6 +7,7 @@ pub mod array;
 pub mod collection;
 pub mod constants;
 pub mod datetime;
+pub mod db;
 pub mod json;
 pub mod language;
 pub mod math;
@@ -150,7 +151,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 9] {
+fn themes() -> [&'static [CommandDef]; 10] {
     [
         text::COMMANDS,
         math::COMMANDS,
@@ -161,6 +162,7 @@ fn themes() -> [&'static [CommandDef]; 9] {
         language::COMMANDS,
         json::COMMANDS,
         constants::COMMANDS,
+        db::COMMANDS,
     ]
 }
 

@@ -51,6 +51,8 @@ pub struct Interp<'p> {
     pub out: Box<dyn Write>,
     pub errout: Box<dyn Write>,
     pub max_depth: usize,
+    /// This process's view of the datastore (selections, current records, locks).
+    pub db: crate::datastore::ProcessDb,
 }
 
 impl<'p> Interp<'p> {
@@ -71,6 +73,7 @@ impl<'p> Interp<'p> {
             out,
             errout,
             max_depth: MAX_DEPTH,
+            db: crate::datastore::ProcessDb::default(),
         }
     }
 
@@ -747,6 +750,8 @@ impl<'p> Interp<'p> {
                     ),
                 }
             }
+            Ptr::Field(t, f) => self.db.field_get(*t, *f),
+            Ptr::Table(_) => err(codes::TYPE_MISMATCH, "A table is not a value"),
         }
     }
 
@@ -773,6 +778,8 @@ impl<'p> Interp<'p> {
                 store_var(&mut self.inter[*id as usize], ty, v)
             }
             Ptr::Element(e) => set_element(&e.array, e.index as f64, v),
+            Ptr::Field(t, f) => self.db.field_set(*t, *f, v),
+            Ptr::Table(_) => err(codes::BAD_ASSIGN, "Cannot assign a value to a table"),
         }
     }
 
@@ -791,7 +798,8 @@ impl<'p> Interp<'p> {
                 a.elems[e.index as usize] = v;
                 return Ok(());
             }
-            Ptr::Nil => None,
+            Ptr::Field(t, f) => return self.db.field_set(*t, *f, v),
+            Ptr::Nil | Ptr::Table(_) => None,
         };
         match slot {
             Some(s) => {
@@ -818,7 +826,8 @@ impl<'p> Interp<'p> {
                 .copied()
                 .unwrap_or_default(),
             Ptr::Element(e) => e.array.borrow().elem,
-            Ptr::Nil => VarType::Undeclared,
+            Ptr::Field(t, f) => self.db.field_var_type(*t, *f),
+            Ptr::Nil | Ptr::Table(_) => VarType::Undeclared,
         }
     }
 
