@@ -66,7 +66,11 @@ pub static COMMANDS: &[super::CommandDef] = &[
     cmd!("DELETE SELECTION", delete_selection, refs = ALL),
     cmd!("SELECTION TO ARRAY", selection_to_array, refs = ALL),
     cmd!("ARRAY TO SELECTION", array_to_selection, refs = ALL),
-    cmd!("CREATE SELECTION FROM ARRAY", create_selection_from_array, refs = ALL),
+    cmd!(
+        "CREATE SELECTION FROM ARRAY",
+        create_selection_from_array,
+        refs = ALL
+    ),
     cmd!("DISTINCT VALUES", distinct_values, refs = ALL),
     cmd!("Sum", sum, refs = ALL),
     cmd!("Average", average, refs = ALL),
@@ -131,7 +135,12 @@ fn val_text(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<String> {
         Value::Text(t) => Ok(t.to_string()),
         v => err(
             codes::TYPE_MISMATCH,
-            format!("{}: parameter {} must be a text, got {}", cmd, i + 1, v.type_name()),
+            format!(
+                "{}: parameter {} must be a text, got {}",
+                cmd,
+                i + 1,
+                v.type_name()
+            ),
         ),
     }
 }
@@ -142,7 +151,12 @@ fn val_num(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<f64> {
         Value::Undefined => Ok(0.0),
         v => err(
             codes::TYPE_MISMATCH,
-            format!("{}: parameter {} must be a number, got {}", cmd, i + 1, v.type_name()),
+            format!(
+                "{}: parameter {} must be a number, got {}",
+                cmd,
+                i + 1,
+                v.type_name()
+            ),
         ),
     }
 }
@@ -236,7 +250,10 @@ fn set_var(it: &mut Interp, a: &Args, i: usize, v: Value) -> RtResult<()> {
 fn table_of_set(it: &Interp, name: &str, cmd: &str) -> RtResult<usize> {
     match it.db.sets.get(&name.to_lowercase()) {
         Some(s) => Ok(s.ti),
-        None => err(codes::BAD_ARG, format!("{}: the set \"{}\" does not exist", cmd, name)),
+        None => err(
+            codes::BAD_ARG,
+            format!("{}: the set \"{}\" does not exist", cmd, name),
+        ),
     }
 }
 
@@ -246,14 +263,20 @@ fn table(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     match val(it, a, 0)? {
         Value::Pointer(p) => match &*p {
             Ptr::Table(t) | Ptr::Field(t, _) => Ok(Value::Int(*t as i32)),
-            _ => err(codes::BAD_ARG, "Table: a pointer to a table or field is expected"),
+            _ => err(
+                codes::BAD_ARG,
+                "Table: a pointer to a table or field is expected",
+            ),
         },
         v if v.is_number() => {
             let n = v.as_num().unwrap_or(0.0) as u32;
             it.db.ti(n)?;
             Ok(Value::Pointer(Rc::new(Ptr::Table(n))))
         }
-        _ => err(codes::BAD_ARG, "Table: a table number or pointer is expected"),
+        _ => err(
+            codes::BAD_ARG,
+            "Table: a table number or pointer is expected",
+        ),
     }
 }
 
@@ -282,7 +305,11 @@ fn table_name(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         v => v.as_num().unwrap_or(0.0) as u32,
     };
     let ti = it.db.ti(t)?;
-    let name = it.db.structure().map(|s| s.tables[ti].name.clone()).unwrap_or_default();
+    let name = it
+        .db
+        .structure()
+        .map(|s| s.tables[ti].name.clone())
+        .unwrap_or_default();
     Ok(text(name))
 }
 
@@ -384,7 +411,13 @@ fn all_records(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 }
 
 /// Decodes `{conj;} criterion` from parameter `i` on.
-fn query_lines(it: &Interp, a: &Args, start: usize, ti: usize, cmd: &str) -> RtResult<Vec<QueryLine>> {
+fn query_lines(
+    it: &Interp,
+    a: &Args,
+    start: usize,
+    ti: usize,
+    cmd: &str,
+) -> RtResult<Vec<QueryLine>> {
     let mut lines = Vec::new();
     let mut conj = Conj::First;
     for i in start..a.len() {
@@ -394,7 +427,8 @@ fn query_lines(it: &Interp, a: &Args, start: usize, ti: usize, cmd: &str) -> RtR
             Value::Text(t) if t.as_str() == "#" => conj = Conj::Except,
             Value::Object(o) => {
                 let o = o.borrow();
-                let (Some(Value::Pointer(p)), Some(Value::Text(op))) = (o.get("field"), o.get("op"))
+                let (Some(Value::Pointer(p)), Some(Value::Text(op))) =
+                    (o.get("field"), o.get("op"))
                 else {
                     return err(codes::BAD_ARG, format!("{}: invalid query criterion", cmd));
                 };
@@ -422,7 +456,10 @@ fn query_lines(it: &Interp, a: &Args, start: usize, ti: usize, cmd: &str) -> RtR
                 let value = value_to_cell(v, ty).or_else(|e| {
                     err(
                         codes::TYPE_MISMATCH,
-                        format!("{}: the value does not match the field type ({})", cmd, e.message),
+                        format!(
+                            "{}: the value does not match the field type ({})",
+                            cmd, e.message
+                        ),
                     )
                 })?;
                 lines.push(QueryLine {
@@ -495,8 +532,7 @@ fn query_with_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     } else {
         it.db.query(ti, &lines, false)?
     };
-    it.db.set_selection(ti, sel)
-        .map(|_| Value::Undefined)
+    it.db.set_selection(ti, sel).map(|_| Value::Undefined)
 }
 
 fn order_by(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
@@ -688,7 +724,11 @@ fn selection_to_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         let p = array_ptr(a, i + 1, "SELECTION TO ARRAY")?;
         if let Some(t) = table_at(it, a, i) {
             let ti = it.db.ti(t)?;
-            let vals = it.db.tables[ti].sel.iter().map(|&r| Value::Int(r as i32)).collect();
+            let vals = it.db.tables[ti]
+                .sel
+                .iter()
+                .map(|&r| Value::Int(r as i32))
+                .collect();
             fill_array(it, &p, VarType::Integer, vals)?;
         } else {
             let (ti, fi) = field_at(it, a, i, "SELECTION TO ARRAY")?;
@@ -768,7 +808,10 @@ fn create_selection_from_array(it: &mut Interp, a: &mut Args) -> RtResult<Value>
         if it.db.stored_record(ti, rn)?.is_none() {
             return err(
                 dbc::BAD_RECORD,
-                format!("CREATE SELECTION FROM ARRAY: record number {} does not exist", rn),
+                format!(
+                    "CREATE SELECTION FROM ARRAY: record number {} does not exist",
+                    rn
+                ),
             );
         }
         sel.push(rn);
@@ -790,7 +833,12 @@ fn distinct_values(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let p = array_ptr(a, 1, "DISTINCT VALUES")?;
     let ty = it.db.field_type(ti, fi);
     let sel = it.db.tables[ti].sel.clone();
-    let mut cells: Vec<Cell> = it.db.cells(ti, fi, &sel)?.into_iter().map(|c| c.1).collect();
+    let mut cells: Vec<Cell> = it
+        .db
+        .cells(ti, fi, &sel)?
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
     cells.sort_by(crate::datastore::process::compare_cells);
     cells.dedup_by(|x, y| crate::datastore::process::compare_cells(x, y).is_eq());
     let vals = cells.iter().map(|c| cell_to_value(c, ty)).collect();
@@ -829,12 +877,16 @@ fn average(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 
 fn min(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let n = numbers(it, a, "Min")?;
-    Ok(Value::Real(n.iter().copied().reduce(f64::min).unwrap_or(0.0)))
+    Ok(Value::Real(
+        n.iter().copied().reduce(f64::min).unwrap_or(0.0),
+    ))
 }
 
 fn max(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let n = numbers(it, a, "Max")?;
-    Ok(Value::Real(n.iter().copied().reduce(f64::max).unwrap_or(0.0)))
+    Ok(Value::Real(
+        n.iter().copied().reduce(f64::max).unwrap_or(0.0),
+    ))
 }
 
 // ------------------------------------------------------------------ sets
@@ -864,7 +916,11 @@ fn create_empty_set(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 fn use_set(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let name = val_text(it, a, 0, "USE SET")?;
     let ti = table_of_set(it, &name, "USE SET")?;
-    let sel: Vec<i64> = it.db.sets[&name.to_lowercase()].recs.iter().copied().collect();
+    let sel: Vec<i64> = it.db.sets[&name.to_lowercase()]
+        .recs
+        .iter()
+        .copied()
+        .collect();
     it.db.set_selection(ti, sel)?;
     Ok(Value::Undefined)
 }
@@ -895,14 +951,22 @@ fn remove_from_set(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Undefined)
 }
 
-fn set_op(it: &mut Interp, a: &mut Args, cmd: &str, op: fn(&BTreeSet<i64>, &BTreeSet<i64>) -> BTreeSet<i64>) -> RtResult<Value> {
+fn set_op(
+    it: &mut Interp,
+    a: &mut Args,
+    cmd: &str,
+    op: fn(&BTreeSet<i64>, &BTreeSet<i64>) -> BTreeSet<i64>,
+) -> RtResult<Value> {
     let n1 = val_text(it, a, 0, cmd)?;
     let n2 = val_text(it, a, 1, cmd)?;
     let n3 = val_text(it, a, 2, cmd)?;
     let t1 = table_of_set(it, &n1, cmd)?;
     let t2 = table_of_set(it, &n2, cmd)?;
     if t1 != t2 {
-        return err(codes::BAD_ARG, format!("{}: the sets belong to different tables", cmd));
+        return err(
+            codes::BAD_ARG,
+            format!("{}: the sets belong to different tables", cmd),
+        );
     }
     let r = op(
         &it.db.sets[&n1.to_lowercase()].recs,
@@ -917,11 +981,15 @@ fn union(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 }
 
 fn intersection(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    set_op(it, a, "INTERSECTION", |x, y| x.intersection(y).copied().collect())
+    set_op(it, a, "INTERSECTION", |x, y| {
+        x.intersection(y).copied().collect()
+    })
 }
 
 fn difference(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    set_op(it, a, "DIFFERENCE", |x, y| x.difference(y).copied().collect())
+    set_op(it, a, "DIFFERENCE", |x, y| {
+        x.difference(y).copied().collect()
+    })
 }
 
 fn clear_set(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
@@ -933,14 +1001,18 @@ fn clear_set(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 fn records_in_set(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let name = val_text(it, a, 0, "Records in set")?;
     table_of_set(it, &name, "Records in set")?;
-    Ok(Value::Int(it.db.sets[&name.to_lowercase()].recs.len() as i32))
+    Ok(Value::Int(
+        it.db.sets[&name.to_lowercase()].recs.len() as i32
+    ))
 }
 
 fn is_in_set(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let name = val_text(it, a, 0, "Is in set")?;
     let ti = table_of_set(it, &name, "Is in set")?;
     let rn = it.db.record_number(ti);
-    Ok(Value::Bool(it.db.sets[&name.to_lowercase()].recs.contains(&rn)))
+    Ok(Value::Bool(
+        it.db.sets[&name.to_lowercase()].recs.contains(&rn),
+    ))
 }
 
 // ------------------------------------------------------------ named selections
@@ -988,7 +1060,13 @@ fn clear_named_selection(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 
 /// Relations selected by a RELATE parameter: a field (that field's relations) or a
 /// table (all of them); `many` picks the Many side.
-fn relations(it: &Interp, a: &Args, i: usize, many_side: bool, cmd: &str) -> RtResult<Vec<crate::datastore::structure::Relation>> {
+fn relations(
+    it: &Interp,
+    a: &Args,
+    i: usize,
+    many_side: bool,
+    cmd: &str,
+) -> RtResult<Vec<crate::datastore::structure::Relation>> {
     let Some(s) = it.db.structure() else {
         return crate::datastore::process::no_db();
     };
@@ -996,9 +1074,19 @@ fn relations(it: &Interp, a: &Args, i: usize, many_side: bool, cmd: &str) -> RtR
         Value::Pointer(p) => match &*p {
             Ptr::Table(t) => (*t, None),
             Ptr::Field(t, f) => (*t, Some(*f)),
-            _ => return err(codes::BAD_ARG, format!("{}: a table or field is expected", cmd)),
+            _ => {
+                return err(
+                    codes::BAD_ARG,
+                    format!("{}: a table or field is expected", cmd),
+                )
+            }
         },
-        _ => return err(codes::BAD_ARG, format!("{}: a table or field is expected", cmd)),
+        _ => {
+            return err(
+                codes::BAD_ARG,
+                format!("{}: a table or field is expected", cmd),
+            )
+        }
     };
     Ok(s.relations
         .iter()
@@ -1069,7 +1157,10 @@ fn relate_one_selection(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let many = table_at(it, a, 0);
     let one = table_at(it, a, 1);
     let (Some(many), Some(one)) = (many, one) else {
-        return err(codes::BAD_ARG, "RELATE ONE SELECTION: two tables are expected");
+        return err(
+            codes::BAD_ARG,
+            "RELATE ONE SELECTION: two tables are expected",
+        );
     };
     let Some(s) = it.db.structure() else {
         return crate::datastore::process::no_db();
@@ -1080,12 +1171,20 @@ fn relate_one_selection(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         .find(|r| r.many_table == many && r.one_table == one)
         .cloned()
     else {
-        return err(codes::BAD_ARG, "RELATE ONE SELECTION: the tables are not related");
+        return err(
+            codes::BAD_ARG,
+            "RELATE ONE SELECTION: the tables are not related",
+        );
     };
     let (mti, mfi) = it.db.tfi(r.many_table, r.many_field)?;
     let (oti, ofi) = it.db.tfi(r.one_table, r.one_field)?;
     let sel = it.db.tables[mti].sel.clone();
-    let keys: Vec<Cell> = it.db.cells(mti, mfi, &sel)?.into_iter().map(|c| c.1).collect();
+    let keys: Vec<Cell> = it
+        .db
+        .cells(mti, mfi, &sel)?
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
     let recs = records_matching(it, oti, ofi, &keys)?;
     it.db.set_selection(oti, recs)?;
     Ok(Value::Undefined)
@@ -1094,12 +1193,20 @@ fn relate_one_selection(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 fn relate_many_selection(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let rels = relations(it, a, 0, true, "RELATE MANY SELECTION")?;
     let Some(r) = rels.first().cloned() else {
-        return err(codes::BAD_ARG, "RELATE MANY SELECTION: the field has no relation");
+        return err(
+            codes::BAD_ARG,
+            "RELATE MANY SELECTION: the field has no relation",
+        );
     };
     let (mti, mfi) = it.db.tfi(r.many_table, r.many_field)?;
     let (oti, ofi) = it.db.tfi(r.one_table, r.one_field)?;
     let sel = it.db.tables[oti].sel.clone();
-    let keys: Vec<Cell> = it.db.cells(oti, ofi, &sel)?.into_iter().map(|c| c.1).collect();
+    let keys: Vec<Cell> = it
+        .db
+        .cells(oti, ofi, &sel)?
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
     let recs = records_matching(it, mti, mfi, &keys)?;
     it.db.set_selection(mti, recs)?;
     Ok(Value::Undefined)

@@ -529,7 +529,9 @@ impl<'c> Cx<'c> {
                 Place::CharAt(Box::new(self.place(t)?), Box::new(self.expr(i)))
             }
             ExprKind::Paren(e) => return self.place(e),
-            ExprKind::Field { table, field } => Place::Deref(Box::new(self.field_ptr(table, field))),
+            ExprKind::Field { table, field } => {
+                Place::Deref(Box::new(self.field_ptr(table, field)))
+            }
             _ => return None,
         })
     }
@@ -684,7 +686,9 @@ impl<'c> Cx<'c> {
         for a in args {
             match &a.kind {
                 ExprKind::Marker(Marker::Star) => call.star = true,
-                ExprKind::Marker(m @ (Marker::Greater | Marker::Less)) if !db::positional_order(def) => {
+                ExprKind::Marker(m @ (Marker::Greater | Marker::Less))
+                    if !db::positional_order(def) =>
+                {
                     call.order = Some(*m)
                 }
                 ExprKind::Marker(m) => call.args.push(Arg::Val(db::marker_arg(*m))),

@@ -124,7 +124,10 @@ impl ProcessDb {
     /// The state of a new process named `name` using `store`.
     pub fn new(store: Option<Arc<Datastore>>, name: &str) -> ProcessDb {
         let pid = store.as_ref().map(|s| s.new_pid()).unwrap_or(0);
-        let n = store.as_ref().map(|s| s.structure.tables.len()).unwrap_or(0);
+        let n = store
+            .as_ref()
+            .map(|s| s.structure.tables.len())
+            .unwrap_or(0);
         ProcessDb {
             store,
             owner: LockOwner {
@@ -206,7 +209,10 @@ impl ProcessDb {
         let (ti, fi) = self.tfi(t, f)?;
         Ok(match &self.tables[ti].cur {
             Some(c) => c.vals[fi].clone(),
-            None => cell_to_value(&Cell::empty(self.field_type(ti, fi)), self.field_type(ti, fi)),
+            None => cell_to_value(
+                &Cell::empty(self.field_type(ti, fi)),
+                self.field_type(ti, fi),
+            ),
         })
     }
 
@@ -404,16 +410,15 @@ impl ProcessDb {
                 continue;
             }
             let key = rec[fi].key();
-            let dup = match g.tables[ti].indexes.get(&fi) {
-                Some(idx) => idx
-                    .range((key.clone(), i64::MIN)..=(key.clone(), i64::MAX))
-                    .any(|(_, r)| *r != rn),
-                None => g.tables[ti]
-                    .records
-                    .iter()
-                    .enumerate()
-                    .any(|(i, r)| i as i64 != rn && r.as_ref().is_some_and(|r| r[fi].key() == key)),
-            };
+            let dup =
+                match g.tables[ti].indexes.get(&fi) {
+                    Some(idx) => idx
+                        .range((key.clone(), i64::MIN)..=(key.clone(), i64::MAX))
+                        .any(|(_, r)| *r != rn),
+                    None => g.tables[ti].records.iter().enumerate().any(|(i, r)| {
+                        i as i64 != rn && r.as_ref().is_some_and(|r| r[fi].key() == key)
+                    }),
+                };
             if dup {
                 return err(
                     DUPLICATE_KEY,
@@ -604,17 +609,25 @@ impl ProcessDb {
             let hits: BTreeSet<i64> = match conj {
                 Conj::And | Conj::Except => candidates
                     .into_iter()
-                    .filter(|&rn| data.get(rn).is_some_and(|r| matches(&r[l.fi], l.op, &l.value)))
+                    .filter(|&rn| {
+                        data.get(rn)
+                            .is_some_and(|r| matches(&r[l.fi], l.op, &l.value))
+                    })
                     .collect(),
                 _ => {
-                    let via_index = if in_selection { None } else { index_lookup(data, l) };
+                    let via_index = if in_selection {
+                        None
+                    } else {
+                        index_lookup(data, l)
+                    };
                     match via_index {
                         Some(h) => h,
                         None => base
                             .iter()
                             .copied()
                             .filter(|&rn| {
-                                data.get(rn).is_some_and(|r| matches(&r[l.fi], l.op, &l.value))
+                                data.get(rn)
+                                    .is_some_and(|r| matches(&r[l.fi], l.op, &l.value))
                             })
                             .collect(),
                     }
@@ -944,7 +957,9 @@ pub fn value_to_cell(v: Value, ty: FieldType) -> RtResult<Cell> {
         (FieldType::Int, v) if v.is_number() => {
             Cell::Int(crate::runtime::value::real_to_int(v.as_num().unwrap_or(0.0)) as i64)
         }
-        (FieldType::Int64, v) if v.is_number() => Cell::Int(v.as_num().unwrap_or(0.0).trunc() as i64),
+        (FieldType::Int64, v) if v.is_number() => {
+            Cell::Int(v.as_num().unwrap_or(0.0).trunc() as i64)
+        }
         (FieldType::Real, v) if v.is_number() => Cell::Real(v.as_num().unwrap_or(0.0)),
         (FieldType::Time, Value::Time(t)) => Cell::Time(t),
         (FieldType::Time, v) if v.is_number() => Cell::Time(v.as_num().unwrap_or(0.0) as i64),

@@ -134,7 +134,8 @@ impl Datastore {
                     }
                 }
                 let c = Connection::open(p).map_err(|e| format!("{}: {}", p.display(), e))?;
-                c.pragma_update(None, "journal_mode", "WAL").map_err(sql_err)?;
+                c.pragma_update(None, "journal_mode", "WAL")
+                    .map_err(sql_err)?;
                 c.pragma_update(None, "synchronous", "NORMAL")
                     .map_err(sql_err)?;
                 c
@@ -149,7 +150,10 @@ impl Datastore {
                 .iter()
                 .map(|f| format!("f{} {}", f.num, f.ty.sql_type()))
                 .collect();
-            let mut create = format!("CREATE TABLE IF NOT EXISTS t{} (rn INTEGER PRIMARY KEY", t.num);
+            let mut create = format!(
+                "CREATE TABLE IF NOT EXISTS t{} (rn INTEGER PRIMARY KEY",
+                t.num
+            );
             for c in &cols {
                 create.push_str(", ");
                 create.push_str(c);
@@ -173,7 +177,12 @@ impl Datastore {
                 let col = format!("f{}", f.num);
                 if !existing.iter().any(|e| e.eq_ignore_ascii_case(&col)) {
                     conn.execute(
-                        &format!("ALTER TABLE t{} ADD COLUMN {} {}", t.num, col, f.ty.sql_type()),
+                        &format!(
+                            "ALTER TABLE t{} ADD COLUMN {} {}",
+                            t.num,
+                            col,
+                            f.ty.sql_type()
+                        ),
                         [],
                     )
                     .map_err(sql_err)?;
@@ -341,7 +350,9 @@ impl Inner {
 
     /// Writes the current in-memory state of these records in one SQLite transaction.
     pub fn flush(&mut self, touched: &[(usize, i64)]) -> Result<(), String> {
-        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(sql_err)?;
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(sql_err)?;
         for &(ti, rn) in touched {
             let rec = self.tables[ti].get(rn).cloned();
             if let Err(e) = self.write_row(ti, rn, rec.as_ref()) {
@@ -355,7 +366,10 @@ impl Inner {
     fn write_row(&mut self, ti: usize, rn: i64, rec: Option<&Record>) -> Result<(), String> {
         match rec {
             Some(rec) => {
-                let mut st = self.conn.prepare_cached(&self.upsert_sql[ti]).map_err(sql_err)?;
+                let mut st = self
+                    .conn
+                    .prepare_cached(&self.upsert_sql[ti])
+                    .map_err(sql_err)?;
                 let vals = std::iter::once(rusqlite::types::Value::Integer(rn))
                     .chain(rec.iter().map(to_sql));
                 st.execute(params_from_iter(vals)).map_err(sql_err)?;

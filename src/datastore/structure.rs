@@ -107,7 +107,9 @@ impl TableDef {
         self.fields.iter().position(|f| f.num == num)
     }
     pub fn field_by_name(&self, name: &str) -> Option<&FieldDef> {
-        self.fields.iter().find(|f| f.name.eq_ignore_ascii_case(name))
+        self.fields
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case(name))
     }
 }
 
@@ -153,7 +155,9 @@ impl Structure {
     }
 
     pub fn table_by_name(&self, name: &str) -> Option<&TableDef> {
-        self.tables.iter().find(|t| t.name.eq_ignore_ascii_case(name))
+        self.tables
+            .iter()
+            .find(|t| t.name.eq_ignore_ascii_case(name))
     }
 
     pub fn field(&self, table: u32, field: u32) -> Option<&FieldDef> {
@@ -195,7 +199,9 @@ impl Structure {
                 }
                 ("table", true) => in_table = false,
                 ("field", false) if in_table && matches!(ctx, Ctx::None) => {
-                    let Some(t) = s.tables.last_mut() else { continue };
+                    let Some(t) = s.tables.last_mut() else {
+                        continue;
+                    };
                     let num = tag.attr("id").and_then(|v| v.parse().ok()).unwrap_or(0);
                     let ty = tag.attr("type").and_then(|v| v.parse().ok()).unwrap_or(10);
                     let uuid = tag.attr("uuid").unwrap_or_default();
@@ -413,6 +419,9 @@ mod tests {
         assert_eq!(s.field(2, 3).unwrap().ty, FieldType::Date);
         assert_eq!(s.relations.len(), 1);
         let r = &s.relations[0];
-        assert_eq!((r.many_table, r.many_field, r.one_table, r.one_field), (2, 2, 1, 1));
+        assert_eq!(
+            (r.many_table, r.many_field, r.one_table, r.one_field),
+            (2, 2, 1, 1)
+        );
     }
 }

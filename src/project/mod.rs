@@ -270,7 +270,8 @@ pub fn names_key(file: &Path) -> PathBuf {
 
 /// The names known at a place given by [`names_key`].
 pub fn names_at(key: &Path) -> KnownNames {
-    let is_sources = key.file_name().is_some_and(|n| n == "Sources") && key.join("Methods").is_dir();
+    let is_sources =
+        key.file_name().is_some_and(|n| n == "Sources") && key.join("Methods").is_dir();
     if !is_sources && key.join("catalog.4DCatalog").is_file() {
         // a script folder with its own structure
         let (tables, fields) = catalog::table_and_field_names(&key.join("catalog.4DCatalog"));

@@ -65,12 +65,13 @@ impl Cx<'_> {
         };
         let s = &self.c.structure;
         let td = s.table(tn);
-        let fnum = td.and_then(|td| td.field_by_name(&f.text)).map(|f| f.num).or(
-            match f.suffix {
+        let fnum = td
+            .and_then(|td| td.field_by_name(&f.text))
+            .map(|f| f.num)
+            .or(match f.suffix {
                 Suffix::Number(n) if td.is_some_and(|td| td.field_index(n).is_some()) => Some(n),
                 _ => None,
-            },
-        );
+            });
         match fnum {
             Some(fnum) => ptr_const(Ptr::Field(tn, fnum)),
             None => fail(
