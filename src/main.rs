@@ -36,6 +36,8 @@ enum Command {
         /// Text parameters passed to the method ($1, $2...).
         args: Vec<String>,
     },
+    /// List the implemented 4D commands, one `NUMBER<TAB>Name` per line.
+    Commands,
 }
 
 fn main() -> ExitCode {
@@ -55,6 +57,12 @@ fn main() -> ExitCode {
                 .map(fourd::datastore::DataPath::from_arg)
                 .unwrap_or_default(),
         ),
+        Command::Commands => {
+            for (num, name) in fourd::commands::implemented() {
+                println!("{}\t{}", num, name);
+            }
+            0
+        }
     };
     ExitCode::from(code)
 }

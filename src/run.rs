@@ -76,6 +76,10 @@ fn run_in_thread(path: &Path, method: Option<&str>, args: &[String], data: &Data
         };
         if let Err(e) = it.call_method(id, a, 0) {
             it.flush();
+            if e.abort {
+                // ABORT stops the run silently
+                return 0;
+            }
             let _ = std::io::stderr().write_all(render_error(&loaded.program, &e).as_bytes());
             return 70;
         }
@@ -88,7 +92,7 @@ fn run_in_thread(path: &Path, method: Option<&str>, args: &[String], data: &Data
 pub fn render_error(prog: &Program, e: &RtError) -> String {
     let mut s = String::new();
     let loc_of = |l: crate::runtime::error::Loc| {
-        let m = &prog.methods[l.method as usize];
+        let m = &prog.methods[(l.method as usize).min(prog.methods.len() - 1)];
         let (line, col) = line_col(&m.source, l.offset as usize);
         (m, line, col)
     };

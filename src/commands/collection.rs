@@ -11,6 +11,7 @@ use crate::runtime::interp::Interp;
 use crate::runtime::ops;
 use crate::runtime::value::{new_collection, text, Coll, Value};
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 pub const COMMANDS: &[CommandDef] = &[cmd!("New collection", new_collection_cmd)];
 
@@ -51,6 +52,13 @@ pub enum MemberFn {
     Max,
     Average,
     Count,
+    Combine,
+    Distinct,
+    Equal,
+    Flat,
+    Extract,
+    CountValues,
+    OrderBy,
     Unknown,
 }
 
@@ -84,6 +92,13 @@ impl MemberFn {
             "max" => Max,
             "average" => Average,
             "count" => Count,
+            "combine" => Combine,
+            "distinct" => Distinct,
+            "equal" => Equal,
+            "flat" => Flat,
+            "extract" => Extract,
+            "countValues" => CountValues,
+            "orderBy" => OrderBy,
             _ => Unknown,
         }
     }
@@ -179,6 +194,16 @@ pub fn call_member(
         }
     };
     let len = c.borrow().len();
+    // `.sum(propertyPath)` and friends work on the property values of objects.
+    let c = match (f, args.first()) {
+        (Sum | Average | Min | Max | Count, Some(Value::Text(path))) => {
+            new_collection(prop_values(&c, path))
+        }
+        _ => c,
+    };
+    if let Some(v) = more_members(&c, f, name, &args)? {
+        return Ok(v);
+    }
     Ok(match f {
         Push => {
             c.borrow_mut().extend(args.into_iter().map(null_if_undef));
@@ -394,5 +419,279 @@ pub fn call_member(
                 format!("Unknown member function .{}()", name),
             )
         }
+        _ => Value::Undefined,
     })
+}
+
+/// The value at a property path (`"a.b.c"`) of an object (undefined if absent).
+fn path_get(v: &Value, path: &str) -> Value {
+    let mut cur = v.clone();
+    for p in path.split('.') {
+        cur = match &cur {
+            Value::Object(o) => o.borrow().get(p).cloned().unwrap_or_default(),
+            _ => return Value::Undefined,
+        };
+    }
+    cur
+}
+
+/// The values of `path` in the objects of a collection (other elements skipped).
+fn prop_values(c: &Coll, path: &str) -> Vec<Value> {
+    c.borrow()
+        .iter()
+        .filter(|v| matches!(v, Value::Object(_)))
+        .map(|v| path_get(v, path))
+        .filter(|v| !matches!(v, Value::Undefined))
+        .collect()
+}
+
+/// Deep equality (`.equal()`): texts compared with the collation, or exactly
+/// (accents) when `diacritical`; case is always ignored except with
+/// `ck diacritical`, which is case- and accent-sensitive.
+fn deep_equal(a: &Value, b: &Value, diacritical: bool) -> bool {
+    match (a, b) {
+        (Value::Text(x), Value::Text(y)) => {
+            if diacritical {
+                x == y
+            } else {
+                collate::compare(x, y) == Ordering::Equal
+            }
+        }
+        (Value::Collection(x), Value::Collection(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|(p, q)| deep_equal(p, q, diacritical))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| match y.get(k) {
+                    Some(w) => deep_equal(v, w, diacritical),
+                    None => false,
+                })
+        }
+        (Value::Null, Value::Null) => true,
+        _ => ops::equal(a, b).unwrap_or(false),
+    }
+}
+
+fn flat_into(out: &mut Vec<Value>, items: &[Value], depth: i64) {
+    for v in items {
+        match v {
+            Value::Collection(c) if depth > 0 => flat_into(out, &c.borrow(), depth - 1),
+            v => out.push(v.clone()),
+        }
+    }
+}
+
+/// Parses `.orderBy()` criteria: none, a text `"a asc, b desc"`, or a collection
+/// of `{propertyPath; descending}` objects. Returns (path, descending) pairs;
+/// an empty path means the value itself.
+fn order_criteria(args: &[Value]) -> Vec<(String, bool)> {
+    match args.first() {
+        Some(Value::Text(t)) => t
+            .split(',')
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| {
+                let mut w = s.split_whitespace();
+                let path = w.next().unwrap_or("").to_string();
+                let desc = w
+                    .next()
+                    .map(|d| d.eq_ignore_ascii_case("desc"))
+                    .unwrap_or(false);
+                (path, desc)
+            })
+            .collect(),
+        Some(Value::Collection(c)) => c
+            .borrow()
+            .iter()
+            .map(|o| {
+                let p = match path_get(o, "propertyPath") {
+                    Value::Text(t) => t.to_string(),
+                    _ => String::new(),
+                };
+                let d = matches!(path_get(o, "descending"), Value::Bool(true));
+                (p, d)
+            })
+            .collect(),
+        Some(v) if v.is_number() => vec![(String::new(), v.as_num() == Some(1.0))],
+        _ => vec![(String::new(), false)],
+    }
+}
+
+/// The member functions added for the command library (CollectionClass.md).
+fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<Option<Value>> {
+    use MemberFn::*;
+    Ok(Some(match f {
+        // .combine(col2{; index}): inserts col2's elements (at the end by default).
+        Combine => {
+            let other = match args.first() {
+                Some(Value::Collection(o)) => o.borrow().clone(),
+                _ => return err(codes::TYPE_MISMATCH, ".combine(): a collection is expected"),
+            };
+            let len = c.borrow().len();
+            let at = match num_arg(args, 1, name)? {
+                Some(i) => norm(i, len),
+                None => len,
+            };
+            c.borrow_mut().splice(at..at, other);
+            Value::Collection(c.clone())
+        }
+        // .distinct({propertyPath}{; options}): ck diacritical 8, ck count values 32.
+        Distinct => {
+            let (path, opts) = match args.first() {
+                Some(Value::Text(p)) => (Some(p.to_string()), num_arg(args, 1, name)?),
+                _ => (None, num_arg(args, 0, name)?),
+            };
+            let opts = opts.unwrap_or(0.0) as i64;
+            let diacritical = opts & 8 != 0;
+            let values: Vec<Value> = match &path {
+                Some(p) => prop_values(c, p),
+                None => c.borrow().clone(),
+            };
+            let mut out: Vec<(Value, usize)> = Vec::new();
+            for v in values {
+                if matches!(v, Value::Undefined | Value::Null) {
+                    continue;
+                }
+                let same = |u: &Value| match (u, &v) {
+                    (Value::Object(_) | Value::Collection(_), _) => u.same_ref(&v),
+                    _ => deep_equal(u, &v, diacritical),
+                };
+                match out.iter_mut().find(|(u, _)| same(u)) {
+                    Some(e) => e.1 += 1,
+                    None => out.push((v, 1)),
+                }
+            }
+            let mut keyed: Vec<(Value, usize)> = out;
+            // ties (with ck diacritical) put lowercase and unaccented first
+            let swap = |t: &str| -> Vec<char> {
+                t.chars()
+                    .map(|c| {
+                        if c.is_lowercase() {
+                            c.to_uppercase().next().unwrap_or(c)
+                        } else {
+                            c.to_lowercase().next().unwrap_or(c)
+                        }
+                    })
+                    .collect()
+            };
+            keyed.sort_by(|a, b| {
+                compare_values(&a.0, &b.0).then_with(|| match (&a.0, &b.0) {
+                    (Value::Text(x), Value::Text(y)) => swap(x).cmp(&swap(y)),
+                    _ => Ordering::Equal,
+                })
+            });
+            let items = keyed
+                .into_iter()
+                .map(|(v, n)| {
+                    if opts & 32 != 0 {
+                        let o = crate::runtime::value::new_object();
+                        o.borrow_mut().insert("value".into(), v);
+                        o.borrow_mut().insert("count".into(), Value::Real(n as f64));
+                        Value::Object(o)
+                    } else {
+                        v
+                    }
+                })
+                .collect();
+            Value::Collection(new_collection(items))
+        }
+        Equal => {
+            let diacritical = num_arg(args, 1, name)?.unwrap_or(0.0) as i64 & 8 != 0;
+            match args.first() {
+                Some(o @ Value::Collection(_)) => {
+                    Value::Bool(deep_equal(&Value::Collection(c.clone()), o, diacritical))
+                }
+                _ => Value::Bool(false),
+            }
+        }
+        Flat => {
+            let depth = num_arg(args, 0, name)?.unwrap_or(1.0) as i64;
+            let mut out = Vec::new();
+            flat_into(&mut out, &c.borrow(), depth);
+            Value::Collection(new_collection(out))
+        }
+        // .extract(path{; ck keep null}) or .extract(path; target; path2; target2...).
+        Extract => {
+            let items = c.borrow().clone();
+            if args.len() >= 2 && matches!(args[1], Value::Text(_)) {
+                let pairs: Vec<(String, String)> = args
+                    .chunks(2)
+                    .filter_map(|p| match (p.first(), p.get(1)) {
+                        (Some(Value::Text(a)), Some(Value::Text(b))) => {
+                            Some((a.to_string(), b.to_string()))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                let out = items
+                    .iter()
+                    .map(|v| {
+                        let o = crate::runtime::value::new_object();
+                        for (p, t) in &pairs {
+                            let x = path_get(v, p);
+                            if !matches!(x, Value::Undefined) {
+                                o.borrow_mut().insert(Rc::from(t.as_str()), x);
+                            }
+                        }
+                        Value::Object(o)
+                    })
+                    .collect();
+                return Ok(Some(Value::Collection(new_collection(out))));
+            }
+            let path = match args.first() {
+                Some(Value::Text(p)) => p.to_string(),
+                _ => String::new(),
+            };
+            let keep_null = num_arg(args, 1, name)?.unwrap_or(0.0) as i64 & 1 != 0;
+            let out = items
+                .iter()
+                .filter_map(|v| match path_get(v, &path) {
+                    Value::Undefined | Value::Null if keep_null => Some(Value::Null),
+                    Value::Undefined | Value::Null => None,
+                    x => Some(x),
+                })
+                .collect();
+            Value::Collection(new_collection(out))
+        }
+        CountValues => {
+            let target = args.first().cloned().unwrap_or_default();
+            let values = match args.get(1) {
+                Some(Value::Text(p)) => prop_values(c, p),
+                _ => c.borrow().clone(),
+            };
+            let n = values
+                .iter()
+                .filter(|v| match (v, &target) {
+                    (Value::Object(_) | Value::Collection(_), _) => v.same_ref(&target),
+                    _ => ops::equal(v, &target).unwrap_or(false),
+                })
+                .count();
+            Value::Real(n as f64)
+        }
+        OrderBy => {
+            let crit = order_criteria(args);
+            let mut items = c.borrow().clone();
+            items.sort_by(|a, b| {
+                for (p, desc) in &crit {
+                    let (x, y) = if p.is_empty() {
+                        (a.clone(), b.clone())
+                    } else {
+                        (path_get(a, p), path_get(b, p))
+                    };
+                    let o = compare_values(&x, &y);
+                    let o = if *desc { o.reverse() } else { o };
+                    if o != Ordering::Equal {
+                        return o;
+                    }
+                }
+                Ordering::Equal
+            });
+            Value::Collection(new_collection(items))
+        }
+        _ => return Ok(None),
+    }))
 }

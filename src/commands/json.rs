@@ -21,8 +21,12 @@ fn json_stringify(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
 
 fn json_parse(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let t = a.text(0, "JSON Parse")?;
+    // docs/commands-legacy/json-parse.md: an optional type converts the result.
     match serde_json::from_str::<serde_json::Value>(&t) {
-        Ok(j) => Ok(from_json(j)),
+        Ok(j) => Ok(match a.opt_num(1, "JSON Parse")? {
+            Some(ty) => super::object::convert_to_type(from_json(j), ty as i32),
+            None => from_json(j),
+        }),
         Err(e) => err(codes::BAD_JSON, format!("JSON Parse: invalid JSON ({})", e)),
     }
 }

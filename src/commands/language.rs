@@ -142,8 +142,34 @@ fn is_nil_pointer(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
 
 fn clear_variable(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let p = a.ptr(0, "CLEAR VARIABLE")?;
+    // docs/commands-legacy/clear-variable.md: an array keeps its type, size 0.
+    if let Ok(Value::Array(arr)) = it.deref_raw(&p) {
+        let mut ar = arr.borrow_mut();
+        let d = if ar.two_d {
+            Value::Array(std::rc::Rc::new(std::cell::RefCell::new(
+                crate::runtime::value::Array::new(ar.elem, 0),
+            )))
+        } else {
+            ar.elem.default_value()
+        };
+        ar.elems = vec![d];
+        ar.selected = 0;
+        return Ok(Value::Undefined);
+    }
     let ty = it.ptr_type(&p);
-    it.set_raw(&p, ty.default_value())?;
+    // an undeclared variable keeps the type its value gave it
+    let v = match ty {
+        crate::runtime::value::VarType::Undeclared => {
+            crate::runtime::access::empty_like(&it.deref_raw(&p)?)
+        }
+        t => t.default_value(),
+    };
+    let v = if matches!(v, Value::Null) && ty == crate::runtime::value::VarType::Undeclared {
+        Value::Undefined
+    } else {
+        v
+    };
+    it.set_raw(&p, v)?;
     Ok(Value::Undefined)
 }
 
@@ -158,8 +184,10 @@ fn choose(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
         }
         v => v.as_num().unwrap_or(-1.0) as i64,
     };
-    if idx < 0 {
-        return Ok(Value::Undefined);
+    // docs/commands-legacy/choose.md: no matching value gives the empty value of
+    // the values' type.
+    if idx < 0 || idx as usize + 1 >= a.len() {
+        return Ok(crate::runtime::access::empty_like(a.get(1)));
     }
     Ok(a.get(idx as usize + 1).clone())
 }

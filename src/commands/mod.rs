@@ -4,15 +4,24 @@
 //! [`CommandDef`] once; nothing is looked up by name while running.
 
 pub mod array;
+pub mod blob;
+pub mod callbacks;
 pub mod collection;
 pub mod constants;
 pub mod datetime;
 pub mod db;
+pub mod errors;
+pub mod files;
+pub mod formats;
+pub mod formula;
+pub mod fsobjects;
 pub mod json;
 pub mod language;
 pub mod math;
 pub mod numbers;
 pub mod object;
+pub mod regex;
+pub mod system;
 pub mod text;
 
 use crate::runtime::error::{codes, err, RtResult};
@@ -66,6 +75,8 @@ pub struct Args {
     pub vals: Vec<Value>,
     pub star: bool,
     pub order: Option<Marker>,
+    /// Every bare `>`/`<` with the number of value arguments before it.
+    pub markers: Vec<(u32, Marker)>,
     /// Returned by [`Args::get`] for missing arguments.
     pub undef: Value,
 }
@@ -151,8 +162,13 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 10] {
+fn themes() -> [&'static [CommandDef]; 17] {
     [
+        fsobjects::COMMANDS,
+        files::COMMANDS,
+        system::COMMANDS,
+        blob::COMMANDS,
+        regex::COMMANDS,
         text::COMMANDS,
         math::COMMANDS,
         datetime::COMMANDS,
@@ -163,6 +179,8 @@ fn themes() -> [&'static [CommandDef]; 10] {
         json::COMMANDS,
         constants::COMMANDS,
         db::COMMANDS,
+        errors::COMMANDS,
+        formula::COMMANDS,
     ]
 }
 
@@ -222,4 +240,59 @@ pub fn known_command(name: &str) -> Option<&'static str> {
 /// The name of the command with this number, if the number table knows it.
 pub fn name_of_number(n: u32) -> Option<&'static str> {
     numbers::name_of(n)
+}
+
+/// Commands handled by the compiler itself (declarations), implemented but not in
+/// the registry tables.
+const COMPILER_HANDLED: &[&str] = &[
+    "C_TEXT",
+    "C_STRING",
+    "C_LONGINT",
+    "C_INTEGER",
+    "C_REAL",
+    "C_BOOLEAN",
+    "C_DATE",
+    "C_TIME",
+    "C_OBJECT",
+    "C_COLLECTION",
+    "C_POINTER",
+    "C_PICTURE",
+    "C_BLOB",
+    "C_VARIANT",
+    // resolved by the compiler (classes and formulas)
+    "This",
+    "cs",
+    "4D",
+    "Super",
+    "Formula",
+];
+
+/// Every implemented command as `(number, official name)`, sorted by number
+/// (`fourd commands`). Commands the number table does not know get number 0.
+pub fn implemented() -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let names = themes()
+        .into_iter()
+        .flat_map(|t| t.iter().map(|d| d.name))
+        .chain(COMPILER_HANDLED.iter().copied());
+    for name in names {
+        if !seen.insert(name.to_lowercase()) {
+            continue;
+        }
+        match crate::syntax::data::command_by_name(name) {
+            Some(c) => out.push((c.number, c.name.to_string())),
+            None => out.push((0, name.to_string())),
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Sets the system variable `OK`.
+pub fn set_ok(it: &mut Interp, ok: i32) {
+    let id = crate::runtime::process::OK_VAR as usize;
+    if let Some(slot) = it.process.vars.get_mut(id) {
+        *slot = Value::Int(ok);
+    }
 }

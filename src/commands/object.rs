@@ -17,6 +17,13 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("OB Get", ob_get),
     cmd!("OB SET", ob_set),
     cmd!("OB REMOVE", ob_remove),
+    cmd!("OB Entries", ob_entries),
+    cmd!("OB Get type", ob_get_type),
+    cmd!("OB SET NULL", ob_set_null),
+    cmd!("OB Is shared", ob_is_shared),
+    cmd!("OB GET ARRAY", ob_get_array, refs = 1 << 2),
+    cmd!("OB SET ARRAY", ob_set_array, refs = 1 << 2),
+    cmd!("OB GET PROPERTY NAMES", ob_get_property_names, refs = 0b110),
 ];
 
 fn new_object_cmd(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
@@ -105,12 +112,206 @@ fn ob_copy(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(deep_copy(a.get(0)))
 }
 
+// docs/commands-legacy/ob-get.md: with a type, the value is converted to it.
 fn ob_get(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let k = a.text(1, "OB Get")?;
-    Ok(match obj(a, 0, "OB Get")? {
+    let v = match obj(a, 0, "OB Get")? {
         Some(o) => o.borrow().get(k.as_str()).cloned().unwrap_or_default(),
         None => Value::Undefined,
+    };
+    match a.opt_num(2, "OB Get")? {
+        Some(t) => Ok(convert_to_type(v, t as i32)),
+        None => Ok(v),
+    }
+}
+
+/// Converts a value to a `Type` code (`OB Get`, `JSON Parse` with a type).
+pub fn convert_to_type(v: Value, t: i32) -> Value {
+    use crate::runtime::format;
+    match t {
+        2 | 24 | 0 => match v {
+            Value::Undefined => text(""),
+            Value::Text(_) => v,
+            v => text(format::to_text(&v)),
+        },
+        1 | 8 | 9 | 25 => {
+            let n = match &v {
+                Value::Text(t) => super::text::parse_num(t, '.'),
+                Value::Bool(b) => *b as i32 as f64,
+                v => v.as_num().unwrap_or(0.0),
+            };
+            if t == 1 {
+                Value::Real(n)
+            } else {
+                Value::Int(crate::runtime::value::real_to_int(n))
+            }
+        }
+        6 => Value::Bool(match &v {
+            Value::Bool(b) => *b,
+            Value::Text(t) => t.eq_ignore_ascii_case("true"),
+            v => v.as_num().map(|n| n != 0.0).unwrap_or(false),
+        }),
+        4 => Value::Date(match &v {
+            Value::Date(d) => *d,
+            Value::Text(t) => super::datetime::parse_date_text(t),
+            _ => Default::default(),
+        }),
+        11 => Value::Time(match &v {
+            Value::Text(_) => {
+                let mut args = super::Args {
+                    vals: vec![v.clone()],
+                    ..Default::default()
+                };
+                return super::datetime::time_of(&mut args);
+            }
+            v => v.as_num().map(|n| n as i64).unwrap_or(0),
+        }),
+        38 => match v {
+            Value::Object(_) => v,
+            _ => Value::Null,
+        },
+        42 => match v {
+            Value::Collection(_) => v,
+            _ => Value::Null,
+        },
+        _ => v,
+    }
+}
+
+// docs/commands-legacy/ob-entries.md: a collection of {key; value} objects.
+fn ob_entries(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    Ok(match obj(a, 0, "OB Entries")? {
+        Some(o) => {
+            let items = o
+                .borrow()
+                .iter()
+                .map(|(k, v)| {
+                    let e = new_object();
+                    e.borrow_mut().insert(Rc::from("key"), text(k.to_string()));
+                    e.borrow_mut().insert(Rc::from("value"), v.clone());
+                    Value::Object(e)
+                })
+                .collect();
+            Value::Collection(new_collection(items))
+        }
+        None => Value::Null,
     })
+}
+
+// docs/commands-legacy/ob-get-type.md: `Is undefined` (5) for a missing property.
+fn ob_get_type(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let k = a.text(1, "OB Get type")?;
+    Ok(Value::Int(match obj(a, 0, "OB Get type")? {
+        Some(o) => o
+            .borrow()
+            .get(k.as_str())
+            .map(|v| v.type_code())
+            .unwrap_or(5),
+        None => 5,
+    }))
+}
+
+fn ob_set_null(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let Some(o) = obj(a, 0, "OB SET NULL")? else {
+        return err(codes::NULL_ACCESS, "OB SET NULL: the object is null");
+    };
+    let k = a.text(1, "OB SET NULL")?;
+    o.borrow_mut().insert(Rc::from(k.as_str()), Value::Null);
+    Ok(Value::Undefined)
+}
+
+fn ob_is_shared(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn arg_array(
+    it: &mut Interp,
+    a: &Args,
+    i: usize,
+    cmd: &str,
+) -> RtResult<crate::runtime::value::ArrRef> {
+    let p = a.ptr(i, cmd)?;
+    let v = it.deref_raw(&p)?;
+    crate::runtime::interp::as_array(&v)
+}
+
+// docs/commands-legacy/ob-get-array.md: the property (a collection) is copied
+// into the array, converted to its element type.
+fn ob_get_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let k = a.text(1, "OB GET ARRAY")?;
+    let v = match obj(a, 0, "OB GET ARRAY")? {
+        Some(o) => o.borrow().get(k.as_str()).cloned().unwrap_or_default(),
+        None => Value::Undefined,
+    };
+    let arr = arg_array(it, a, 2, "OB GET ARRAY")?;
+    let mut ar = arr.borrow_mut();
+    let ty = ar.elem;
+    ar.elems.truncate(1);
+    if let Value::Collection(c) = v {
+        for e in c.borrow().iter() {
+            let e = match (ty, e) {
+                (crate::runtime::value::VarType::Date, Value::Text(t)) => {
+                    Value::Date(super::datetime::parse_date_text(t))
+                }
+                (_, Value::Null) => Value::Undefined,
+                (_, e) => e.clone(),
+            };
+            ar.elems
+                .push(ty.coerce(e).unwrap_or_else(|_| ty.default_value()));
+        }
+    }
+    Ok(Value::Undefined)
+}
+
+// docs/commands-legacy/ob-set-array.md: the property becomes a collection of
+// the array's elements.
+fn ob_set_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let Some(o) = obj(a, 0, "OB SET ARRAY")? else {
+        return err(codes::NULL_ACCESS, "OB SET ARRAY: the object is null");
+    };
+    let k = a.text(1, "OB SET ARRAY")?;
+    let items: Vec<Value> = match a.get(2) {
+        Value::Pointer(_) => {
+            let arr = arg_array(it, a, 2, "OB SET ARRAY")?;
+            let ar = arr.borrow();
+            ar.elems[1..]
+                .iter()
+                .cloned()
+                .map(crate::runtime::value::stored)
+                .collect()
+        }
+        v => vec![crate::runtime::value::stored(v.clone())],
+    };
+    o.borrow_mut().insert(
+        Rc::from(k.as_str()),
+        Value::Collection(new_collection(items)),
+    );
+    Ok(Value::Undefined)
+}
+
+// docs/commands-legacy/ob-get-property-names.md
+fn ob_get_property_names(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let props: Vec<(String, i32)> = match obj(a, 0, "OB GET PROPERTY NAMES")? {
+        Some(o) => o
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.type_code()))
+            .collect(),
+        None => Vec::new(),
+    };
+    let names = arg_array(it, a, 1, "OB GET PROPERTY NAMES")?;
+    {
+        let mut n = names.borrow_mut();
+        n.elems.truncate(1);
+        n.elems.extend(props.iter().map(|(k, _)| text(k.clone())));
+    }
+    if a.len() > 2 {
+        let types = arg_array(it, a, 2, "OB GET PROPERTY NAMES")?;
+        let mut t = types.borrow_mut();
+        t.elems.truncate(1);
+        t.elems.extend(props.iter().map(|(_, c)| Value::Int(*c)));
+    }
+    Ok(Value::Undefined)
 }
 
 fn ob_set(_: &mut Interp, a: &mut Args) -> RtResult<Value> {

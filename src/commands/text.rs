@@ -28,6 +28,9 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("Trim", trim),
     cmd!("Trim start", trim_start),
     cmd!("Trim end", trim_end),
+    cmd!("Compare strings", compare_strings),
+    cmd!("Localized string", localized_string),
+    cmd!("Get localized string", localized_string),
 ];
 
 /// Length in UTF-16 units.
@@ -71,20 +74,46 @@ fn u16_to_char(s: &str, ui: usize) -> usize {
     s.chars().count()
 }
 
+// docs/commands/string.md: numbers with a format pattern, `&x`/`&$`/`&xml`, or a
+// base (2..36, an Integer 2nd parameter); dates/times with a format constant or a
+// pattern (dates may take an added time); texts and booleans ignore the format.
 fn string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    use super::formats;
     let v = a.get(0);
     if a.len() >= 2 {
         let fmt = a.get(1);
         let out = match (v, fmt) {
             (Value::Int(_) | Value::Real(_), Value::Text(f)) => {
-                format_number(v.as_num().unwrap_or(0.0), f)
+                let x = v.as_num().unwrap_or(0.0);
+                match f.as_str() {
+                    "&x" => formats::hex(x, false),
+                    "&$" => formats::hex(x, true),
+                    "&xml" => format::real(x),
+                    _ => format_number(x, f),
+                }
             }
-            (Value::Date(d), f) if f.is_number() => {
-                format_date(*d, f.as_num().unwrap_or(0.0) as i32)
+            (Value::Int(_) | Value::Real(_), f) if f.is_number() => {
+                let base = f.as_num().unwrap_or(10.0) as i64;
+                if !(2..=36).contains(&base) {
+                    return err(
+                        codes::BAD_ARG,
+                        format!("String: the base must be between 2 and 36, got {}", base),
+                    );
+                }
+                formats::radix(v.as_num().unwrap_or(0.0), base as u32)
             }
-            (Value::Time(t), f) if f.is_number() => {
-                format_time(*t, f.as_num().unwrap_or(0.0) as i32)
+            (Value::Date(d), f) => {
+                let add = match a.get(2) {
+                    Value::Undefined => None,
+                    t => t.as_num().map(|n| n as i64),
+                };
+                match f {
+                    Value::Text(p) => formats::pattern(*d, add.unwrap_or(0), p),
+                    f => formats::date_const(*d, f.as_num().unwrap_or(0.0) as i32, add),
+                }
             }
+            (Value::Time(t), Value::Text(p)) => formats::pattern(Default::default(), *t, p),
+            (Value::Time(t), f) => formats::time_const(*t, f.as_num().unwrap_or(0.0) as i32),
             (v, _) => format::to_text(v),
         };
         return Ok(text(out));
@@ -95,37 +124,28 @@ fn string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     })
 }
 
-fn format_date(d: crate::runtime::value::Date, f: i32) -> String {
-    let blank = f >= 100;
-    if blank && d == Default::default() {
-        return String::new();
-    }
-    match f % 100 {
-        8 | 9 => format!("{}T00:00:00", format::date_iso(d)),
-        _ => format::date(d),
-    }
-}
-
-fn format_time(t: i64, f: i32) -> String {
-    if f >= 100 && t == 0 {
-        return String::new();
-    }
-    match f % 100 {
-        2 => format!("{:02}:{:02}", t / 3600, (t / 60) % 60),
-        6 => format!("{:02}:{:02}", t / 60, t % 60),
-        _ => format::time(t),
-    }
-}
-
 /// A numeric format such as `###,##0.00` (digits placeholders `#` and `0`, `,`
 /// thousands separator, `.` decimal point; prefix/suffix text kept).
 fn format_number(x: f64, f: &str) -> String {
-    // positive;negative formats: use the first part (negative sign added)
-    let f = f.split(';').next().unwrap_or("");
+    // "positive;negative;zero": a negative part drops the sign, an empty part
+    // falls back to the positive one.
+    let parts: Vec<&str> = f.split(';').collect();
+    let mut f = parts[0];
+    let mut x = x;
+    if x < 0.0 && parts.len() > 1 && !parts[1].is_empty() {
+        f = parts[1];
+        x = -x;
+    } else if x == 0.0 && parts.len() > 2 && !parts[2].is_empty() {
+        f = parts[2];
+    }
     let start = f.find(['#', '0']);
     let end = f.rfind(['#', '0']);
     let (Some(start), Some(end)) = (start, end) else {
-        return format::real(x);
+        return if parts.len() > 1 {
+            f.to_string()
+        } else {
+            format::real(x)
+        };
     };
     let (prefix, pat, suffix) = (&f[..start], &f[start..=end], &f[end + 1..]);
     let (int_pat, dec_pat) = match pat.split_once('.') {
@@ -318,12 +338,16 @@ fn position(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         .opt_num(2, "Position")?
         .map(|s| (s.trunc() as i64).max(1) as usize)
         .unwrap_or(1);
-    let exact = a.star
-        || matches!(a.get(4), Value::Int(o) if o & 1 != 0)
-        || matches!(a.get(4), Value::Real(o) if (*o as i64) & 1 != 0);
+    // docs/commands-legacy/position.md: `*` = character codes; a 5th parameter
+    // gives the options (then `*` is ignored).
+    let opts = match a.get(4) {
+        Value::Undefined if a.star => collate::Opts::from_bits(1),
+        Value::Undefined => collate::Opts::DEFAULT,
+        v => collate::Opts::from_bits(v.as_num().unwrap_or(0.0) as i64),
+    };
     let found = if find.is_empty() {
         None
-    } else if exact {
+    } else if opts.char_codes && !opts.whole_word {
         let b = byte_at(&t, start - 1);
         t[b..].find(find.as_str()).map(|i| {
             let ui = u16_len(&t[..b + i]);
@@ -331,7 +355,7 @@ fn position(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         })
     } else {
         let cs = u16_to_char(&t, start - 1);
-        collate::find(&t, &find, cs).map(|(ci, cl)| {
+        collate::find_opts(&t, &find, cs, opts).map(|(ci, cl)| {
             let ui = char_to_u16(&t, ci);
             let ul = char_to_u16(&t, ci + cl) - ui;
             (ui, ul)
@@ -500,6 +524,101 @@ fn trim_start(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
 }
 fn trim_end(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(text(a.text(0, "Trim end")?.trim_end()))
+}
+
+// docs/commands/compare-strings.md: -1, 0 or 1; default like `<` (case- and
+// accent-insensitive); options as Position (`sk char codes`...).
+fn compare_strings(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let x = a.text(0, "Compare strings")?;
+    let y = a.text(1, "Compare strings")?;
+    let opts = match a.get(2) {
+        Value::Undefined => collate::Opts::DEFAULT,
+        v => collate::Opts::from_bits(v.as_num().unwrap_or(0.0) as i64),
+    };
+    Ok(Value::Int(match collate::compare_opts(&x, &y, opts) {
+        std::cmp::Ordering::Less => -1,
+        std::cmp::Ordering::Equal => 0,
+        std::cmp::Ordering::Greater => 1,
+    }))
+}
+
+// docs/commands-legacy/localized-string.md: looks `resName` up in the project's
+// XLIFF files (`Resources/*.xlf`, `Resources/*.lproj/*.xlf`): the <target> (or
+// <source>) of the trans-unit whose resname (or id) matches. Not found: "" and
+// OK = 0.
+fn localized_string(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let name = a.text(0, "Localized string")?;
+    let res = super::system::database_folder(it).join("Resources");
+    let mut files = Vec::new();
+    let mut dirs = vec![res];
+    while let Some(d) = dirs.pop() {
+        if let Ok(rd) = std::fs::read_dir(&d) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().map(|x| x == "xlf").unwrap_or(false) {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.sort();
+    for f in files {
+        let Ok(xml) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        if let Some(t) = xliff_lookup(&xml, &name) {
+            super::set_ok(it, 1);
+            return Ok(text(t));
+        }
+    }
+    super::set_ok(it, 0);
+    Ok(text(""))
+}
+
+fn xml_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+fn xliff_lookup(xml: &str, name: &str) -> Option<String> {
+    let mut rest = xml;
+    while let Some(i) = rest.find("<trans-unit") {
+        rest = &rest[i..];
+        let head_end = rest.find('>')?;
+        let head = &rest[..head_end];
+        let end = rest.find("</trans-unit>").unwrap_or(rest.len());
+        let body = &rest[head_end..end];
+        let attr = |k: &str| -> Option<&str> {
+            let pat = format!("{}=\"", k);
+            let s = head.find(&pat)? + pat.len();
+            let e = head[s..].find('"')?;
+            Some(&head[s..s + e])
+        };
+        if attr("resname") == Some(name) || (attr("resname").is_none() && attr("id") == Some(name))
+        {
+            let get = |tag: &str| -> Option<String> {
+                let s = body.find(&format!("<{}", tag))?;
+                let s = s + body[s..].find('>')? + 1;
+                let e = s + body[s..].find(&format!("</{}>", tag))?;
+                Some(xml_unescape(&body[s..e]))
+            };
+            return get("target").or_else(|| get("source"));
+        }
+        rest = &rest[end.min(rest.len())..];
+        if end == rest.len() && rest.is_empty() {
+            break;
+        }
+        if !rest.starts_with("</trans-unit>") {
+            break;
+        }
+        rest = &rest["</trans-unit>".len()..];
+    }
+    None
 }
 
 #[cfg(test)]

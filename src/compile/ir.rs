@@ -18,6 +18,33 @@ pub struct Program {
     pub methods: Vec<Method>,
     pub process_vars: Vec<VarInfo>,
     pub inter_vars: Vec<VarInfo>,
+    /// Classes: the built-in `4D.*` classes first, then the project's classes.
+    pub classes: Vec<ClassDef>,
+    /// Project methods callable by name at run time (`EXECUTE METHOD`, `ON ERR CALL`,
+    /// callbacks given as text): lower-cased name → id.
+    pub method_names: std::collections::HashMap<String, MethodId>,
+}
+
+pub type ClassId = u32;
+
+/// A class: built-in (`4D.Object`, `4D.Function`...) or a project class file.
+#[derive(Debug, Default, Clone)]
+pub struct ClassDef {
+    pub name: String,
+    /// `4D.Object`, `4D.Function`...
+    pub builtin: bool,
+    /// The name written after `Class extends` (last path segment), resolved into
+    /// `parent` once every class is known.
+    pub parent_name: Option<(bool, String)>,
+    pub parent: Option<ClassId>,
+    pub ctor: Option<MethodId>,
+    /// Runs the property initializers on `This` (before any constructor).
+    pub init: Option<MethodId>,
+    pub funcs: std::collections::HashMap<String, MethodId>,
+    pub getters: std::collections::HashMap<String, MethodId>,
+    pub setters: std::collections::HashMap<String, MethodId>,
+    pub shared: bool,
+    pub singleton: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +74,19 @@ pub struct Method {
     pub strict_params: bool,
     /// The slot holding the result (`$0`, a named result or an anonymous one).
     pub result: Option<u32>,
+    /// The class of a class function or constructor.
+    pub class: Option<ClassId>,
+    /// A formula: its source text (`.source`) and the slots of the locals it
+    /// captured, paired with the slots they come from in the creating method.
+    pub formula: Option<Rc<FormulaDef>>,
+}
+
+/// What `Formula(expr)` compiles to.
+#[derive(Debug, Default)]
+pub struct FormulaDef {
+    pub source: Rc<str>,
+    /// `(slot in the formula, slot in the creating method)`.
+    pub captures: Vec<(u32, u32)>,
 }
 
 pub type Block = Vec<Stmt>;
@@ -150,6 +190,20 @@ pub enum Expr {
     Cmd(Box<CmdCall>),
     Method(Box<MethodCall>),
     MemberCall(Box<MemberCall>),
+    /// `This`.
+    This,
+    /// `cs` (false) or `4D` (true): the class stores.
+    ClassStore(bool),
+    /// `Super(args)` in a constructor of class `.0`.
+    SuperNew(ClassId, Vec<Expr>),
+    /// `Super.fn(args)` in a function of class `.0`.
+    SuperCall(ClassId, Rc<str>, Vec<Expr>),
+    /// `Formula(expr)`: the compiled formula method.
+    Formula(MethodId),
+    /// `Try(expr)`.
+    Try(Box<Expr>),
+    /// Inside `Formula(method)`: calls the method with the formula's own arguments.
+    Forward(MethodId, u32),
     /// An error raised when evaluated.
     Fail(i32, Rc<str>),
 }
@@ -162,6 +216,9 @@ pub struct CmdCall {
     pub star: bool,
     /// A bare `>` or `<` was passed.
     pub order: Option<Marker>,
+    /// Every bare `>`/`<` with the number of value arguments before it
+    /// (`MULTI SORT ARRAY(a;>;b;<)`).
+    pub markers: Vec<(u32, Marker)>,
 }
 
 /// A command argument: a value, or a reference to a variable (passed as a pointer)

@@ -6,13 +6,14 @@
 //! (`var`, `C_XXX`, `#DECLARE`) give slots their types. Methods are compiled on
 //! demand: [`Compiler::pending`] lists those referenced but not compiled yet.
 
+mod classes;
 pub mod ir;
 mod resolve;
 
 use crate::runtime::process::OK_VAR;
 use crate::runtime::value::VarType;
 use crate::syntax::ast::SourceFile;
-use ir::{Method, MethodId, Program, VarInfo};
+use ir::{ClassDef, ClassId, Method, MethodId, Program, VarInfo};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -28,6 +29,7 @@ pub struct Compiler {
     pending: Vec<MethodId>,
     /// The database structure `[Table]Field` names resolve against.
     pub structure: Rc<crate::datastore::Structure>,
+    class_ids: HashMap<String, ClassId>,
 }
 
 impl Compiler {
@@ -36,7 +38,59 @@ impl Compiler {
         let ok = c.process_var("OK");
         debug_assert_eq!(ok, OK_VAR);
         c.prog.process_vars[ok as usize].ty = VarType::Integer;
+        // the error system variables, at fixed ids after OK
+        for (i, (name, ty)) in [
+            ("Error", VarType::Integer),
+            ("Error method", VarType::Text),
+            ("Error line", VarType::Integer),
+            ("Error formula", VarType::Text),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let id = c.process_var(name);
+            debug_assert_eq!(id, crate::runtime::process::ERROR_VAR + i as u32);
+            c.prog.process_vars[id as usize].ty = ty;
+        }
+        for name in classes::BUILTINS {
+            c.prog.classes.push(ClassDef {
+                name: name.to_string(),
+                builtin: true,
+                parent: if *name == "Object" { None } else { Some(0) },
+                ..Default::default()
+            });
+        }
         c
+    }
+
+    /// Registers a project class (file `Classes/NAME.4dm`); class names are
+    /// case-sensitive.
+    pub fn add_class(&mut self, name: &str) -> ClassId {
+        if let Some(&id) = self.class_ids.get(name) {
+            return id;
+        }
+        let id = self.prog.classes.len() as ClassId;
+        self.prog.classes.push(ClassDef {
+            name: name.to_string(),
+            ..Default::default()
+        });
+        self.class_ids.insert(name.to_string(), id);
+        id
+    }
+
+    pub fn class_id(&self, name: &str) -> Option<ClassId> {
+        self.class_ids.get(name).copied()
+    }
+
+    /// Resolves a parsed class file: its functions become hidden methods.
+    pub fn compile_class(
+        &mut self,
+        id: ClassId,
+        file: &SourceFile,
+        path: PathBuf,
+        source: Rc<str>,
+    ) {
+        classes::compile_class(self, id, file, path, source);
     }
 
     /// Registers a project method (by file); returns its id. Names are
@@ -98,7 +152,11 @@ impl Compiler {
         p
     }
 
-    pub fn finish(self) -> Program {
+    pub fn finish(mut self) -> Program {
+        classes::link(&mut self);
+        for (k, &id) in &self.method_ids {
+            self.prog.method_names.insert(k.clone(), id);
+        }
         self.prog
     }
 

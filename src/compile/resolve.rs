@@ -2,7 +2,7 @@
 //! resolved becomes a `Fail` node that raises a runtime error when reached, so the
 //! rest of the method still runs.
 
-use super::ir::{self, Arg, CmdCall, MemberCall, MethodCall, MethodId, Place, StmtKind};
+use super::ir::{self, Arg, ClassId, CmdCall, MemberCall, MethodCall, MethodId, Place, StmtKind};
 use super::Compiler;
 use crate::commands::{self, collection::MemberFn, constants};
 use crate::runtime::error::codes;
@@ -22,7 +22,16 @@ struct Cx<'c> {
     result: Option<u32>,
     strict: bool,
     vararg_type: VarType,
+    /// The class whose function or constructor is being compiled.
+    class: Option<ClassId>,
+    /// The source text of the method (for formula sources).
+    src: Rc<str>,
+    /// The method being compiled.
+    owner: Option<MethodId>,
 }
+
+#[path = "special.rs"]
+mod special;
 
 pub(super) fn compile_method(
     c: &mut Compiler,
@@ -30,44 +39,75 @@ pub(super) fn compile_method(
     file: &ast::SourceFile,
     source: Rc<str>,
 ) {
-    let mut cx = Cx {
-        c,
-        slots: HashMap::new(),
-        types: Vec::new(),
-        names: Vec::new(),
-        params: Vec::new(),
-        result: None,
-        strict: false,
-        vararg_type: VarType::Undeclared,
-    };
-    let body = cx.block(&file.body);
-    let mut param_slots = Vec::with_capacity(cx.params.len());
-    for k in 0..cx.params.len() {
-        let s = match cx.params[k] {
-            Some(s) => s,
-            None => cx.new_slot(&format!("${}", k + 1)),
-        };
-        param_slots.push(s);
+    compile_body(c, id, None, &file.body, source);
+}
+
+/// Resolves `body` (with the parameters of `sig`, for class functions) as the code
+/// of method `id`.
+pub(super) fn compile_body(
+    c: &mut Compiler,
+    id: MethodId,
+    sig: Option<&ast::Signature>,
+    body: &[ast::Stmt],
+    source: Rc<str>,
+) {
+    let class = c.prog.methods[id as usize].class;
+    let mut cx = Cx::new(c, class, source.clone());
+    cx.owner = Some(id);
+    if let Some(sig) = sig {
+        cx.declare(sig);
     }
-    let Cx {
-        c,
-        types,
-        names,
-        result,
-        strict,
-        vararg_type,
-        ..
-    } = cx;
-    let m = &mut c.prog.methods[id as usize];
-    m.source = source;
-    m.body = body;
-    m.slot_types = types;
-    m.slot_names = names;
-    m.param_slots = param_slots;
-    m.vararg_type = vararg_type;
-    m.strict_params = strict;
-    m.result = result;
-    m.compiled = true;
+    let body = cx.block(body);
+    cx.finish(id, body, source);
+}
+
+impl<'c> Cx<'c> {
+    fn new(c: &'c mut Compiler, class: Option<ClassId>, src: Rc<str>) -> Cx<'c> {
+        Cx {
+            c,
+            slots: HashMap::new(),
+            types: Vec::new(),
+            names: Vec::new(),
+            params: Vec::new(),
+            result: None,
+            strict: false,
+            vararg_type: VarType::Undeclared,
+            class,
+            src,
+            owner: None,
+        }
+    }
+
+    fn finish(self, id: MethodId, body: ir::Block, source: Rc<str>) {
+        let mut cx = self;
+        let mut param_slots = Vec::with_capacity(cx.params.len());
+        for k in 0..cx.params.len() {
+            let s = match cx.params[k] {
+                Some(s) => s,
+                None => cx.new_slot(&format!("${}", k + 1)),
+            };
+            param_slots.push(s);
+        }
+        let Cx {
+            c,
+            types,
+            names,
+            result,
+            strict,
+            vararg_type,
+            ..
+        } = cx;
+        let m = &mut c.prog.methods[id as usize];
+        m.source = source;
+        m.body = body;
+        m.slot_types = types;
+        m.slot_names = names;
+        m.param_slots = param_slots;
+        m.vararg_type = vararg_type;
+        m.strict_params = strict;
+        m.result = result;
+        m.compiled = true;
+    }
 }
 
 fn var_type(t: &TypeRef) -> VarType {
@@ -237,6 +277,12 @@ impl<'c> Cx<'c> {
                     if directive_type(&n.text).is_some() {
                         return StmtKind::Nop;
                     }
+                }
+                if let Some(k) = self.execute_formula(e) {
+                    return k;
+                }
+                if let Some(k) = self.execute_method(e) {
+                    return k;
                 }
                 StmtKind::Expr(self.expr(e))
             }
@@ -547,7 +593,16 @@ impl<'c> Cx<'c> {
         match &e.kind {
             ExprKind::Real(r) => E::Const(Value::Real(*r)),
             ExprKind::HexInt(i) => E::Const(Value::Int(*i as i32)),
-            ExprKind::Text(s) => E::Const(text(s.as_str())),
+            ExprKind::Text(s) => {
+                // a method named in a text (`ON ERR CALL("h")`, `.map("m")`) may be
+                // called by name at run time: compile it too
+                if s.len() < 256 {
+                    if let Some(id) = self.c.method_id(s) {
+                        self.c.pending.push(id);
+                    }
+                }
+                E::Const(text(s.as_str()))
+            }
             ExprKind::Date { year, month, day } => E::Const(Value::Date(Date {
                 year: *year,
                 month: *month,
@@ -558,9 +613,22 @@ impl<'c> Cx<'c> {
             ExprKind::Param(k) => E::Local(self.param(*k)),
             ExprKind::ParamIndirect(n) => E::Param(Box::new(self.expr(n))),
             ExprKind::Interprocess(n) => E::Inter(self.c.inter_var(n)),
-            ExprKind::Name(n) => self.name_expr(n, &[]),
-            ExprKind::Call { callee, args } => self.name_expr(callee, args),
+            ExprKind::Name(n) => match self.special_name(n) {
+                Some(e) => e,
+                None => self.name_expr(n, &[]),
+            },
+            ExprKind::Call { callee, args } => match self.special_call(callee, args) {
+                Some(e) => e,
+                None => self.name_expr(callee, args),
+            },
             ExprKind::Apply { callee, args } => match &callee.kind {
+                ExprKind::Member(o, name) if is_super(o) => match self.class {
+                    Some(cid) => E::SuperCall(cid, Rc::from(name.as_str()), self.exprs(args)),
+                    None => fail(
+                        codes::BAD_SUPER,
+                        "Super can only be used in a class function",
+                    ),
+                },
                 ExprKind::Member(o, name) => {
                     let func = MemberFn::from_name(name);
                     let obj = self.expr(o);
@@ -571,7 +639,10 @@ impl<'c> Cx<'c> {
                         args: self.exprs(args),
                     }))
                 }
-                _ => fail(codes::UNSUPPORTED, "Calling a formula is not supported"),
+                _ => fail(
+                    codes::UNSUPPORTED,
+                    "Only a formula stored in a property can be called: $o.f()",
+                ),
             },
             ExprKind::Table(t) => self.table_ptr(t),
             ExprKind::Field { table, field } => {
@@ -592,6 +663,11 @@ impl<'c> Cx<'c> {
                 Box::new(self.expr(b)),
             ),
             ExprKind::Member(o, n) => {
+                if matches!(&o.kind, ExprKind::Name(s) if s.text == "cs")
+                    && self.c.class_id(n).is_none()
+                {
+                    return fail(codes::UNKNOWN_CLASS, format!("Unknown class: cs.{}", n));
+                }
                 let o = Box::new(self.expr(o));
                 if n == "length" {
                     E::Length(o)
@@ -682,14 +758,17 @@ impl<'c> Cx<'c> {
             args: Vec::with_capacity(args.len()),
             star: false,
             order: None,
+            markers: Vec::new(),
         };
         for a in args {
             match &a.kind {
                 ExprKind::Marker(Marker::Star) => call.star = true,
-                ExprKind::Marker(m @ (Marker::Greater | Marker::Less))
-                    if !db::positional_order(def) =>
-                {
-                    call.order = Some(*m)
+                ExprKind::Marker(m @ (Marker::Greater | Marker::Less)) => {
+                    call.order = Some(*m);
+                    call.markers.push((call.args.len() as u32, *m));
+                    if db::positional_order(def) {
+                        call.args.push(Arg::Val(db::marker_arg(*m)));
+                    }
                 }
                 ExprKind::Marker(m) => call.args.push(Arg::Val(db::marker_arg(*m))),
                 _ if db::is_query(def) => {
@@ -713,6 +792,10 @@ impl<'c> Cx<'c> {
         }
         call
     }
+}
+
+fn is_super(e: &ast::Expr) -> bool {
+    matches!(&e.kind, ExprKind::Name(n) if n.text.eq_ignore_ascii_case("Super"))
 }
 
 /// The type `var $x := init` gets from a literal initializer (Variant otherwise).

@@ -194,7 +194,42 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     };
     c.structure = Rc::new(structure.clone());
     let mut errors = Vec::new();
+    // classes: `Project/Sources/Classes`, or `Classes/` beside a script; all compiled
+    let classes_dir = match sources_above(path) {
+        Some(s) => s.join("Classes"),
+        None => path
+            .parent()
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    d
+                }
+            })
+            .unwrap_or(Path::new("."))
+            .join("Classes"),
+    };
+    let class_files: Vec<(crate::compile::ir::ClassId, PathBuf)> = method_files(&classes_dir)
+        .into_iter()
+        .map(|f| (c.add_class(&stem(&f)), f))
+        .collect();
+    for (cid, p) in class_files {
+        let text = std::fs::read_to_string(&p)
+            .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
+        let parsed = syntax::parse(&text, &known);
+        for e in &parsed.errors {
+            let (line, col) = line_col(&text, e.span.start);
+            errors.push(FileError {
+                path: p.clone(),
+                line,
+                col,
+                message: e.message.clone(),
+            });
+        }
+        c.compile_class(cid, &parsed.file, p, Rc::from(text));
+    }
     let mut work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
+    work.extend(c.take_pending());
     while let Some(id) = work.pop() {
         if c.is_compiled(id) {
             continue;

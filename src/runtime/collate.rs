@@ -315,3 +315,122 @@ mod tests {
         assert_eq!(fold('Ŷ').a, 'y');
     }
 }
+
+/// Comparison options of `Position`, `Compare strings`... (`sk char codes` 1,
+/// `sk case insensitive` 2, `sk diacritic insensitive` 4, `sk whole word` 32;
+/// `sk strict` 0 compares linguistically but case- and accent-sensitively).
+#[derive(Debug, Clone, Copy)]
+pub struct Opts {
+    pub char_codes: bool,
+    pub case_insensitive: bool,
+    pub diacritic_insensitive: bool,
+    pub whole_word: bool,
+}
+
+impl Opts {
+    /// The default (no options): case- and accent-insensitive.
+    pub const DEFAULT: Opts = Opts {
+        char_codes: false,
+        case_insensitive: true,
+        diacritic_insensitive: true,
+        whole_word: false,
+    };
+    pub fn from_bits(b: i64) -> Opts {
+        Opts {
+            char_codes: b & 1 != 0,
+            case_insensitive: b & 2 != 0,
+            diacritic_insensitive: b & 4 != 0,
+            whole_word: b & 32 != 0,
+        }
+    }
+    fn is_default(&self) -> bool {
+        !self.char_codes && self.case_insensitive && self.diacritic_insensitive
+    }
+}
+
+/// One key character per source character (`None` when ignorable) for the
+/// non-default option sets.
+fn key_char(c: char, o: Opts) -> Option<char> {
+    if o.char_codes {
+        return Some(c);
+    }
+    if is_ignorable(c) {
+        return None;
+    }
+    let c = if o.diacritic_insensitive {
+        strip_accent(c).unwrap_or(c)
+    } else {
+        c
+    };
+    Some(if o.case_insensitive {
+        c.to_lowercase().next().unwrap_or(c)
+    } else {
+        c
+    })
+}
+
+/// Orders two texts with options (`Compare strings`).
+pub fn compare_opts(a: &str, b: &str, o: Opts) -> Ordering {
+    if o.is_default() {
+        return compare(a, b);
+    }
+    let ka = a.chars().filter_map(|c| key_char(c, o));
+    let kb = b.chars().filter_map(|c| key_char(c, o));
+    ka.cmp(kb)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Searches `find` in `text` from char index `start` with options; returns
+/// (char index, length in chars).
+pub fn find_opts(text: &str, find: &str, start: usize, o: Opts) -> Option<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut s = start;
+    loop {
+        let hit = if o.is_default() {
+            self::find(text, find, s)
+        } else {
+            find_keyed(&chars, find, s, o)
+        };
+        let (i, l) = hit?;
+        if !o.whole_word {
+            return Some((i, l));
+        }
+        let before = i == 0 || !is_word_char(chars[i - 1]);
+        let after = i + l >= chars.len() || !is_word_char(chars[i + l]);
+        if before && after {
+            return Some((i, l));
+        }
+        s = i + 1;
+    }
+}
+
+fn find_keyed(chars: &[char], find: &str, start: usize, o: Opts) -> Option<(usize, usize)> {
+    let f: Vec<char> = find.chars().filter_map(|c| key_char(c, o)).collect();
+    if f.is_empty() {
+        return None;
+    }
+    let keys: Vec<Option<char>> = chars.iter().map(|&c| key_char(c, o)).collect();
+    for s in start..chars.len() {
+        if keys[s].is_none() {
+            continue;
+        }
+        let (mut fi, mut i) = (0, s);
+        while fi < f.len() && i < chars.len() {
+            match keys[i] {
+                None => i += 1,
+                Some(k) if k == f[fi] => {
+                    fi += 1;
+                    i += 1;
+                }
+                Some(_) => break,
+            }
+        }
+        if fi == f.len() {
+            return Some((s, i - s));
+        }
+    }
+    None
+}

@@ -22,6 +22,17 @@
 //! | 32   | unknown constant |
 //! | 33   | language feature not supported by fourd (tables, classes, SQL...) |
 //! | 34   | not enough memory (a text, array or collection would exceed fourd's size limit) |
+//! | 40   | unknown class (`cs.X` with no class file X, `Class extends` an unknown class) |
+//! | 41   | read-only property: assigning a computed property that has no `Function set` |
+//! | 42   | not a function: calling a property that holds no formula, or an unknown class function |
+//! | 43   | `Super` used outside a class constructor or function, or with no parent function |
+//! | 44   | unknown method name given as text (`EXECUTE METHOD`, `ON ERR CALL`, callbacks) |
+//! | 45   | code given as text could not be compiled (`Formula from string`, `EXECUTE FORMULA`) |
+//! | -10518 | `ASSERT` / `Asserted` failed (message "Assert failed: ..."), 4D's own code |
+//! | any  | `throw(code...)`: the code given (`-1` when a thrown object has no `errCode`) |
+//!
+//! Errors raised by fourd have the component signature `4DRT`; thrown errors `host`
+//! unless the thrown object says otherwise.
 
 /// The error codes of the table above.
 pub mod codes {
@@ -41,6 +52,13 @@ pub mod codes {
     pub const UNKNOWN_CONSTANT: i32 = 32;
     pub const UNSUPPORTED: i32 = 33;
     pub const NO_MEMORY: i32 = 34;
+    pub const UNKNOWN_CLASS: i32 = 40;
+    pub const READ_ONLY: i32 = 41;
+    pub const NOT_A_FUNCTION: i32 = 42;
+    pub const BAD_SUPER: i32 = 43;
+    pub const UNKNOWN_METHOD_TEXT: i32 = 44;
+    pub const BAD_FORMULA_TEXT: i32 = 45;
+    pub const ASSERT_FAILED: i32 = -10518;
     /// Largest number of elements of an array or collection, and of bytes of a text.
     pub const MAX_SIZE: usize = 1 << 28;
 }
@@ -60,6 +78,17 @@ pub struct RtError {
     pub loc: Option<Loc>,
     /// The callers, innermost first (method and offset of the call).
     pub chain: Vec<Loc>,
+    /// The component signature (`4DRT` for fourd's own errors, `host` for `throw`).
+    pub signature: std::rc::Rc<str>,
+    /// `throw(object)`: the object (returned as is by `Last errors`).
+    pub object: Option<crate::runtime::value::Obj>,
+    /// Raised by `ABORT`: stops everything silently, never caught nor handled.
+    pub abort: bool,
+    /// An error in an error handler: 4D handles it itself (uncaught, stops).
+    pub fatal: bool,
+    /// The errors a handler re-threw with a bare `throw` (deferred), kept for
+    /// `Last errors` of whoever catches this one.
+    pub stack: Vec<RtError>,
 }
 
 /// Errors are boxed so that `Result<Value, _>` stays small.
@@ -75,5 +104,10 @@ pub fn rt_error(code: i32, message: impl Into<String>) -> Box<RtError> {
         message: message.into(),
         loc: None,
         chain: Vec::new(),
+        signature: std::rc::Rc::from("4DRT"),
+        object: None,
+        abort: false,
+        fatal: false,
+        stack: Vec::new(),
     })
 }

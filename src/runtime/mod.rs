@@ -4,9 +4,14 @@
 pub mod access;
 pub mod collate;
 pub mod error;
+mod eval;
+mod exec;
 pub mod format;
+mod handling;
 pub mod interp;
+pub mod oop;
 pub mod ops;
+mod place;
 pub mod process;
 pub mod value;
 

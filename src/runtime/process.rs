@@ -23,3 +23,7 @@ impl Process {
 
 /// The id of the system variable `OK` (always the first process variable).
 pub const OK_VAR: u32 = 0;
+
+/// The id of the system variable `Error`; `Error method`, `Error line` and
+/// `Error formula` follow it.
+pub const ERROR_VAR: u32 = 1;

@@ -90,3 +90,34 @@ pub fn render_snippet(path: &str, source: &str, err: &SyntaxError, color: bool) 
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_lines_and_characters() {
+        let src = "a\r\nbé c\nd";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, 3), (2, 1));
+        assert_eq!(line_col(src, 7), (2, 4)); // after "bé " (é is two bytes)
+        assert_eq!(line_col(src, src.len()), (3, 2));
+    }
+
+    #[test]
+    fn snippet_shows_the_offending_line_and_message() {
+        let src = "$ok:=1\n$x:=1 2\n";
+        let err = SyntaxError {
+            span: 13..14,
+            message: "unexpected `2`".into(),
+        };
+        assert_eq!(
+            format_error("m.4dm", src, &err),
+            "m.4dm:2:7: unexpected `2`"
+        );
+        let snippet = render_snippet("m.4dm", src, &err, false);
+        assert!(snippet.contains("$x:=1 2"), "{snippet}");
+        assert!(snippet.contains("unexpected `2`"), "{snippet}");
+        assert!(snippet.contains("m.4dm:2:7"), "{snippet}");
+    }
+}

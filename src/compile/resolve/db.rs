@@ -136,6 +136,7 @@ impl Cx<'_> {
                     args: vec![Arg::Val(table.clone())],
                     star: false,
                     order: None,
+                    markers: Vec::new(),
                 })),
                 None => fail(codes::NOT_IMPLEMENTED, "APPLY TO SELECTION"),
             }

@@ -1,0 +1,311 @@
+//! Expressions: values, operators, members, calls, parameters.
+
+use super::error::{codes, err, RtResult};
+use super::interp::*;
+use super::ops;
+use super::value::{new_collection, new_object, stored, text, Value};
+use crate::commands::{collection, Args};
+use crate::compile::ir::*;
+use std::rc::Rc;
+
+impl<'p> Interp<'p> {
+    pub(crate) fn eval_num(&mut self, e: &'p Expr) -> RtResult<f64> {
+        match self.eval(e)? {
+            Value::Int(i) => Ok(i as f64),
+            Value::Real(r) => Ok(r),
+            Value::Time(t) => Ok(t as f64),
+            Value::Undefined => Ok(0.0),
+            v => err(
+                codes::TYPE_MISMATCH,
+                format!("Number expected, got {}", v.type_name()),
+            ),
+        }
+    }
+
+    pub fn eval(&mut self, e: &'p Expr) -> RtResult<Value> {
+        match e {
+            Expr::Const(v) => Ok(v.clone()),
+            Expr::Local(s) => Ok(read_var(&self.locals[self.base + *s as usize])),
+            Expr::Process(id) => Ok(read_var(&self.process.vars[*id as usize])),
+            Expr::Inter(id) => Ok(read_var(&self.inter[*id as usize])),
+            Expr::Param(n) => {
+                let v = self.eval_raw(e)?;
+                let _ = n;
+                Ok(read_var(&v))
+            }
+            Expr::Binary(op, a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                ops::binary(*op, x, y)
+            }
+            Expr::Unary(op, a) => {
+                let x = self.eval(a)?;
+                ops::unary(*op, x)
+            }
+            Expr::AndAnd(a, b) => {
+                let x = self.eval(a)?;
+                if x.truthy() {
+                    self.eval(b)
+                } else {
+                    Ok(x)
+                }
+            }
+            Expr::OrOr(a, b) => {
+                let x = self.eval(a)?;
+                if x.truthy() {
+                    Ok(x)
+                } else {
+                    self.eval(b)
+                }
+            }
+            Expr::Ternary(c, a, b) => {
+                if self.eval(c)?.truthy() {
+                    self.eval(a)
+                } else {
+                    self.eval(b)
+                }
+            }
+            Expr::Member(o, name) => {
+                let ov = self.eval(o)?;
+                let v = get_prop(&ov, name)?;
+                match (&v, &ov) {
+                    (Value::Undefined, Value::Object(o)) if self.oo.any() => {
+                        self.member_fallback(o, name)
+                    }
+                    _ => Ok(v),
+                }
+            }
+            Expr::Length(o) => match self.eval(o)? {
+                Value::Collection(c) => Ok(Value::Real(c.borrow().len() as f64)),
+                Value::Null => Ok(Value::Real(0.0)),
+                ov => get_prop(&ov, "length"),
+            },
+            Expr::Index(o, i) => {
+                let ov = self.eval(o)?;
+                let iv = self.eval(i)?;
+                get_index(&ov, &iv)
+            }
+            Expr::Element(..) | Expr::Deref(_) => {
+                let v = self.eval_raw(e)?;
+                Ok(read_var(&v))
+            }
+            Expr::CharAt(t, i) => {
+                let tv = self.eval(t)?;
+                let i = self.eval_num(i)?;
+                match tv {
+                    Value::Text(s) => char_at(&s, i).map(text),
+                    v => err(
+                        codes::TYPE_MISMATCH,
+                        format!("[[ ]] applies to text, got {}", v.type_name()),
+                    ),
+                }
+            }
+            Expr::MakePointer(p) => Ok(Value::Pointer(Rc::new(self.make_pointer(p)?))),
+            Expr::Object(props) => {
+                let o = new_object();
+                for (k, e) in props {
+                    let v = self.eval(e)?;
+                    o.borrow_mut().insert(k.clone(), stored(v));
+                }
+                Ok(Value::Object(o))
+            }
+            Expr::Collection(items) => {
+                let mut v = Vec::with_capacity(items.len());
+                for e in items {
+                    v.push(stored(self.eval(e)?));
+                }
+                Ok(Value::Collection(new_collection(v)))
+            }
+            Expr::Cmd(call) => {
+                let mut args = Args {
+                    vals: Vec::with_capacity(call.args.len()),
+                    star: call.star,
+                    order: call.order,
+                    markers: call.markers.clone(),
+                    undef: Value::Undefined,
+                };
+                for a in &call.args {
+                    let v = match a {
+                        Arg::Val(e) => self.eval(e)?,
+                        Arg::Ref(p) => Value::Pointer(Rc::new(self.make_pointer(p)?)),
+                    };
+                    args.vals.push(v);
+                }
+                (call.cmd.func)(self, &mut args)
+            }
+            Expr::Method(call) => {
+                let mut args = Vec::with_capacity(call.args.len());
+                for a in &call.args {
+                    args.push(self.eval(a)?);
+                }
+                self.call_method(call.id, args, call.pos)
+            }
+            Expr::MemberCall(mc) => {
+                let obj = self.eval(&mc.obj)?;
+                let mut args = Vec::with_capacity(mc.args.len());
+                for a in &mc.args {
+                    args.push(self.eval(a)?);
+                }
+                match obj {
+                    Value::Object(o) if crate::commands::fsobjects::is_fs_object(&o) => {
+                        crate::commands::fsobjects::call_fs_member(self, o, &mc.name, args)
+                    }
+                    Value::Object(o) => self.call_on_object(o, &mc.name, args),
+                    Value::Collection(c) => {
+                        match crate::commands::callbacks::Cb::from_name(&mc.name) {
+                            Some(cb) => crate::commands::callbacks::call(self, c, cb, args),
+                            None => collection::call_member(
+                                self,
+                                Value::Collection(c),
+                                mc.func,
+                                &mc.name,
+                                args,
+                            ),
+                        }
+                    }
+                    obj => collection::call_member(self, obj, mc.func, &mc.name, args),
+                }
+            }
+            Expr::This => Ok(self
+                .frames
+                .last()
+                .map(|f| f.this.clone())
+                .unwrap_or_default()),
+            Expr::ClassStore(b) => Ok(Value::Object(if *b {
+                self.oo.fourd.clone()
+            } else {
+                self.oo.cs.clone()
+            })),
+            Expr::SuperNew(cid, args) => {
+                let args = self.eval_args(args)?;
+                self.super_new(*cid, args)
+            }
+            Expr::SuperCall(cid, name, args) => {
+                let args = self.eval_args(args)?;
+                self.super_call(*cid, name, args)
+            }
+            Expr::Formula(id) => Ok(self.make_formula(*id)),
+            Expr::Try(inner) => {
+                self.oo.try_stack.push(self.oo.gen_counter);
+                self.oo.last_error = None;
+                let depth = self.frames.len();
+                let base = self.base;
+                let r = self.eval(inner);
+                self.oo.try_stack.pop();
+                match r {
+                    Err(e) if !e.abort && !e.fatal => {
+                        self.frames.truncate(depth);
+                        self.base = base;
+                        self.caught(e);
+                        Ok(Value::Undefined)
+                    }
+                    r => r,
+                }
+            }
+            Expr::Forward(id, pos) => {
+                let args = self.forwarded_args();
+                self.call_method(*id, args, *pos)
+            }
+            Expr::Fail(code, msg) => err(*code, msg.to_string()),
+        }
+    }
+
+    pub(crate) fn eval_args(&mut self, args: &'p [Expr]) -> RtResult<Vec<Value>> {
+        let mut v = Vec::with_capacity(args.len());
+        for a in args {
+            v.push(self.eval(a)?);
+        }
+        Ok(v)
+    }
+
+    /// Every argument of the current call (`Formula(method)` forwards them).
+    fn forwarded_args(&mut self) -> Vec<Value> {
+        let n = self.frames.last().map(|f| f.nargs).unwrap_or(0) as i64;
+        let mut v = Vec::with_capacity(n as usize);
+        for k in 1..=n {
+            v.push(match self.param_location(k) {
+                Ok(ParamLoc::Slot(abs)) => self.locals[abs].clone(),
+                Ok(ParamLoc::Vararg(i)) => self
+                    .frames
+                    .last()
+                    .and_then(|f| f.varargs.get(i))
+                    .cloned()
+                    .unwrap_or_default(),
+                Err(_) => Value::Undefined,
+            });
+        }
+        v
+    }
+
+    /// Evaluates without turning an array into its selected element number.
+    pub fn eval_raw(&mut self, e: &'p Expr) -> RtResult<Value> {
+        match e {
+            Expr::Local(s) => Ok(self.locals[self.base + *s as usize].clone()),
+            Expr::Process(id) => Ok(self.process.vars[*id as usize].clone()),
+            Expr::Inter(id) => Ok(self.inter[*id as usize].clone()),
+            Expr::Param(n) => {
+                let k = self.eval_num(n)? as i64;
+                match self.param_location(k)? {
+                    ParamLoc::Slot(abs) => Ok(self.locals[abs].clone()),
+                    ParamLoc::Vararg(i) => Ok(self
+                        .frames
+                        .last()
+                        .and_then(|f| f.varargs.get(i))
+                        .cloned()
+                        .unwrap_or_default()),
+                }
+            }
+            Expr::Deref(p) => {
+                let pv = self.eval(p)?;
+                let ptr = as_ptr(&pv)?;
+                self.deref_raw(&ptr)
+            }
+            Expr::Element(b, i) => {
+                let base = self.eval_raw(b)?;
+                let i = self.eval_num(i)?;
+                let arr = as_array(&base)?;
+                let a = arr.borrow();
+                let idx = i.trunc() as i64;
+                if idx < 0 || idx as usize >= a.elems.len() {
+                    return err(
+                        codes::OUT_OF_RANGE,
+                        format!("Array index out of range: {}", idx),
+                    );
+                }
+                Ok(a.elems[idx as usize].clone())
+            }
+            _ => self.eval(e),
+        }
+    }
+
+    pub(crate) fn param_location(&self, k: i64) -> RtResult<ParamLoc> {
+        let prog = self.prog;
+        let f = match self.frames.last() {
+            Some(f) => f,
+            None => return err(codes::BAD_ARG, "No current method"),
+        };
+        let m = &prog.methods[f.method as usize];
+        if k == 0 {
+            return match m.result {
+                Some(s) => Ok(ParamLoc::Slot(self.base + s as usize)),
+                None => err(codes::BAD_ARG, "${0}: the method has no result"),
+            };
+        }
+        if k < 0 {
+            return err(
+                codes::OUT_OF_RANGE,
+                format!("Invalid parameter number: {}", k),
+            );
+        }
+        let k = k as usize;
+        match m.param_slots.get(k - 1) {
+            Some(&s) => Ok(ParamLoc::Slot(self.base + s as usize)),
+            None => Ok(ParamLoc::Vararg(k - 1 - m.param_slots.len())),
+        }
+    }
+}
+
+pub(crate) enum ParamLoc {
+    Slot(usize),
+    Vararg(usize),
+}

@@ -1,0 +1,285 @@
+//! Statements: blocks, assignments, control flow, loops, declarations, `Try`.
+
+use super::error::{codes, err, Loc, RtResult};
+use super::interp::*;
+use super::ops;
+use super::value::{Value, VarType};
+use crate::compile::ir::*;
+use std::rc::Rc;
+
+impl<'p> Interp<'p> {
+    pub fn exec_block(&mut self, block: &'p [Stmt]) -> RtResult<Flow> {
+        for stmt in block {
+            self.cur_pos = stmt.pos;
+            match self.exec_stmt(stmt) {
+                Ok(Flow::Normal) => {}
+                Ok(f) => return Ok(f),
+                Err(mut e) => {
+                    if e.loc.is_none() {
+                        let method = self.frames.last().map(|f| f.method).unwrap_or(0);
+                        e.loc = Some(Loc {
+                            method,
+                            offset: stmt.pos,
+                        });
+                    }
+                    // an ON ERR CALL handler runs, then the next statement
+                    if self.handler_applies(&e) {
+                        self.run_handler(e)?;
+                        continue;
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    pub(crate) fn cond(&mut self, e: &'p Expr) -> RtResult<bool> {
+        match self.eval(e)? {
+            Value::Bool(b) => Ok(b),
+            Value::Undefined => Ok(false),
+            v => err(
+                codes::TYPE_MISMATCH,
+                format!("Boolean expected, got {}", v.type_name()),
+            ),
+        }
+    }
+
+    pub(crate) fn exec_stmt(&mut self, stmt: &'p Stmt) -> RtResult<Flow> {
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.eval(e)?;
+            }
+            StmtKind::Assign(p, e) => {
+                let v = self.eval(e)?;
+                self.assign(p, v)?;
+            }
+            StmtKind::AppendLocal(slot, e) => {
+                let rhs = self.eval(e)?;
+                let abs = self.base + *slot as usize;
+                if let (Value::Text(s), Value::Text(r)) = (&mut self.locals[abs], &rhs) {
+                    Rc::make_mut(s).push_str(r);
+                } else {
+                    let cur = read_var(&self.locals[abs]);
+                    let v = ops::binary(crate::syntax::ast::BinOp::Add, cur, rhs)?;
+                    self.store_local(abs, v)?;
+                }
+            }
+            StmtKind::Compound(p, op, e) => {
+                let cur = self.read_place(p)?;
+                let rhs = self.eval(e)?;
+                let v = ops::binary(*op, cur, rhs)?;
+                self.assign(p, v)?;
+            }
+            StmtKind::If(c, a, b) => {
+                return if self.cond(c)? {
+                    self.exec_block(a)
+                } else {
+                    self.exec_block(b)
+                };
+            }
+            StmtKind::Case(branches, els) => {
+                for (c, body) in branches {
+                    if self.cond(c)? {
+                        return self.exec_block(body);
+                    }
+                }
+                return self.exec_block(els);
+            }
+            StmtKind::While(c, body) => {
+                while self.cond(c)? {
+                    match self.exec_block(body)? {
+                        Flow::Break => break,
+                        Flow::Return => return Ok(Flow::Return),
+                        _ => {}
+                    }
+                }
+            }
+            StmtKind::Repeat(body, c) => loop {
+                match self.exec_block(body)? {
+                    Flow::Break => break,
+                    Flow::Return => return Ok(Flow::Return),
+                    _ => {}
+                }
+                if self.cond(c)? {
+                    break;
+                }
+            },
+            StmtKind::For(f) => return self.exec_for(f),
+            StmtKind::ForEach(f) => return self.exec_for_each(f),
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+            StmtKind::Return(e) => {
+                if let Some(e) = e {
+                    let v = self.eval(e)?;
+                    let prog = self.prog;
+                    let result = self
+                        .frames
+                        .last()
+                        .and_then(|f| prog.methods[f.method as usize].result);
+                    match result {
+                        Some(slot) => self.store_local(self.base + slot as usize, v)?,
+                        None => {
+                            if let Some(f) = self.frames.last_mut() {
+                                f.ret = v;
+                            }
+                        }
+                    }
+                }
+                return Ok(Flow::Return);
+            }
+            StmtKind::Declare(places, ty) => {
+                for p in places {
+                    self.declare(p, *ty)?;
+                }
+            }
+            StmtKind::Try(body, catch) => {
+                let depth = self.frames.len();
+                let base = self.base;
+                self.oo.try_stack.push(self.oo.gen_counter);
+                self.oo.last_error = None;
+                let r = self.exec_block(body);
+                self.oo.try_stack.pop();
+                match r {
+                    Err(e) if !e.abort && !e.fatal => {
+                        // unwind anything a failing call left behind
+                        self.frames.truncate(depth);
+                        self.base = base;
+                        self.caught(e);
+                        return self.exec_block(catch);
+                    }
+                    r => return r,
+                }
+            }
+            StmtKind::Nop => {}
+            StmtKind::Fail(code, msg) => return err(*code, msg.to_string()),
+        }
+        Ok(Flow::Normal)
+    }
+
+    pub(crate) fn declare(&mut self, p: &'p Place, ty: VarType) -> RtResult<()> {
+        let (slot, tyslot): (&mut Value, &mut VarType) = match p {
+            Place::Local(s) => {
+                let abs = self.base + *s as usize;
+                (&mut self.locals[abs], &mut self.ltypes[abs])
+            }
+            Place::Process(id) => (
+                &mut self.process.vars[*id as usize],
+                &mut self.process.types[*id as usize],
+            ),
+            Place::Inter(id) => (
+                &mut self.inter[*id as usize],
+                &mut self.inter_types[*id as usize],
+            ),
+            _ => return Ok(()),
+        };
+        *tyslot = ty;
+        if !holds(ty, slot) {
+            *slot = ty.default_value();
+        }
+        Ok(())
+    }
+
+    pub(crate) fn exec_for(&mut self, f: &'p ForLoop) -> RtResult<Flow> {
+        let start = self.eval_num(&f.start)?;
+        let end = self.eval_num(&f.end)?;
+        let step = match &f.step {
+            Some(s) => self.eval_num(s)?,
+            None => 1.0,
+        };
+        self.assign(&f.var, Value::Real(start))?;
+        loop {
+            let c = match self.read_place(&f.var)? {
+                Value::Int(i) => i as f64,
+                Value::Real(r) => r,
+                v => {
+                    return err(
+                        codes::TYPE_MISMATCH,
+                        format!("For: numeric counter expected, got {}", v.type_name()),
+                    )
+                }
+            };
+            if (step >= 0.0 && c > end) || (step < 0.0 && c < end) {
+                break;
+            }
+            match self.exec_block(&f.body)? {
+                Flow::Break => break,
+                Flow::Return => return Ok(Flow::Return),
+                _ => {}
+            }
+            let c = self.read_place(&f.var)?.as_num().unwrap_or(0.0);
+            self.assign(&f.var, Value::Real(c + step))?;
+        }
+        Ok(Flow::Normal)
+    }
+
+    pub(crate) fn exec_for_each(&mut self, f: &'p ForEachLoop) -> RtResult<Flow> {
+        let src = self.eval(&f.source)?;
+        enum Src {
+            Coll(crate::runtime::value::Coll, usize, usize),
+            Keys(Vec<Rc<str>>),
+        }
+        let src = match src {
+            Value::Collection(c) => {
+                let n = c.borrow().len() as i64;
+                let mut b = match &f.begin {
+                    Some(e) => self.eval_num(e)? as i64,
+                    None => 0,
+                };
+                let mut e = match &f.end {
+                    Some(e) => self.eval_num(e)? as i64,
+                    None => n,
+                };
+                if b < 0 {
+                    b = (b + n).max(0);
+                }
+                if e < 0 {
+                    e += n;
+                }
+                let e = e.clamp(0, n);
+                Src::Coll(c, b as usize, e.max(0) as usize)
+            }
+            Value::Object(o) => Src::Keys(o.borrow().keys().cloned().collect()),
+            Value::Null | Value::Undefined => return Ok(Flow::Normal),
+            v => {
+                return err(
+                    codes::TYPE_MISMATCH,
+                    format!(
+                        "For each: collection or object expected, got {}",
+                        v.type_name()
+                    ),
+                )
+            }
+        };
+        let count = match &src {
+            Src::Coll(_, b, e) => e.saturating_sub(*b),
+            Src::Keys(k) => k.len(),
+        };
+        for i in 0..count {
+            let item = match &src {
+                Src::Coll(c, b, _) => match c.borrow().get(b + i) {
+                    Some(v) => v.clone(),
+                    None => break,
+                },
+                Src::Keys(k) => Value::Text(Rc::new(k[i].to_string())),
+            };
+            if let Some((false, c)) = &f.cond {
+                if !self.cond(c)? {
+                    break;
+                }
+            }
+            self.assign(&f.item, item)?;
+            match self.exec_block(&f.body)? {
+                Flow::Break => break,
+                Flow::Return => return Ok(Flow::Return),
+                _ => {}
+            }
+            if let Some((true, c)) = &f.cond {
+                if self.cond(c)? {
+                    break;
+                }
+            }
+        }
+        Ok(Flow::Normal)
+    }
+}

@@ -1,0 +1,4 @@
+// No constructor: new() arguments go to the parent constructor
+Class extends Animal
+
+property legs : Integer:=2

@@ -1,0 +1,3 @@
+singleton Class constructor()
+	This.created:=Num(This.created)+1
+	This.value:="default"

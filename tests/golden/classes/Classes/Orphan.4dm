@@ -1,0 +1,4 @@
+Class extends NoSuchParent
+
+Class constructor()
+	This.x:=1

@@ -1,0 +1,2 @@
+shared Class constructor($v : Integer)
+	This.v:=$v

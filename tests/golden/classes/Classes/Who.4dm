@@ -1,0 +1,5 @@
+Class constructor()
+	This.ctorName:=Current method name
+
+Function name() : Text
+	return Current method name

@@ -1,0 +1,5 @@
+// Class extends + Super(...) + Super.fn()
+$d:=cs.Dog.new("Rex"; "lab")
+ALERT($d.speak())
+ALERT($d.breed)
+ALERT($d.fetch("ball"))

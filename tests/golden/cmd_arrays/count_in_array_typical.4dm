@@ -1,0 +1,7 @@
+// count in array typical (docs/commands-legacy or docs/commands: count-in-array.md)
+ARRAY TEXT($t;0)
+APPEND TO ARRAY($t;"a")
+APPEND TO ARRAY($t;"B")
+APPEND TO ARRAY($t;"A")
+ALERT(String(Count in array($t;"a")))
+ALERT(String(Count in array($t;"z")))

@@ -1,0 +1,13 @@
+// find sorted wildcard (docs/commands-legacy or docs/commands: find-in-sorted-array.md example 2: trailing @; descending order)
+ARRAY TEXT($t;0)
+APPEND TO ARRAY($t;"alpha")
+APPEND TO ARRAY($t;"test1")
+APPEND TO ARRAY($t;"Test2")
+APPEND TO ARRAY($t;"zeta")
+var $f; $l : Integer
+ALERT(String(Find in sorted array($t;"test@";>;$f;$l))+" "+String($f)+" "+String($l))
+ARRAY LONGINT($d;0)
+APPEND TO ARRAY($d;9)
+APPEND TO ARRAY($d;5)
+APPEND TO ARRAY($d;1)
+ALERT(String(Find in sorted array($d;5;<;$f))+" "+String($f))

@@ -1,0 +1,5 @@
+// date cmd typical (docs/commands-legacy or docs/commands: date.md: ISO and system short formats)
+ALERT(String(Date("2023-11-27");ISO date))
+ALERT(String(Date("11/27/2023");ISO date))
+ALERT(String(Date("2010-09-13T16:11:53")))
+ALERT(String(Date(!2001-02-03!);ISO date))

@@ -1,0 +1,11 @@
+// string date blank (docs/commands-legacy or docs/commands: string.md: Blank if null date, patterns, time formats)
+var $d : Date
+ALERT("["+String($d;Internal date long+Blank if null date)+"]")
+ALERT(String(!2023-11-27!;"EEEE d MMMM y GGGG"))
+ALERT(String(!2023-11-27!;"dd/MM/yyyy"))
+ALERT(String(?17:30:45?;HH MM AM PM))
+ALERT(String(?17:30:45?;Hour min sec))
+ALERT(String(?01:02:03?;Min sec))
+ALERT(String(?01:02:03?;MM SS))
+ALERT(String(?01:02:03?;HH MM))
+ALERT("["+String(?00:00:00?;HH MM SS+Blank if null time)+"]")

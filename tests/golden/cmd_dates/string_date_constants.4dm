@@ -1,0 +1,11 @@
+// string date constants (docs/commands-legacy or docs/commands: string.md: date format constants (US system))
+$d:=!2023-11-27!
+ALERT(String($d))
+ALERT(String($d;Internal date long))
+ALERT(String($d;Internal date abbreviated))
+ALERT(String($d;System date long))
+ALERT(String($d;System date abbreviated))
+ALERT(String($d;Internal date short special))
+ALERT(String($d;ISO date))
+ALERT(String($d;ISO Date;?13:07:20?))
+ALERT(String(!2010-09-10!;Date RFC 1123;?13:07:20?))

@@ -1,0 +1,11 @@
+// copy move document (docs/commands-legacy or docs/commands: copy-document.md / move-document.md)
+$dir:=Temporary folder+"fourd_cp_"+Generate UUID+"/"
+CREATE FOLDER($dir)
+TEXT TO DOCUMENT($dir+"a.txt";"hello")
+COPY DOCUMENT($dir+"a.txt";$dir+"b.txt")
+MOVE DOCUMENT($dir+"b.txt";$dir+"c.txt")
+ARRAY TEXT($docs;0)
+DOCUMENT LIST($dir;$docs)
+ALERT(String(Size of array($docs))+" "+$docs{1}+" "+$docs{2})
+ALERT(Document to text($dir+"c.txt"))
+DELETE FOLDER($dir;Delete with contents)

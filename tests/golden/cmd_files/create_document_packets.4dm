@@ -1,0 +1,18 @@
+// create document packets (docs/commands-legacy or docs/commands: create-document.md / send-packet.md / receive-packet.md)
+$f:=Temporary folder+"fourd_doc_"+Generate UUID+".txt"
+$ref:=Create document($f)
+ALERT(String(OK)+" "+String(Value type($ref)))
+SEND PACKET($ref;"ab;cd;")
+CLOSE DOCUMENT($ref)
+$ref:=Open document($f;"";Read mode)
+var $p : Text
+RECEIVE PACKET($ref;$p;";")
+ALERT($p)
+RECEIVE PACKET($ref;$p;2)
+ALERT($p)
+CLOSE DOCUMENT($ref)
+$ref:=Append document($f)
+SEND PACKET($ref;"ef")
+CLOSE DOCUMENT($ref)
+ALERT(Document to text($f))
+DELETE DOCUMENT($f)

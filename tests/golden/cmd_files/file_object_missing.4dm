@@ -1,0 +1,5 @@
+// file object missing (docs/commands-legacy or docs/commands: FileClass.md: getText() of a missing file is an error)
+$f:=File(Temporary folder+"fourd_missing_"+Generate UUID+".txt")
+ALERT(String($f.exists))
+$t:=$f.getText()
+ALERT("not reached")

@@ -1,0 +1,11 @@
+// file object typical (docs/commands-legacy or docs/commands: FileClass.md: File(), properties, create(), setText(), getText(), delete())
+$dir:=Temporary folder+"fourd_fo_"+Generate UUID
+$f:=File($dir+"/notes.txt")
+ALERT($f.name+" "+$f.extension+" "+$f.fullName+" "+String($f.exists)+" "+String($f.isFile))
+ALERT(String($f.create())+" "+String($f.exists))
+$f.setText("hello\nworld")
+ALERT($f.getText()+" "+String($f.size))
+$f.delete()
+ALERT(String($f.exists))
+Folder($dir).delete(Delete with contents)
+ALERT(String(Folder($dir).exists))

@@ -1,0 +1,10 @@
+// text to document modes (docs/commands-legacy or docs/commands: text-to-document.md: explicit UTF-8 adds a BOM; Document with CRLF; Document to text removes the BOM)
+$f:=Temporary folder+"fourd_ttd2_"+Generate UUID+".txt"
+TEXT TO DOCUMENT($f;"a\nb";"UTF-8";Document with CRLF)
+ALERT(String(Get document size($f)))
+$t:=Document to text($f)
+ALERT(String(Length($t))+" "+String(Character code($t[[1]])))
+ALERT(String(Length(Document to text($f;"UTF-8";Document with LF))))
+TEXT TO DOCUMENT($f;"replaced")
+ALERT(Document to text($f))
+DELETE DOCUMENT($f)

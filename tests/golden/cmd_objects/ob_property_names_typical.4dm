@@ -1,0 +1,5 @@
+// ob property names typical (docs/commands-legacy or docs/commands: ob-get-property-names.md)
+ARRAY TEXT($names;0)
+ARRAY LONGINT($types;0)
+OB GET PROPERTY NAMES({a:1;b:"x"};$names;$types)
+ALERT($names{1}+$names{2}+" "+String($types{1})+" "+String($types{2}))

@@ -1,0 +1,6 @@
+// choose no match (docs/commands-legacy or docs/commands: choose.md: Boolean and index criteria; no match gives the empty value)
+ALERT(Choose(True;"yes";"no"))
+ALERT(Choose(False;"yes";"no"))
+ALERT(Choose(2;"a";"b";"c"))
+ALERT("["+Choose(5;"a";"b";"c")+"]")
+ALERT(String(Choose(-1;10;20)))

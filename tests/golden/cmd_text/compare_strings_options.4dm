@@ -1,0 +1,6 @@
+// compare strings options (docs/commands-legacy or docs/commands: compare-strings.md: sk char codes, sk case insensitive, sk diacritic insensitive)
+ALERT(String(Compare strings("abc";"ABC";sk char codes)))
+ALERT(String(Compare strings("abc";"ABC";sk case insensitive)))
+ALERT(String(Compare strings("été";"ETE";sk case insensitive)))
+ALERT(String(Compare strings("été";"ete";sk diacritic insensitive)))
+ALERT(String(Compare strings("été";"ETE";sk diacritic insensitive)))

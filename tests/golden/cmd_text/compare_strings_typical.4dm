@@ -1,0 +1,5 @@
+// compare strings typical (docs/commands-legacy or docs/commands: compare-strings.md: -1/0/1, case- and accent-insensitive by default)
+ALERT(String(Compare strings("abc";"abd")))
+ALERT(String(Compare strings("ABC";"abc")))
+ALERT(String(Compare strings("été";"ete")))
+ALERT(String(Compare strings("b";"a")))

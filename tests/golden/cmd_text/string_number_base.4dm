@@ -1,0 +1,7 @@
+// string number base (docs/commands-legacy or docs/commands: string.md: String(number; base))
+ALERT(String(10;2))
+ALERT(String(-10;2))
+ALERT(String(254;16))
+ALERT(String(-16523461;16))
+ALERT(String(Log(-1);10))
+ALERT(String(1/0;10))

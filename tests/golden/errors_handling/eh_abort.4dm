@@ -1,0 +1,3 @@
+// helper: an error handler that aborts
+ALERT("aborting on "+String(Error))
+ABORT

@@ -1,0 +1,3 @@
+// helper: second of three nested calls
+eh_level3
+ALERT("level2 after")

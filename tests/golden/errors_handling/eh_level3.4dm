@@ -1,0 +1,3 @@
+// helper: third level, throws
+throw(333; "deep error")
+ALERT("level3 after")

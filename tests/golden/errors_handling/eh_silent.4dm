@@ -1,0 +1,1 @@
+// helper: an empty error handler

@@ -1,0 +1,7 @@
+// no error: Catch is skipped
+Try
+	ALERT("in try")
+Catch
+	ALERT("not reached")
+End try
+ALERT("after")

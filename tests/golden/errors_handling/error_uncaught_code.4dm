@@ -1,0 +1,3 @@
+// an uncaught thrown error ends the run with its code
+ALERT("before")
+throw(1234; "fatal")

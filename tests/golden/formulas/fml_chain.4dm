@@ -1,0 +1,2 @@
+// helper: returns Call chain
+return Call chain

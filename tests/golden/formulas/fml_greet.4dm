@@ -1,0 +1,3 @@
+// helper: returns a greeting
+#DECLARE($name : Text) : Text
+return "Hello "+$name

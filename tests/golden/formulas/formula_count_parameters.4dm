@@ -1,0 +1,3 @@
+// Count parameters inside a formula
+$f:=Formula(Count parameters)
+ALERT(String($f.call(Null; 1; 2; 3)))

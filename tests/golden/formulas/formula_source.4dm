@@ -1,0 +1,3 @@
+// .source gives the expression text
+$f:=Formula($1.value*2)
+ALERT($f.source)
