@@ -82,11 +82,41 @@ pub fn open(
     project_root: Option<&Path>,
     data: &DataPath,
 ) -> Result<Arc<Datastore>, String> {
-    let file = match data {
+    Datastore::open(structure, data_file(project_root, data).as_deref()).map(Arc::new)
+}
+
+/// The data file `data` designates (None: in memory).
+fn data_file(project_root: Option<&Path>, data: &DataPath) -> Option<PathBuf> {
+    match data {
         DataPath::Memory => None,
         DataPath::File(p) if p.is_dir() => Some(p.join("data.sqlite")),
         DataPath::File(p) => Some(p.clone()),
         DataPath::Default => project_root.map(|r| r.join("Data").join("data.sqlite")),
+    }
+}
+
+/// Like [`open`], but one datastore per data file in this OS process: the web
+/// thread and the process that started the server (`fourd serve`'s On Startup and
+/// On Exit) share the same records and locks. In-memory stores are not shared.
+pub fn open_shared(
+    structure: Structure,
+    project_root: Option<&Path>,
+    data: &DataPath,
+) -> Result<Arc<Datastore>, String> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock, Weak};
+    static OPEN: OnceLock<Mutex<HashMap<PathBuf, Weak<Datastore>>>> = OnceLock::new();
+    let Some(file) = data_file(project_root, data) else {
+        return open(structure, project_root, data);
     };
-    Datastore::open(structure, file.as_deref()).map(Arc::new)
+    let mut map = OPEN
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(ds) = map.get(&file).and_then(Weak::upgrade) {
+        return Ok(ds);
+    }
+    let ds = Arc::new(Datastore::open(structure, Some(&file))?);
+    map.insert(file, Arc::downgrade(&ds));
+    Ok(ds)
 }

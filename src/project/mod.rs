@@ -284,6 +284,10 @@ pub struct WebLoaded {
     pub on_web_close: Option<MethodId>,
     /// Lower-cased method name → id, for published methods.
     pub published: std::collections::HashMap<String, MethodId>,
+    /// The database structure (`Project/Sources/catalog.4DCatalog`).
+    pub structure: crate::datastore::Structure,
+    /// The folder holding `Project/` (where `Data/` lives).
+    pub project_root: Option<PathBuf>,
 }
 
 /// Loads a project folder for `fourd serve` / `WEB START SERVER`.
@@ -328,8 +332,16 @@ pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
         "On Web Legacy Close Session",
         &mut work,
     );
+    let structure = crate::datastore::Structure::load(&sources.join("catalog.4DCatalog"))
+        .map_err(LoadError::Usage)?;
+    c.structure = Rc::new(structure.clone());
     compile_from(&mut c, &known, path, work)?;
     Ok(WebLoaded {
+        structure,
+        project_root: sources
+            .parent()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf),
         program: c.finish(),
         on_startup,
         on_exit,
