@@ -8,7 +8,11 @@
 pub mod check;
 pub mod commands;
 pub mod compile;
+pub mod datastore;
+pub mod fxhash;
 pub mod project;
+pub mod repl;
 pub mod run;
 pub mod runtime;
 pub mod syntax;
+pub mod web;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 #[command(name = "fourd", version, about = "Run 4D method code outside 4D")]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -29,24 +29,83 @@ enum Command {
         /// With a project folder: the project method to run after On Startup.
         #[arg(long)]
         method: Option<String>,
+        /// The data file (SQLite): a file, a folder (data.sqlite inside) or
+        /// :memory:. Default: the project's Data/ folder; in memory for scripts.
+        #[arg(long)]
+        data: Option<String>,
         /// Text parameters passed to the method ($1, $2...).
         args: Vec<String>,
     },
+    /// Serve a 4D project over HTTP with legacy web sessions (On Startup, the web
+    /// server until SIGINT/SIGTERM, then On Exit).
+    Serve {
+        /// The 4D project folder (holding Project/ and WebFolder/).
+        path: PathBuf,
+        /// TCP port (default: Web port ID if set by On Startup, else 8080).
+        #[arg(long)]
+        port: Option<u16>,
+        /// Run the session clock (timeouts, expiry) K times faster than real time.
+        #[arg(long, default_value_t = 1.0)]
+        clock_scale: f64,
+        /// Address to listen on (default: all interfaces).
+        #[arg(long)]
+        listen: Option<String>,
+    },
     /// List the implemented 4D commands, one `NUMBER<TAB>Name` per line.
     Commands,
+    /// Interactive session (REPL); reads entries line by line when stdin is not a terminal.
+    Repl {
+        /// A 4D project folder or a folder of .4dm files whose methods are callable
+        /// (a .4dm file: its folder's methods, and the file is run first).
+        path: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check { paths, quiet } => fourd::check::check_paths(&paths, quiet),
-        Command::Run { path, method, args } => fourd::run::run_cli(&path, method.as_deref(), &args),
-        Command::Commands => {
+        None => {
+            use std::io::IsTerminal;
+            if std::io::stdin().is_terminal() {
+                fourd::repl::repl_cli(None)
+            } else {
+                use clap::CommandFactory;
+                let _ = Cli::command().print_help();
+                64
+            }
+        }
+        Some(Command::Repl { path }) => fourd::repl::repl_cli(path.as_deref()),
+        Some(Command::Check { paths, quiet }) => fourd::check::check_paths(&paths, quiet),
+        Some(Command::Serve {
+            path,
+            port,
+            clock_scale,
+            listen,
+        }) => fourd::web::serve::serve_cli(fourd::web::serve::ServeOptions {
+            dir: path,
+            port,
+            clock_scale,
+            listen,
+        }),
+        Some(Command::Commands) => {
             for (num, name) in fourd::commands::implemented() {
                 println!("{}\t{}", num, name);
             }
             0
         }
+        Some(Command::Run {
+            path,
+            method,
+            data,
+            args,
+        }) => fourd::run::run_cli_with_data(
+            &path,
+            method.as_deref(),
+            &args,
+            data.as_deref()
+                .map(fourd::datastore::DataPath::from_arg)
+                .unwrap_or_default(),
+        ),
     };
     ExitCode::from(code)
 }

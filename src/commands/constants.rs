@@ -182,9 +182,12 @@ pub fn lookup(name: &str) -> Option<Value> {
     if let Some(v) = data::constant_by_name(name).and_then(from_data) {
         return Some(v);
     }
-    table().get(&name.to_lowercase()).map(|c| match *c {
-        Const::Int(i) => Value::Int(i),
-        Const::Real(r) => Value::Real(r),
-        Const::Text(t) => text(t),
-    })
+    table()
+        .get(&name.to_lowercase())
+        .map(|c| match *c {
+            Const::Int(i) => Value::Int(i),
+            Const::Real(r) => Value::Real(r),
+            Const::Text(t) => text(t),
+        })
+        .or_else(|| super::web::constant(name))
 }

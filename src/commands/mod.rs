@@ -9,6 +9,7 @@ pub mod callbacks;
 pub mod collection;
 pub mod constants;
 pub mod datetime;
+pub mod db;
 pub mod errors;
 pub mod files;
 pub mod formats;
@@ -22,6 +23,7 @@ pub mod object;
 pub mod regex;
 pub mod system;
 pub mod text;
+pub mod web;
 
 use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;
@@ -161,7 +163,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 16] {
+fn themes() -> [&'static [CommandDef]; 18] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -177,6 +179,8 @@ fn themes() -> [&'static [CommandDef]; 16] {
         language::COMMANDS,
         json::COMMANDS,
         constants::COMMANDS,
+        web::COMMANDS,
+        db::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
     ]

@@ -27,6 +27,8 @@ pub struct Compiler {
     inter_ids: HashMap<String, u32>,
     /// Referenced methods not compiled yet.
     pending: Vec<MethodId>,
+    /// The database structure `[Table]Field` names resolve against.
+    pub structure: Rc<crate::datastore::Structure>,
     class_ids: HashMap<String, ClassId>,
 }
 
@@ -140,6 +142,24 @@ impl Compiler {
         resolve::compile_method(self, id, file, source);
     }
 
+    /// Resolves a parsed entry as the body of method `id` with the named local slots
+    /// of a previous entry kept in place (slot `i` is `locals[i]`): the REPL's
+    /// persistent `$locals`.
+    pub fn compile_with_locals(
+        &mut self,
+        id: MethodId,
+        file: &SourceFile,
+        source: Rc<str>,
+        locals: &[Rc<str>],
+    ) {
+        resolve::compile_with_locals(self, id, file, source, locals);
+    }
+
+    /// The program compiled so far (to run entries while compiling more).
+    pub fn program(&self) -> &Program {
+        &self.prog
+    }
+
     /// Takes the list of methods referenced since the last call that still need
     /// compiling.
     pub fn take_pending(&mut self) -> Vec<MethodId> {
@@ -148,6 +168,15 @@ impl Compiler {
         p.sort_unstable();
         p.dedup();
         p
+    }
+
+    /// Links the classes compiled so far and publishes the method names, keeping
+    /// the compiler (the REPL compiles more after running).
+    pub fn link(&mut self) {
+        classes::link(self);
+        for (k, &id) in &self.method_ids {
+            self.prog.method_names.insert(k.clone(), id);
+        }
     }
 
     pub fn finish(mut self) -> Program {

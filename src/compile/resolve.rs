@@ -11,6 +11,8 @@ use crate::syntax::ast::{self, BinOp, ExprKind, Marker, Suffix, TypeRef};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+mod db;
+
 struct Cx<'c> {
     c: &'c mut Compiler,
     slots: HashMap<String, u32>,
@@ -38,6 +40,30 @@ pub(super) fn compile_method(
     source: Rc<str>,
 ) {
     compile_body(c, id, None, &file.body, source);
+}
+
+/// Like [`compile_method`], with local slots already in place: slot `i` is named
+/// `locals[i]` (`$name`), so `$name` in `file` designates it (the REPL keeps its
+/// locals from one entry to the next this way).
+pub(super) fn compile_with_locals(
+    c: &mut Compiler,
+    id: MethodId,
+    file: &ast::SourceFile,
+    source: Rc<str>,
+    locals: &[Rc<str>],
+) {
+    let class = c.prog.methods[id as usize].class;
+    let mut cx = Cx::new(c, class, source.clone());
+    cx.owner = Some(id);
+    for name in locals {
+        let s = cx.new_slot(name);
+        let key = name.strip_prefix('$').unwrap_or(name);
+        if !key.is_empty() && !key.starts_with(|ch: char| ch.is_ascii_digit()) {
+            cx.slots.insert(key.to_lowercase(), s);
+        }
+    }
+    let body = cx.block(&file.body);
+    cx.finish(id, body, source);
 }
 
 /// Resolves `body` (with the parameters of `sig`, for class functions) as the code
@@ -266,6 +292,9 @@ impl<'c> Cx<'c> {
                 if let ExprKind::Call { callee, args } = &e.kind {
                     if let Some(ty) = directive_type(&callee.text) {
                         return self.directive(ty, &callee.text, args);
+                    }
+                    if let Some(k) = self.db_statement(callee, args) {
+                        return k;
                     }
                 }
                 if let ExprKind::Name(n) = &e.kind {
@@ -570,6 +599,9 @@ impl<'c> Cx<'c> {
                 Place::CharAt(Box::new(self.place(t)?), Box::new(self.expr(i)))
             }
             ExprKind::Paren(e) => return self.place(e),
+            ExprKind::Field { table, field } => {
+                Place::Deref(Box::new(self.field_ptr(table, field)))
+            }
             _ => return None,
         })
     }
@@ -636,10 +668,10 @@ impl<'c> Cx<'c> {
                     "Only a formula stored in a property can be called: $o.f()",
                 ),
             },
-            ExprKind::Table(_) | ExprKind::Field { .. } => fail(
-                codes::UNSUPPORTED,
-                "Tables and fields are not supported (no database)",
-            ),
+            ExprKind::Table(t) => self.table_ptr(t),
+            ExprKind::Field { table, field } => {
+                ir::Expr::Deref(Box::new(self.field_ptr(table, field)))
+            }
             ExprKind::Unary(op, a) => E::Unary(*op, Box::new(self.expr(a))),
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (Box::new(self.expr(a)), Box::new(self.expr(b)));
@@ -673,10 +705,7 @@ impl<'c> Cx<'c> {
             ExprKind::MakePointer(p) => match self.place(p) {
                 Some(p) => E::MakePointer(Box::new(p)),
                 None => match &p.kind {
-                    ExprKind::Table(_) | ExprKind::Field { .. } => fail(
-                        codes::UNSUPPORTED,
-                        "Pointers to tables and fields are not supported",
-                    ),
+                    ExprKind::Table(t) => self.table_ptr(t),
                     _ => fail(
                         codes::UNSUPPORTED,
                         "A pointer can only point to a variable, an array or an element",
@@ -761,6 +790,14 @@ impl<'c> Cx<'c> {
                 ExprKind::Marker(m @ (Marker::Greater | Marker::Less)) => {
                     call.order = Some(*m);
                     call.markers.push((call.args.len() as u32, *m));
+                    if db::positional_order(def) {
+                        call.args.push(Arg::Val(db::marker_arg(*m)));
+                    }
+                }
+                ExprKind::Marker(m) => call.args.push(Arg::Val(db::marker_arg(*m))),
+                _ if db::is_query(def) => {
+                    let arg = self.query_arg(a);
+                    call.args.push(arg);
                 }
                 _ => {
                     let i = call.args.len();

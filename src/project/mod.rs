@@ -36,6 +36,12 @@ pub enum LoadError {
 pub struct Loaded {
     pub program: Program,
     pub entries: Vec<(MethodId, bool)>,
+    /// The database structure (`catalog.4DCatalog` of the project, or beside the
+    /// scripts); empty when there is none.
+    pub structure: crate::datastore::Structure,
+    /// The folder holding `Project/` (None for a script folder): its `Data/` folder
+    /// holds the data file by default.
+    pub project_root: Option<PathBuf>,
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -91,6 +97,7 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     let mut c = Compiler::new();
     let mut entries = Vec::new();
     let known: KnownNames;
+    let catalog_dir: PathBuf;
     if path.is_dir() {
         let Some(sources) = sources_above(path) else {
             return Err(LoadError::Usage(format!(
@@ -102,6 +109,7 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
             c.add_method(&stem(&f), f);
         }
         known = names_at(&sources);
+        catalog_dir = sources.clone();
         let db = sources.join("DatabaseMethods");
         let startup = db.join("onStartup.4dm");
         if startup.is_file() {
@@ -126,6 +134,10 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     } else if path.is_file() {
         let name = stem(path);
         known = names_at(&names_key(path));
+        catalog_dir = match sources_above(path) {
+            Some(s) => s,
+            None => names_key(path),
+        };
         match sources_above(path) {
             Some(sources) => {
                 for f in method_files(&sources.join("Methods")) {
@@ -170,6 +182,34 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
         )));
     }
 
+    let structure = crate::datastore::Structure::load(&catalog_dir.join("catalog.4DCatalog"))
+        .map_err(LoadError::Usage)?;
+    let project_root = if catalog_dir.file_name().is_some_and(|n| n == "Sources") {
+        catalog_dir
+            .parent()
+            .and_then(|p| p.parent())
+            .map(Path::to_path_buf)
+    } else {
+        None
+    };
+    c.structure = Rc::new(structure.clone());
+    let work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
+    compile_from(&mut c, &known, path, work)?;
+    Ok(Loaded {
+        program: c.finish(),
+        entries,
+        structure,
+        project_root,
+    })
+}
+
+/// Compiles the methods of `work` and every method they reach.
+fn compile_from(
+    c: &mut Compiler,
+    known: &KnownNames,
+    path: &Path,
+    mut work: Vec<MethodId>,
+) -> Result<(), LoadError> {
     let mut errors = Vec::new();
     // classes: `Project/Sources/Classes`, or `Classes/` beside a script; all compiled
     let classes_dir = match sources_above(path) {
@@ -193,7 +233,7 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     for (cid, p) in class_files {
         let text = std::fs::read_to_string(&p)
             .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
-        let parsed = syntax::parse(&text, &known);
+        let parsed = syntax::parse(&text, known);
         for e in &parsed.errors {
             let (line, col) = line_col(&text, e.span.start);
             errors.push(FileError {
@@ -205,7 +245,6 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
         }
         c.compile_class(cid, &parsed.file, p, Rc::from(text));
     }
-    let mut work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
     work.extend(c.take_pending());
     while let Some(id) = work.pop() {
         if c.is_compiled(id) {
@@ -214,7 +253,7 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
         let p = c.method(id).path.clone();
         let text = std::fs::read_to_string(&p)
             .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
-        let parsed = syntax::parse(&text, &known);
+        let parsed = syntax::parse(&text, known);
         for e in &parsed.errors {
             let (line, col) = line_col(&text, e.span.start);
             errors.push(FileError {
@@ -230,10 +269,128 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     if !errors.is_empty() {
         return Err(LoadError::Syntax(errors));
     }
-    Ok(Loaded {
+    Ok(())
+}
+
+/// A project loaded for the web server: its database methods and the project methods
+/// published for `/4DACTION` (`"publishedWeb":true` in their `//%attributes` line).
+#[derive(Debug)]
+pub struct WebLoaded {
+    pub program: Program,
+    pub on_startup: Option<MethodId>,
+    pub on_exit: Option<MethodId>,
+    pub on_web_connection: Option<MethodId>,
+    pub on_web_authentication: Option<MethodId>,
+    pub on_web_close: Option<MethodId>,
+    /// Lower-cased method name → id, for published methods.
+    pub published: std::collections::HashMap<String, MethodId>,
+    /// The database structure (`Project/Sources/catalog.4DCatalog`).
+    pub structure: crate::datastore::Structure,
+    /// The folder holding `Project/` (where `Data/` lives).
+    pub project_root: Option<PathBuf>,
+}
+
+/// Loads a project folder for `fourd serve` / `WEB START SERVER`.
+pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
+    let Some(sources) = sources_above(path) else {
+        return Err(LoadError::Usage(format!(
+            "{}: not a 4D project (no Project/Sources folder)",
+            path.display()
+        )));
+    };
+    let mut c = Compiler::new();
+    let mut published = std::collections::HashMap::new();
+    let mut work = Vec::new();
+    for f in method_files(&sources.join("Methods")) {
+        let name = stem(&f);
+        let id = c.add_method(&name, f.clone());
+        if is_published_web(&f) {
+            published.insert(name.to_lowercase(), id);
+            work.push(id);
+        }
+    }
+    let known = names_at(&sources);
+    let db = sources.join("DatabaseMethods");
+    let mut hidden = |file: &str, name: &str, work: &mut Vec<MethodId>| {
+        let p = db.join(file);
+        p.is_file().then(|| {
+            let id = c.add_hidden_method(name, p);
+            work.push(id);
+            id
+        })
+    };
+    let on_startup = hidden("onStartup.4dm", "On Startup", &mut work);
+    let on_exit = hidden("onExit.4dm", "On Exit", &mut work);
+    let on_web_connection = hidden("onWebConnection.4dm", "On Web Connection", &mut work);
+    let on_web_authentication = hidden(
+        "onWebAuthentication.4dm",
+        "On Web Authentication",
+        &mut work,
+    );
+    let on_web_close = hidden(
+        "onWebSessionSuspend.4dm",
+        "On Web Legacy Close Session",
+        &mut work,
+    );
+    let structure = crate::datastore::Structure::load(&sources.join("catalog.4DCatalog"))
+        .map_err(LoadError::Usage)?;
+    c.structure = Rc::new(structure.clone());
+    compile_from(&mut c, &known, path, work)?;
+    Ok(WebLoaded {
+        structure,
+        project_root: sources
+            .parent()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf),
         program: c.finish(),
-        entries,
+        on_startup,
+        on_exit,
+        on_web_connection,
+        on_web_authentication,
+        on_web_close,
+        published,
     })
+}
+
+/// True when the method file's `//%attributes` first line says `"publishedWeb":true`.
+pub fn is_published_web(file: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(file) else {
+        return false;
+    };
+    let first = text.lines().next().unwrap_or("").trim();
+    let Some(rest) = first.strip_prefix("//%attributes") else {
+        return false;
+    };
+    let json = rest.trim_start().trim_start_matches('=').trim();
+    serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|v| v.get("publishedWeb").and_then(|b| b.as_bool()))
+        .unwrap_or(false)
+}
+
+/// The project folder (the one holding `Project/`) and its name: the stem of
+/// `Project/*.4DProject` when there is one, else the folder's name.
+pub fn project_root_and_name(path: &Path) -> Option<(PathBuf, String)> {
+    let sources = sources_above(path)?;
+    let project = sources.parent()?.to_path_buf();
+    let root = project.parent()?.to_path_buf();
+    let from_file = std::fs::read_dir(&project).ok().and_then(|rd| {
+        rd.filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|e| e == "4DProject"))
+            .map(|p| stem(&p))
+    });
+    let root = if root.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        root
+    };
+    let name = from_file.unwrap_or_else(|| {
+        root.canonicalize()
+            .ok()
+            .and_then(|r| r.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "fourd".into())
+    });
+    Some((root, name))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -280,9 +437,18 @@ pub fn names_key(file: &Path) -> PathBuf {
 
 /// The names known at a place given by [`names_key`].
 pub fn names_at(key: &Path) -> KnownNames {
-    if key.file_name().is_some_and(|n| n == "Sources") && key.join("Methods").is_dir()
-        || key.join("catalog.4DCatalog").is_file()
-    {
+    let is_sources =
+        key.file_name().is_some_and(|n| n == "Sources") && key.join("Methods").is_dir();
+    if !is_sources && key.join("catalog.4DCatalog").is_file() {
+        // a script folder with its own structure
+        let (tables, fields) = catalog::table_and_field_names(&key.join("catalog.4DCatalog"));
+        return KnownNames {
+            methods: method_names_in(key),
+            tables,
+            fields,
+        };
+    }
+    if is_sources {
         let (tables, fields) = catalog::table_and_field_names(&key.join("catalog.4DCatalog"));
         KnownNames {
             methods: method_names_in(&key.join("Methods")),

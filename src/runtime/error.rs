@@ -22,6 +22,7 @@
 //! | 32   | unknown constant |
 //! | 33   | language feature not supported by fourd (tables, classes, SQL...) |
 //! | 34   | not enough memory (a text, array or collection would exceed fourd's size limit) |
+//! | 35   | interrupted (Ctrl-C in the REPL) |
 //! | 40   | unknown class (`cs.X` with no class file X, `Class extends` an unknown class) |
 //! | 41   | read-only property: assigning a computed property that has no `Function set` |
 //! | 42   | not a function: calling a property that holds no formula, or an unknown class function |
@@ -52,6 +53,7 @@ pub mod codes {
     pub const UNKNOWN_CONSTANT: i32 = 32;
     pub const UNSUPPORTED: i32 = 33;
     pub const NO_MEMORY: i32 = 34;
+    pub const INTERRUPTED: i32 = 35;
     pub const UNKNOWN_CLASS: i32 = 40;
     pub const READ_ONLY: i32 = 41;
     pub const NOT_A_FUNCTION: i32 = 42;

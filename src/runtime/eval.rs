@@ -48,7 +48,7 @@ impl<'p> Interp<'p> {
 
     /// An operand: locals and constants read without a call.
     #[inline(always)]
-    fn eval_operand(&mut self, e: &'p Expr) -> RtResult<Value> {
+    pub(crate) fn eval_operand(&mut self, e: &'p Expr) -> RtResult<Value> {
         match e {
             Expr::Local(s) => Ok(read_var(&self.locals[self.base + *s as usize])),
             Expr::Const(v) => Ok(v.clone()),

@@ -9,6 +9,11 @@ use std::rc::Rc;
 
 impl<'p> Interp<'p> {
     pub fn exec_block(&mut self, block: &'p [Stmt]) -> RtResult<Flow> {
+        if let Some(flag) = &self.interrupt {
+            if flag.load(std::sync::atomic::Ordering::Relaxed) {
+                return err(codes::INTERRUPTED, "Interrupted");
+            }
+        }
         for stmt in block {
             self.cur_pos = stmt.pos;
             match self.exec_stmt(stmt) {
@@ -40,7 +45,34 @@ impl<'p> Interp<'p> {
     }
 
     pub(crate) fn cond(&mut self, e: &'p Expr) -> RtResult<bool> {
-        match self.eval(e)? {
+        use crate::syntax::ast::BinOp;
+        // Fast path: a comparison of two integers gives its answer directly.
+        let v = match e {
+            Expr::Binary(
+                op @ (BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne),
+                a,
+                b,
+            ) => {
+                let x = self.eval_operand(a)?;
+                let y = self.eval_operand(b)?;
+                if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
+                    return Ok(match op {
+                        BinOp::Lt => i < j,
+                        BinOp::Gt => i > j,
+                        BinOp::Le => i <= j,
+                        BinOp::Ge => i >= j,
+                        BinOp::Eq => i == j,
+                        _ => i != j,
+                    });
+                }
+                match ops::binary_num(*op, &x, &y) {
+                    Some(r) => r?,
+                    None => ops::binary(*op, x, y)?,
+                }
+            }
+            e => self.eval(e)?,
+        };
+        match v {
             Value::Bool(b) => Ok(b),
             Value::Undefined => Ok(false),
             v => err(
@@ -57,7 +89,11 @@ impl<'p> Interp<'p> {
             }
             StmtKind::Assign(p, e) => {
                 let v = self.eval(e)?;
-                self.assign(p, v)?;
+                if let Place::Local(s) = p {
+                    self.store_local(self.base + *s as usize, v)?;
+                } else {
+                    self.assign(p, v)?;
+                }
             }
             StmtKind::AppendLocal(slot, e) => {
                 let rhs = self.eval(e)?;

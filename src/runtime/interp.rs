@@ -54,6 +54,10 @@ pub struct Interp<'p> {
     pub out: Box<dyn Write>,
     pub errout: Box<dyn Write>,
     pub max_depth: usize,
+    /// Web server state of this interpreter (request, session, runtime): `crate::web`.
+    pub web: crate::web::WebCtx,
+    /// This process's view of the datastore (selections, current records, locks).
+    pub db: crate::datastore::ProcessDb,
     /// Offset of the statement running (for call chains).
     pub cur_pos: u32,
     /// Classes, formulas and error handling state (`runtime::oop`, `exec`).
@@ -62,6 +66,9 @@ pub struct Interp<'p> {
     pub(crate) arg_pool: Vec<Vec<Value>>,
     /// Short property names seen at run time, shared by every object using them.
     keys: std::collections::HashSet<std::rc::Rc<str>, super::value::FxBuild>,
+    /// Set (by the REPL's Ctrl-C handler) to stop the running code: while it is
+    /// true, every block raises "Interrupted" when it starts.
+    pub interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl<'p> Interp<'p> {
@@ -82,10 +89,13 @@ impl<'p> Interp<'p> {
             out,
             errout,
             max_depth: MAX_DEPTH,
+            web: Default::default(),
+            db: crate::datastore::ProcessDb::default(),
             oo: super::oop::OoState::new(prog),
             cur_pos: 0,
             arg_pool: Vec::new(),
             keys: Default::default(),
+            interrupt: None,
         }
     }
 
@@ -289,5 +299,72 @@ impl<'p> Interp<'p> {
         self.base = saved_base;
         self.cur_pos = saved_pos;
         result
+    }
+
+    /// Runs method `id` at top level with its first local slots taken from `locals`
+    /// and `types` (the REPL's persistent `$locals`); afterwards both hold every
+    /// slot of the method, with the values and types the run left.
+    pub fn run_entry(
+        &mut self,
+        id: MethodId,
+        locals: &mut Vec<Value>,
+        types: &mut Vec<VarType>,
+    ) -> RtResult<Value> {
+        let prog = self.prog;
+        let Some(m) = prog.methods.get(id as usize) else {
+            return err(codes::UNKNOWN_NAME, "Unknown method");
+        };
+        let n = m.slot_types.len().max(locals.len());
+        let new_slots = m.slot_types.get(locals.len()..).unwrap_or(&[]);
+        locals.extend(new_slots.iter().map(|t| t.default_value()));
+        types.resize(locals.len(), VarType::Undeclared);
+        for (t, d) in types.iter_mut().zip(&m.slot_types) {
+            if *t == VarType::Undeclared {
+                *t = *d;
+            }
+        }
+        let depth = self.frames.len();
+        let base = self.locals.len();
+        self.locals.append(locals);
+        self.ltypes.append(types);
+        let saved_base = self.base;
+        self.base = base;
+        self.frames.push(Frame {
+            method: id,
+            base,
+            nargs: 0,
+            varargs: Vec::new(),
+            ret: Value::Undefined,
+            this: Value::Undefined,
+            call_pos: self.cur_pos,
+            deferred: Vec::new(),
+        });
+        let r = self.exec_block(&m.body);
+        self.frames.truncate(depth + 1);
+        let mut frame = self.frames.pop();
+        let r = match (r, frame.as_mut().map(|f| std::mem::take(&mut f.deferred))) {
+            (Ok(_), Some(d)) if !d.is_empty() => Err(super::oop::deferred_error(d)),
+            (r, _) => r,
+        };
+        self.base = saved_base;
+        *locals = self.locals.split_off(base);
+        *types = self.ltypes.split_off(base);
+        locals.truncate(n);
+        types.truncate(n);
+        match r {
+            Ok(_) => Ok(match m.result {
+                Some(slot) => locals[slot as usize].clone(),
+                None => frame.map(|f| f.ret).unwrap_or_default(),
+            }),
+            Err(mut e) => {
+                if e.loc.is_none() {
+                    e.loc = Some(Loc {
+                        method: id,
+                        offset: 0,
+                    });
+                }
+                Err(e)
+            }
+        }
     }
 }

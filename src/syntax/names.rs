@@ -30,10 +30,13 @@ enum Phrase {
 /// Known phrases, keyed by their lower-case spelling with single spaces.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseTable {
-    phrases: HashMap<String, Phrase>,
+    phrases: HashMap<String, Phrase, FxBuild>,
     /// Every proper word-prefix of a multi-word phrase.
-    prefixes: HashSet<String>,
+    prefixes: HashSet<String, FxBuild>,
 }
+
+/// Built at every start-up: a fast hash (the table is built from fixed data).
+type FxBuild = crate::fxhash::FxBuild;
 
 impl PhraseTable {
     fn insert(&mut self, phrase: &str, kind: Phrase) {
@@ -89,7 +92,11 @@ fn normalize(phrase: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }

@@ -1,0 +1,14 @@
+-- wrk script: each request carries the cookie of one of the sessions listed in
+-- $FOURD_COOKIES, taken in turn (threads start at different offsets).
+local cookies = {}
+local i = 0
+function init(args)
+  for line in io.lines(os.getenv("FOURD_COOKIES")) do
+    cookies[#cookies + 1] = line
+  end
+  i = math.random(#cookies)
+end
+function request()
+  i = i % #cookies + 1
+  return wrk.format("GET", "/4DACTION/hello", { ["Cookie"] = cookies[i] })
+end

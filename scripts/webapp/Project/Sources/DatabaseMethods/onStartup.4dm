@@ -1,0 +1,3 @@
+// fourd serve scripts/webapp: legacy sessions (fourd's default), 20-minute idle processes
+WEB SET OPTION(Web inactive process timeout; 20)
+ALERT("fourd shop: open the address below in a browser")

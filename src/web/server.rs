@@ -1,0 +1,337 @@
+//! The HTTP front: hyper (HTTP/1.1) on a tokio runtime of its own.
+//!
+//! Why hyper + tokio: hyper's HTTP/1 parser is strict and fuzzed (malformed
+//! requests get 400 and the connection is closed), it bounds header sizes, and with
+//! a header-read timeout it drops slow clients (slowloris); tokio multiplexes
+//! thousands of keep-alive connections on a couple of threads, so idle connections
+//! cost memory, not threads. The 4D code itself runs on the web interpreter thread
+//! ([`super::worker`]); this side only parses, serves static files, applies the
+//! limits and waits for the worker's answer.
+//!
+//! Dispatch: a path naming an existing file under `WebFolder/` (`/` → `index.html`)
+//! is served as is (no 4D code, no session, like 4D's static pages); everything
+//! else goes to the worker (`/4DACTION/...`, `On Web Connection`). Paths are
+//! percent-decoded and must stay under the root (`..` and symbolic links leading
+//! outside are refused with 404).
+//!
+//! `Web max concurrent processes` (legacy and "no sessions" modes): when the
+//! number of requests waiting for or running 4D code reaches the limit − 1, new
+//! requests get 503 at once (WEB-SESSIONS.md §2.2).
+
+use super::worker::{self, Job};
+use super::{HttpRequest, HttpResponse, WebRuntime};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
+
+/// A running server.
+pub struct ServerHandle {
+    pub addr: SocketAddr,
+    jobs: mpsc::Sender<Job>,
+    shutdown: Option<tokio::sync::watch::Sender<bool>>,
+    runtime: Option<tokio::runtime::Runtime>,
+    worker: Option<std::thread::JoinHandle<()>>,
+}
+
+struct Shared {
+    rt: Arc<WebRuntime>,
+    jobs: std::sync::Mutex<mpsc::Sender<Job>>,
+    web_root: Option<PathBuf>,
+    in_flight: AtomicUsize,
+    legacy_or_none: bool,
+}
+
+/// Starts the server of a run (no-op error if already running).
+pub fn start(rt: &Arc<WebRuntime>) -> Result<SocketAddr, String> {
+    let mut guard = rt.server.lock().map_err(|_| "web server state poisoned")?;
+    if let Some(h) = guard.as_ref() {
+        return Ok(h.addr);
+    }
+    let (port, ip, scalable) = {
+        let o = rt.options();
+        let port = match *rt.port_override.lock().unwrap_or_else(|e| e.into_inner()) {
+            Some(p) => p,
+            None => o.int(super::options::sel::PORT) as u16,
+        };
+        (
+            port,
+            o.text(super::options::sel::IP_TO_LISTEN),
+            o.int(super::options::sel::SCALABLE) == 1,
+        )
+    };
+    let legacy = !scalable && rt.options().int(super::options::sel::LEGACY) == 1;
+    let ip: IpAddr = if ip.is_empty() {
+        IpAddr::from([0, 0, 0, 0])
+    } else {
+        ip.parse()
+            .map_err(|_| format!("invalid IP address to listen: {}", ip))?
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("fourd-http")
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(SocketAddr::new(ip, port)))
+        .map_err(|e| format!("cannot listen on {}:{}: {}", ip, port, e))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let (jobs, worker) = worker::spawn(rt.clone(), legacy)?;
+    let shared = Arc::new(Shared {
+        rt: rt.clone(),
+        jobs: std::sync::Mutex::new(jobs.clone()),
+        web_root: rt
+            .root
+            .as_ref()
+            .map(|r| r.join("WebFolder"))
+            .and_then(|p| p.canonicalize().ok()),
+        in_flight: AtomicUsize::new(0),
+        legacy_or_none: !scalable,
+    });
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    runtime.spawn(accept_loop(listener, shared, stop_rx));
+    *guard = Some(ServerHandle {
+        addr,
+        jobs,
+        shutdown: Some(stop_tx),
+        runtime: Some(runtime),
+        worker: Some(worker),
+    });
+    Ok(addr)
+}
+
+/// Stops the server: no new connections, every session closed (close method run
+/// for each), connections dropped. Does nothing when not running.
+pub fn stop(rt: &Arc<WebRuntime>) {
+    let h = rt.server.lock().ok().and_then(|mut g| g.take());
+    if let Some(mut h) = h {
+        if let Some(s) = h.shutdown.take() {
+            let _ = s.send(true);
+        }
+        let on_worker = std::thread::current().name() == Some("fourd-web");
+        let (tx, rx) = mpsc::channel();
+        if h.jobs.send(Job::Stop(tx)).is_ok() && !on_worker {
+            let _ = rx.recv();
+            if let Some(w) = h.worker.take() {
+                let _ = w.join();
+            }
+        }
+        if let Some(r) = h.runtime.take() {
+            r.shutdown_background();
+        }
+    }
+}
+
+/// Sends a job to the running server's worker (`None` when not running).
+pub fn send(rt: &WebRuntime, job: Job) -> bool {
+    match rt.server.lock().ok().as_ref().and_then(|g| g.as_ref()) {
+        Some(h) => h.jobs.send(job).is_ok(),
+        None => false,
+    }
+}
+
+async fn accept_loop(
+    listener: tokio::net::TcpListener,
+    shared: Arc<Shared>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let conns = Arc::new(tokio::sync::Semaphore::new(20_000));
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = stop.changed() => return,
+        };
+        let (stream, peer) = match accepted {
+            Ok(x) => x,
+            Err(_) => {
+                // out of file descriptors and the like: back off a little
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        let Ok(permit) = conns.clone().try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let local = stream.local_addr().ok();
+        let shared = shared.clone();
+        let mut stop = stop.clone();
+        tokio::spawn(async move {
+            let svc = service_fn(move |req| {
+                let shared = shared.clone();
+                async move { Ok::<_, std::convert::Infallible>(serve(shared, req, peer, local).await) }
+            });
+            let conn = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(Duration::from_secs(30))
+                .max_buf_size(64 * 1024)
+                .keep_alive(true)
+                .serve_connection(TokioIo::new(stream), svc);
+            tokio::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stop.changed() => {}
+            }
+            drop(permit);
+        });
+    }
+}
+
+fn ip_text(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => format!("::ffff:{}", v4),
+        IpAddr::V6(v6) => v6.to_string(),
+    }
+}
+
+fn reply(r: HttpResponse) -> Response<Full<Bytes>> {
+    let mut b = Response::builder().status(r.status);
+    let mut has_type = false;
+    for (k, v) in &r.headers {
+        has_type |= k.eq_ignore_ascii_case("content-type");
+        b = b.header(k.as_str(), v.as_str());
+    }
+    if !has_type {
+        b = b.header("Content-Type", "text/html; charset=utf-8");
+    }
+    b.header("Server", "fourd")
+        .body(Full::new(Bytes::from(r.body)))
+        .unwrap_or_else(|_| {
+            let mut r = Response::new(Full::new(Bytes::from_static(b"Internal Server Error")));
+            *r.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
+            r
+        })
+}
+
+/// The file a static URL path names, if it exists under the root.
+fn static_file(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = super::path_decode(url_path);
+    if decoded.contains('\0') || decoded.split('/').any(|c| c == "..") {
+        return None;
+    }
+    let rel = decoded.trim_start_matches('/');
+    let mut p = root.join(rel);
+    if p.is_dir() {
+        p = p.join("index.html");
+    }
+    let p = p.canonicalize().ok()?;
+    (p.starts_with(root) && p.is_file()).then_some(p)
+}
+
+async fn serve(
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+    peer: SocketAddr,
+    local: Option<SocketAddr>,
+) -> Response<Full<Bytes>> {
+    let (max_size, max_proc) = {
+        let o = shared.rt.options();
+        (
+            o.int(super::options::sel::MAX_REQUEST_SIZE) as usize,
+            o.int(super::options::sel::MAX_PROCESSES) as usize,
+        )
+    };
+    let path = req.uri().path().to_string();
+    if let Some(root) = &shared.web_root {
+        if matches!(*req.method(), hyper::Method::GET | hyper::Method::HEAD) {
+            if let Some(f) = static_file(root, &path) {
+                return match std::fs::read(&f) {
+                    Ok(bytes) => reply(HttpResponse {
+                        status: 200,
+                        headers: vec![("Content-Type".into(), super::mime_of(&f).into())],
+                        body: bytes,
+                    }),
+                    Err(_) => reply(HttpResponse::text(404, "Not Found")),
+                };
+            }
+        }
+    }
+    let (parts, body) = req.into_parts();
+    let body = match Limited::new(body, max_size).collect().await {
+        Ok(b) => b.to_bytes().to_vec(),
+        Err(e) => {
+            if e.downcast_ref::<http_body_util::LengthLimitError>()
+                .is_some()
+            {
+                return reply(HttpResponse::text(413, "Payload Too Large"));
+            }
+            return reply(HttpResponse::text(400, "Bad Request"));
+        }
+    };
+    // one process per request in flight: 503 from limit - 1 on
+    let n = shared.in_flight.fetch_add(1, Ordering::SeqCst);
+    let _guard = Guard(&shared.in_flight);
+    if shared.legacy_or_none && n + 1 > max_proc.saturating_sub(1) {
+        return reply(HttpResponse::text(503, "Service Unavailable"));
+    }
+    let url = parts
+        .uri
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
+    let version = match parts.version {
+        hyper::Version::HTTP_10 => "HTTP/1.0",
+        _ => "HTTP/1.1",
+    };
+    let request = HttpRequest {
+        method: parts.method.as_str().to_string(),
+        url,
+        version: version.into(),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    header_case(k.as_str()),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body,
+        peer_ip: ip_text(peer.ip()),
+        server_ip: local.map(|l| ip_text(l.ip())).unwrap_or_default(),
+        secure: false,
+    };
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let sent = shared
+        .jobs
+        .lock()
+        .map(|j| j.send(Job::Request(request, tx)).is_ok())
+        .unwrap_or(false);
+    if !sent {
+        return reply(HttpResponse::text(503, "Service Unavailable"));
+    }
+    match rx.await {
+        Ok(r) => reply(r),
+        Err(_) => reply(HttpResponse::text(503, "Service Unavailable")),
+    }
+}
+
+struct Guard<'a>(&'a AtomicUsize);
+impl Drop for Guard<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// `content-type` → `Content-Type` (hyper lower-cases names; 4D shows them in
+/// their usual case).
+fn header_case(k: &str) -> String {
+    let mut out = String::with_capacity(k.len());
+    let mut up = true;
+    for c in k.chars() {
+        out.push(if up { c.to_ascii_uppercase() } else { c });
+        up = c == '-';
+    }
+    out
+}

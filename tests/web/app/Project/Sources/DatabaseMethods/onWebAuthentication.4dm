@@ -1,0 +1,2 @@
+#DECLARE($url : Text; $http : Text; $ipBrowser : Text; $ipServer : Text; $user : Text; $pw : Text)->$ok : Boolean
+$ok:=($url#"/private@")

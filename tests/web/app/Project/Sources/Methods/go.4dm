@@ -1,0 +1,2 @@
+//%attributes = {"publishedWeb":true}
+WEB SEND HTTP REDIRECT("/index.html")
