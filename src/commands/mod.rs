@@ -19,6 +19,8 @@ pub mod language;
 pub mod math;
 pub mod numbers;
 pub mod object;
+pub mod process;
+pub mod query;
 pub mod regex;
 pub mod system;
 pub mod text;
@@ -162,7 +164,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 17] {
+fn themes() -> [&'static [CommandDef]; 18] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -181,6 +183,7 @@ fn themes() -> [&'static [CommandDef]; 17] {
         web::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
+        process::COMMANDS,
     ]
 }
 

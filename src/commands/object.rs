@@ -20,7 +20,6 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("OB Entries", ob_entries),
     cmd!("OB Get type", ob_get_type),
     cmd!("OB SET NULL", ob_set_null),
-    cmd!("OB Is shared", ob_is_shared),
     cmd!("OB GET ARRAY", ob_get_array, refs = 1 << 2),
     cmd!("OB SET ARRAY", ob_set_array, refs = 1 << 2),
     cmd!("OB GET PROPERTY NAMES", ob_get_property_names, refs = 0b110),
@@ -218,10 +217,6 @@ fn ob_set_null(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let k = a.text(1, "OB SET NULL")?;
     o.borrow_mut().insert(Rc::from(k.as_str()), Value::Null);
     Ok(Value::Undefined)
-}
-
-fn ob_is_shared(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
-    Ok(Value::Bool(false))
 }
 
 fn arg_array(

@@ -119,6 +119,8 @@ pub enum StmtKind {
     /// already holds a value of that type.
     Declare(Vec<Place>, VarType),
     Try(Block, Block),
+    /// `Use (shared) ... End use` (`runtime::scheduler`).
+    Use(Expr, Block),
     Nop,
     /// An error raised when the statement runs (unsupported or unresolvable code).
     Fail(i32, Rc<str>),

@@ -13,6 +13,7 @@ pub mod oop;
 pub mod ops;
 mod place;
 pub mod process;
+pub mod scheduler;
 pub mod value;
 
 #[cfg(test)]
