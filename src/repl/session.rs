@@ -438,6 +438,10 @@ impl Session {
         self.interrupt.store(false, Ordering::SeqCst);
         it.interrupt = Some(self.interrupt.clone());
         let r = it.run_entry(id, &mut self.locals, &mut self.ltypes);
+        if r.is_ok() {
+            // processes the entry started run to their end (runtime::scheduler)
+            let _ = crate::runtime::scheduler::finish(&mut it);
+        }
         self.interrupt.store(false, Ordering::SeqCst);
         it.flush();
         self.process = std::mem::take(&mut it.process);
