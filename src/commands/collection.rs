@@ -326,7 +326,12 @@ pub fn call_member(
                 .collect();
             text(parts.join(&sep))
         }
-        Copy => super::object::deep_copy(&Value::Collection(c)),
+        Copy => {
+            // .copy({ck resolve pointers | ck shared}{; groupWith})
+            let opt = num_arg(&args, 0, name)?.unwrap_or(0.0) as i64;
+            let copy = super::object::deep_copy(&Value::Collection(c));
+            super::object::shared_copy_opt(it, copy, opt, args.get(1).unwrap_or(&Value::Undefined))?
+        }
         Slice => {
             let s = norm(num_arg(&args, 0, name)?.unwrap_or(0.0), len);
             let e = norm(num_arg(&args, 1, name)?.unwrap_or(len as f64), len);

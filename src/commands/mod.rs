@@ -14,6 +14,7 @@ pub mod files;
 pub mod formats;
 pub mod formula;
 pub mod fsobjects;
+pub mod headless;
 pub mod json;
 pub mod language;
 pub mod math;
@@ -164,7 +165,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 18] {
+fn themes() -> [&'static [CommandDef]; 19] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -184,6 +185,7 @@ fn themes() -> [&'static [CommandDef]; 18] {
         errors::COMMANDS,
         formula::COMMANDS,
         process::COMMANDS,
+        headless::COMMANDS,
     ]
 }
 
