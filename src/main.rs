@@ -29,6 +29,10 @@ enum Command {
         /// With a project folder: the project method to run after On Startup.
         #[arg(long)]
         method: Option<String>,
+        /// The data file (SQLite): a file, a folder (data.sqlite inside) or
+        /// :memory:. Default: the project's Data/ folder; in memory for scripts.
+        #[arg(long)]
+        data: Option<String>,
         /// Text parameters passed to the method ($1, $2...).
         args: Vec<String>,
     },
@@ -89,9 +93,19 @@ fn main() -> ExitCode {
             }
             0
         }
-        Some(Command::Run { path, method, args }) => {
-            fourd::run::run_cli(&path, method.as_deref(), &args)
-        }
+        Some(Command::Run {
+            path,
+            method,
+            data,
+            args,
+        }) => fourd::run::run_cli_with_data(
+            &path,
+            method.as_deref(),
+            &args,
+            data.as_deref()
+                .map(fourd::datastore::DataPath::from_arg)
+                .unwrap_or_default(),
+        ),
     };
     ExitCode::from(code)
 }

@@ -2,6 +2,7 @@
 //! 64 bad usage / missing files, 65 syntax errors, 70 uncaught runtime error.
 
 use crate::compile::ir::Program;
+use crate::datastore::{self, DataPath, ProcessDb};
 use crate::project::{self, line_col, LoadError};
 use crate::runtime::error::RtError;
 use crate::runtime::interp::Interp;
@@ -16,13 +17,18 @@ const STACK_SIZE: usize = 1 << 30;
 /// Runs a `.4dm` file or a project folder; returns the process exit code
 /// (0 success, 65 syntax errors, 70 uncaught runtime error).
 pub fn run_cli(path: &Path, method: Option<&str>, args: &[String]) -> u8 {
+    run_cli_with_data(path, method, args, DataPath::Default)
+}
+
+/// [`run_cli`] with the data file chosen by `fourd run --data`.
+pub fn run_cli_with_data(path: &Path, method: Option<&str>, args: &[String], data: DataPath) -> u8 {
     let path = path.to_path_buf();
     let method = method.map(str::to_string);
     let args = args.to_vec();
     let h = std::thread::Builder::new()
         .name("fourd".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || run_in_thread(&path, method.as_deref(), &args));
+        .spawn(move || run_in_thread(&path, method.as_deref(), &args, &data));
     match h.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -32,7 +38,7 @@ pub fn run_cli(path: &Path, method: Option<&str>, args: &[String]) -> u8 {
     }
 }
 
-fn run_in_thread(path: &Path, method: Option<&str>, args: &[String]) -> u8 {
+fn run_in_thread(path: &Path, method: Option<&str>, args: &[String], data: &DataPath) -> u8 {
     let loaded = match project::load(path, method) {
         Ok(l) => l,
         Err(LoadError::Usage(m)) => {
@@ -52,6 +58,16 @@ fn run_in_thread(path: &Path, method: Option<&str>, args: &[String]) -> u8 {
     ));
     let errout = Box::new(std::io::stderr());
     let mut it = Interp::new(&loaded.program, out, errout);
+    if !loaded.structure.is_empty() {
+        let structure = loaded.structure.clone();
+        match datastore::open(structure, loaded.project_root.as_deref(), data) {
+            Ok(store) => it.db = ProcessDb::new(Some(store), "Main"),
+            Err(e) => {
+                eprintln!("fourd: {}", e);
+                return 64;
+            }
+        }
+    }
     for &(id, takes_args) in &loaded.entries {
         let a = if takes_args {
             args.iter().map(|s| text(s.as_str())).collect()

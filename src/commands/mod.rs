@@ -9,6 +9,7 @@ pub mod callbacks;
 pub mod collection;
 pub mod constants;
 pub mod datetime;
+pub mod db;
 pub mod errors;
 pub mod files;
 pub mod formats;
@@ -165,7 +166,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 19] {
+fn themes() -> [&'static [CommandDef]; 20] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -182,6 +183,7 @@ fn themes() -> [&'static [CommandDef]; 19] {
         json::COMMANDS,
         constants::COMMANDS,
         web::COMMANDS,
+        db::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
         process::COMMANDS,

@@ -27,6 +27,8 @@ pub struct Compiler {
     inter_ids: HashMap<String, u32>,
     /// Referenced methods not compiled yet.
     pending: Vec<MethodId>,
+    /// The database structure `[Table]Field` names resolve against.
+    pub structure: Rc<crate::datastore::Structure>,
     class_ids: HashMap<String, ClassId>,
 }
 

@@ -11,6 +11,8 @@ use crate::syntax::ast::{self, BinOp, ExprKind, Marker, Suffix, TypeRef};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+mod db;
+
 struct Cx<'c> {
     c: &'c mut Compiler,
     slots: HashMap<String, u32>,
@@ -290,6 +292,9 @@ impl<'c> Cx<'c> {
                 if let ExprKind::Call { callee, args } = &e.kind {
                     if let Some(ty) = directive_type(&callee.text) {
                         return self.directive(ty, &callee.text, args);
+                    }
+                    if let Some(k) = self.db_statement(callee, args) {
+                        return k;
                     }
                 }
                 if let ExprKind::Name(n) = &e.kind {
@@ -590,6 +595,9 @@ impl<'c> Cx<'c> {
                 Place::CharAt(Box::new(self.place(t)?), Box::new(self.expr(i)))
             }
             ExprKind::Paren(e) => return self.place(e),
+            ExprKind::Field { table, field } => {
+                Place::Deref(Box::new(self.field_ptr(table, field)))
+            }
             _ => return None,
         })
     }
@@ -656,10 +664,10 @@ impl<'c> Cx<'c> {
                     "Only a formula stored in a property can be called: $o.f()",
                 ),
             },
-            ExprKind::Table(_) | ExprKind::Field { .. } => fail(
-                codes::UNSUPPORTED,
-                "Tables and fields are not supported (no database)",
-            ),
+            ExprKind::Table(t) => self.table_ptr(t),
+            ExprKind::Field { table, field } => {
+                ir::Expr::Deref(Box::new(self.field_ptr(table, field)))
+            }
             ExprKind::Unary(op, a) => E::Unary(*op, Box::new(self.expr(a))),
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (Box::new(self.expr(a)), Box::new(self.expr(b)));
@@ -693,10 +701,7 @@ impl<'c> Cx<'c> {
             ExprKind::MakePointer(p) => match self.place(p) {
                 Some(p) => E::MakePointer(Box::new(p)),
                 None => match &p.kind {
-                    ExprKind::Table(_) | ExprKind::Field { .. } => fail(
-                        codes::UNSUPPORTED,
-                        "Pointers to tables and fields are not supported",
-                    ),
+                    ExprKind::Table(t) => self.table_ptr(t),
                     _ => fail(
                         codes::UNSUPPORTED,
                         "A pointer can only point to a variable, an array or an element",
@@ -781,6 +786,14 @@ impl<'c> Cx<'c> {
                 ExprKind::Marker(m @ (Marker::Greater | Marker::Less)) => {
                     call.order = Some(*m);
                     call.markers.push((call.args.len() as u32, *m));
+                    if db::positional_order(def) {
+                        call.args.push(Arg::Val(db::marker_arg(*m)));
+                    }
+                }
+                ExprKind::Marker(m) => call.args.push(Arg::Val(db::marker_arg(*m))),
+                _ if db::is_query(def) => {
+                    let arg = self.query_arg(a);
+                    call.args.push(arg);
                 }
                 _ => {
                     let i = call.args.len();

@@ -565,6 +565,8 @@ impl Session {
                     }
                 }
                 Ptr::Element(e) => format!("->element {}", e.index),
+                Ptr::Table(t) => format!("->[table {t}]"),
+                Ptr::Field(t, f) => format!("->[table {t}] field {f}"),
             },
             Value::Blob(b) => format!("<Blob: {} bytes>", b.len()),
             Value::Picture(b) => format!("<Picture: {} bytes>", b.len()),

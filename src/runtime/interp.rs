@@ -56,6 +56,8 @@ pub struct Interp<'p> {
     pub max_depth: usize,
     /// Web server state of this interpreter (request, session, runtime): `crate::web`.
     pub web: crate::web::WebCtx,
+    /// This process's view of the datastore (selections, current records, locks).
+    pub db: crate::datastore::ProcessDb,
     /// Offset of the statement running (for call chains).
     pub cur_pos: u32,
     /// Classes, formulas and error handling state (`runtime::oop`, `exec`).
@@ -93,6 +95,7 @@ impl<'p> Interp<'p> {
             errout,
             max_depth: MAX_DEPTH,
             web: Default::default(),
+            db: crate::datastore::ProcessDb::default(),
             oo: super::oop::OoState::new(prog),
             cur_pos: 0,
             interrupt: None,

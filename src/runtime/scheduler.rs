@@ -10,7 +10,8 @@
 //!   (`corosensei`) with its own machine stack, so it can stop in the middle of
 //!   any method (deep inside a command) and resume there later.
 //! - Each process owns its **execution context**: local-variable stack, call
-//!   frames, process variables (including `OK`, `Error`), the `ON ERR CALL`
+//!   frames, process variables (including `OK`, `Error`), its view of the
+//!   datastore (selections, current records, locks), the `ON ERR CALL`
 //!   handler and `Try` state. Exactly as the web server swaps a session's
 //!   [`Process`] into the interpreter for each request (`web::worker`), the
 //!   scheduler swaps a process's whole context into the [`Interp`] when it runs and
@@ -80,6 +81,8 @@ struct Saved {
     base: usize,
     frames: Vec<Frame>,
     process: Process,
+    /// The process's view of the datastore (selections, current records, locks).
+    db: crate::datastore::ProcessDb,
     cur_pos: u32,
     handler: Option<(Rc<str>, crate::compile::ir::MethodId)>,
     try_stack: Vec<u64>,
@@ -194,6 +197,7 @@ fn save(it: &mut Interp) -> Saved {
         base: it.base,
         frames: std::mem::take(&mut it.frames),
         process: std::mem::take(&mut it.process),
+        db: std::mem::take(&mut it.db),
         cur_pos: it.cur_pos,
         handler: it.oo.handler.take(),
         try_stack: std::mem::take(&mut it.oo.try_stack),
@@ -208,6 +212,7 @@ fn restore(it: &mut Interp, s: Saved) {
     it.base = s.base;
     it.frames = s.frames;
     it.process = s.process;
+    it.db = s.db;
     it.cur_pos = s.cur_pos;
     it.oo.handler = s.handler;
     it.oo.try_stack = s.try_stack;
@@ -258,6 +263,7 @@ fn spawn(it: &mut Interp, name: &str, origin: i32, job: Job) -> i32 {
     let mut p = Proc::new(name, origin);
     p.saved = Some(Saved {
         process: Process::new(&it.prog.process_vars),
+        db: crate::datastore::ProcessDb::new(it.db.store.clone(), name),
         ..Default::default()
     });
     p.coro = Some(coro);

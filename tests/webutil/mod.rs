@@ -49,12 +49,20 @@ pub fn temp_copy(fixture: &str) -> PathBuf {
 impl Server {
     /// Serves a copy of `tests/web/app` whose `On Startup` is `startup` (4D code).
     pub fn start(startup: &str, clock_scale: f64) -> Server {
-        let dir = temp_copy("tests/web/app");
-        std::fs::write(
-            dir.join("Project/Sources/DatabaseMethods/onStartup.4dm"),
-            startup,
-        )
-        .unwrap();
+        Server::start_fixture("tests/web/app", startup, clock_scale)
+    }
+
+    /// Serves a copy of the fixture project `fixture` with `startup` as On Startup
+    /// (empty: the fixture's own).
+    pub fn start_fixture(fixture: &str, startup: &str, clock_scale: f64) -> Server {
+        let dir = temp_copy(fixture);
+        if !startup.is_empty() {
+            std::fs::write(
+                dir.join("Project/Sources/DatabaseMethods/onStartup.4dm"),
+                startup,
+            )
+            .unwrap();
+        }
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = mpsc::channel::<()>();
         let opts = ServeOptions {
