@@ -23,7 +23,55 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("IDLE", idle),
     cmd!("SET ENVIRONMENT VARIABLE", set_environment_variable),
     cmd!("QUIT 4D", quit_4d),
+    cmd!("Current machine", current_machine),
+    cmd!("System folder", system_folder),
+    cmd!("Application file", application_file),
 ];
+
+/// current-machine.md: the network name of the machine.
+fn current_machine(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
+    let h = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_string())
+        .or_else(|_| std::env::var("HOSTNAME"))
+        .unwrap_or_default();
+    Ok(text(h))
+}
+
+fn folder_text(p: std::path::PathBuf) -> Value {
+    let mut s = p.to_string_lossy().into_owned();
+    if !s.ends_with(std::path::MAIN_SEPARATOR) {
+        s.push(std::path::MAIN_SEPARATOR);
+    }
+    text(s)
+}
+
+/// system-folder.md: `System folder{(type)}`, a folder path ending with a separator.
+/// [choice] on Linux: `System` (0, the default) is `/`; `Fonts` (1) `/usr/share/fonts`;
+/// `User preferences_all` (2) `/etc`; `User preferences_user` (3) `~/.config`;
+/// `Desktop` (15) `~/Desktop`; `Applications or program files` (16) `/usr/bin`;
+/// `Documents folder` (17) `~/Documents`; other types give the home folder.
+fn system_folder(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let sel = a.opt_num(0, "System folder")?.unwrap_or(0.0) as i64;
+    let home = std::env::var_os("HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from("/"));
+    Ok(folder_text(match sel {
+        0 => "/".into(),
+        1 => "/usr/share/fonts".into(),
+        2 => "/etc".into(),
+        3 => home.join(".config"),
+        15 => home.join("Desktop"),
+        16 => "/usr/bin".into(),
+        17 => home.join("Documents"),
+        _ => home,
+    }))
+}
+
+/// application-file.md: the path of the running application (the fourd executable).
+fn application_file(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
+    let p = std::env::current_exe().unwrap_or_default();
+    Ok(text(p.to_string_lossy().into_owned()))
+}
 
 /// shift-down.md and the other modifier-key functions: no keyboard in a headless
 /// run, so no key is down (False).

@@ -40,7 +40,18 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("OB Is shared", ob_is_shared),
     cmd!("Count tasks", count_tasks),
     cmd!("Count user processes", count_user_processes),
+    cmd!("New signal", new_signal),
 ];
+
+/// new-signal.md: a `4D.Signal` (shared object) with `.signaled`, `.description`,
+/// `.wait({timeout})` (seconds; the process yields while waiting) and `.trigger()`.
+fn new_signal(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let d = match a.get(0) {
+        Value::Text(t) => Value::Text(t.clone()),
+        _ => text(""),
+    };
+    Ok(Value::Object(sched::new_signal(it, d)))
+}
 
 fn current_process(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
     Ok(Value::Int(it.sched.cur as i32 + 1))

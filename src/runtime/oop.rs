@@ -389,6 +389,9 @@ impl<'p> Interp<'p> {
             }
             _ => {}
         }
+        if let Some(r) = super::scheduler::signal_call(self, &o, name, &args) {
+            return r;
+        }
         err(
             codes::NOT_A_FUNCTION,
             format!("Unknown function .{}()", name),

@@ -143,8 +143,10 @@ impl Proc {
     }
 }
 
+type WeakObj = Weak<std::cell::RefCell<indexmap::IndexMap<Rc<str>, Value>>>;
+
 enum Weakly {
-    O(Weak<std::cell::RefCell<indexmap::IndexMap<Rc<str>, Value>>>),
+    O(WeakObj),
     C(Weak<std::cell::RefCell<Vec<Value>>>),
 }
 
@@ -166,6 +168,8 @@ pub struct Sched {
     next_group: u64,
     /// A process other than the main one ended on an error.
     pub failed: bool,
+    /// `4D.Signal` objects (by address).
+    signals: HashMap<usize, WeakObj>,
 }
 
 impl Default for Sched {
@@ -180,6 +184,7 @@ impl Default for Sched {
             locks: HashMap::new(),
             next_group: STORAGE_GROUP + 1,
             failed: false,
+            signals: HashMap::new(),
         }
     }
 }
@@ -813,5 +818,69 @@ pub fn copy_param(it: &Interp, v: &Value) -> Value {
             c.borrow().iter().map(|x| copy_param(it, x)).collect(),
         )),
         v => v.clone(),
+    }
+}
+
+// ------------------------------------------------------------------ signals
+
+/// `New signal({description})`: a shared object with `signaled` (False) and
+/// `description`, whose `.wait()` and `.trigger()` are [`signal_call`].
+pub fn new_signal(it: &mut Interp, description: Value) -> Obj {
+    let o = new_shared_object(it);
+    {
+        let mut b = o.borrow_mut();
+        b.insert(Rc::from("signaled"), Value::Bool(false));
+        b.insert(Rc::from("description"), description);
+    }
+    let a = Rc::as_ptr(&o) as *const () as usize;
+    it.sched.signals.retain(|_, w| w.strong_count() > 0);
+    it.sched.signals.insert(a, Rc::downgrade(&o));
+    o
+}
+
+/// `.trigger()` and `.wait({timeout})` of a signal; `None` if `o` is not a signal.
+/// `.wait` yields until the signal is triggered or `timeout` seconds have passed,
+/// and returns `.signaled`.
+pub fn signal_call(
+    it: &mut Interp,
+    o: &Obj,
+    name: &str,
+    args: &[Value],
+) -> Option<RtResult<Value>> {
+    let a = Rc::as_ptr(o) as *const () as usize;
+    match it.sched.signals.get(&a) {
+        Some(w) if std::ptr::eq(w.as_ptr(), Rc::as_ptr(o)) => {}
+        _ => return None,
+    }
+    let signaled = |o: &Obj| matches!(o.borrow().get("signaled"), Some(Value::Bool(true)));
+    match name {
+        "trigger" => {
+            o.borrow_mut()
+                .insert(Rc::from("signaled"), Value::Bool(true));
+            Some(Ok(Value::Undefined))
+        }
+        "wait" => {
+            let deadline = args
+                .first()
+                .and_then(|v| v.as_num())
+                .map(|s| Instant::now() + Duration::from_secs_f64(s.max(0.0)));
+            loop {
+                if signaled(o) {
+                    return Some(Ok(Value::Bool(true)));
+                }
+                let now = Instant::now();
+                if deadline.is_some_and(|d| now >= d) {
+                    return Some(Ok(Value::Bool(false)));
+                }
+                let step = now + ticks(1.0);
+                let step = deadline.map_or(step, |d| d.min(step));
+                let cur = it.sched.cur;
+                it.sched.procs[cur].state = State::Delayed(step);
+                if let Err(e) = yield_now(it) {
+                    return Some(Err(e));
+                }
+            }
+        }
+        _ => None,
     }
 }
