@@ -64,6 +64,8 @@ pub struct Names {
 /// changed once added.
 #[derive(Debug, Default)]
 pub struct Dynamic {
+    /// Boxed: a method's address must not change when the vector grows.
+    #[allow(clippy::vec_box)]
     methods: std::cell::RefCell<Vec<Box<Method>>>,
     /// Methods of the program compiled at run time (reached only from code compiled
     /// at run time).
