@@ -19,6 +19,11 @@
 //! locals it names by value when created, like `Formula(...)`, and `$1..$n` are the
 //! formula's own parameters. A `$name` the method has not got is a new local of the
 //! text.
+//!
+//! Process and interprocess variables only a text names are created (ids after the
+//! program's) for the rest of the run; a process gets them when it compiles or runs
+//! such a text (`Interp::grow_vars`), so a formula naming a new variable must be
+//! created in the process that calls it.
 
 use super::ir::{self, Method, MethodId, Program};
 use super::Compiler;
