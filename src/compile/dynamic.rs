@@ -44,11 +44,13 @@ pub const MAX_TEXT: usize = 1 << 20;
 
 /// Compiles `text` for method `caller` (the method running `EXECUTE FORMULA` or
 /// creating the formula); returns the compiled method, or the message of a code 45
-/// error. Cached by text.
+/// error. Cached by text. `EXECUTE FORMULA`'s statements all get offset `pos` (its
+/// own, in the caller's source: errors and `Error line` point at it).
 pub fn compile(
     prog: &Program,
     kind: Kind,
     caller: MethodId,
+    pos: u32,
     text: &str,
 ) -> Result<MethodId, Rc<str>> {
     let what = match kind {
@@ -59,11 +61,12 @@ pub fn compile(
         return Err(Rc::from(format!("{}: no calling method", what)));
     };
     let nslots = cm.slot_names.len() as u32;
-    let key = (kind as u8, caller, nslots, Rc::from(text));
+    let pos = if kind == Kind::Execute { pos } else { 0 };
+    let key = (kind as u8, caller, nslots, pos, Rc::from(text));
     if let Some(r) = prog.dynamic.cache.borrow().get(&key) {
         return r.clone();
     }
-    let r = compile_uncached(prog, kind, caller, cm, text).map_err(|m| {
+    let r = compile_uncached(prog, kind, caller, pos, cm, text).map_err(|m| {
         let mut short: String = text.chars().take(60).collect();
         if short.len() < text.len() {
             short.push_str("...");
@@ -78,6 +81,7 @@ fn compile_uncached(
     prog: &Program,
     kind: Kind,
     caller: MethodId,
+    pos: u32,
     cm: &Method,
     text: &str,
 ) -> Result<MethodId, String> {
@@ -100,6 +104,7 @@ fn compile_uncached(
             let id = c.add_hidden_method(&cm.name, cm.path.clone());
             c.prog.methods[id as usize].class = cm.class;
             super::resolve::compile_in_frame(&mut c, id, &parsed.file.body, source, cm);
+            set_pos(&mut c.prog.methods[id as usize].body, pos);
             id
         }
         Kind::Formula => {
@@ -111,6 +116,30 @@ fn compile_uncached(
     compile_reached(&mut c, &known);
     publish(prog, c);
     Ok(id)
+}
+
+/// Gives every statement of `block` (nested ones included) offset `pos`.
+fn set_pos(block: &mut [ir::Stmt], pos: u32) {
+    use ir::StmtKind as K;
+    for s in block {
+        s.pos = pos;
+        match &mut s.kind {
+            K::If(_, a, b) | K::Try(a, b) => {
+                set_pos(a, pos);
+                set_pos(b, pos);
+            }
+            K::Case(arms, other) => {
+                for (_, b) in arms {
+                    set_pos(b, pos);
+                }
+                set_pos(other, pos);
+            }
+            K::While(_, b) | K::Repeat(b, _) => set_pos(b, pos),
+            K::For(f) => set_pos(&mut f.body, pos),
+            K::ForEach(f) => set_pos(&mut f.body, pos),
+            _ => {}
+        }
+    }
 }
 
 /// A compiler resolving against `prog` as it stands (names, variables, methods).

@@ -71,11 +71,11 @@ pub struct Dynamic {
     /// at run time).
     late: std::cell::RefCell<std::collections::HashMap<MethodId, Box<Method>>>,
     pub names: std::cell::RefCell<Names>,
-    /// Compiled texts: `(kind, creating method, its slot count, text)` → method
-    /// id, or the compilation error.
+    /// Compiled texts: `(kind, creating method, its slot count, offset of the
+    /// EXECUTE FORMULA, text)` → method id, or the compilation error.
     #[allow(clippy::type_complexity)]
     pub cache: std::cell::RefCell<
-        std::collections::HashMap<(u8, MethodId, u32, Rc<str>), Result<MethodId, Rc<str>>>,
+        std::collections::HashMap<(u8, MethodId, u32, u32, Rc<str>), Result<MethodId, Rc<str>>>,
     >,
 }
 

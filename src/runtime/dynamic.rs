@@ -36,7 +36,7 @@ impl<'p> Interp<'p> {
         let Some(caller) = self.frames.last().map(|f| f.method) else {
             return err(codes::BAD_FORMULA_TEXT, "No current method");
         };
-        let id = dynamic::compile(self.prog, kind, caller, text)
+        let id = dynamic::compile(self.prog, kind, caller, self.cur_pos, text)
             .map_err(|m| rt_error(codes::BAD_FORMULA_TEXT, m.to_string()))?;
         self.grow_vars();
         Ok((caller, id))
@@ -64,25 +64,14 @@ impl<'p> Interp<'p> {
         let extra = m.slot_types.get(n..).unwrap_or(&[]);
         self.locals.extend(extra.iter().map(|t| t.default_value()));
         self.ltypes.extend_from_slice(extra);
-        let pos = self.cur_pos;
+        // the text's statements have the offset of this EXECUTE FORMULA in the
+        // caller (`compile::dynamic::compile`): errors are located here
         let r = self.exec_block(&m.body);
-        self.cur_pos = pos;
         self.locals.truncate(top);
         self.ltypes.truncate(top);
         self.locals.extend(tail);
         self.ltypes.extend(tail_types);
-        r.map(|_| ()).map_err(|mut e| {
-            // locate the error (or the call that led to it) at the EXECUTE FORMULA
-            // statement: offsets in the text mean nothing in the caller's source
-            let at = match e.chain.last_mut() {
-                Some(l) => Some(l),
-                None => e.loc.as_mut(),
-            };
-            if let Some(l) = at.filter(|l| l.method == caller) {
-                l.offset = pos;
-            }
-            e
-        })
+        r.map(|_| ())
     }
 
     /// `Formula from string(text)` with a text computed at run time.
