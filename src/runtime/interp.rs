@@ -126,7 +126,7 @@ impl<'p> Interp<'p> {
 
     pub fn current_method(&self) -> Option<&'p Method> {
         let prog = self.prog;
-        self.frames.last().map(|f| &prog.methods[f.method as usize])
+        self.frames.last().and_then(|f| prog.method(f.method))
     }
 
     // ----------------------------------------------------------------- calls
@@ -150,7 +150,7 @@ impl<'p> Interp<'p> {
             return err(codes::STACK_FULL, "Stack full");
         }
         let prog = self.prog;
-        let m = match prog.methods.get(id as usize) {
+        let m = match prog.method(id) {
             Some(m) if m.compiled => m,
             Some(m) => {
                 return err(
@@ -259,7 +259,7 @@ impl<'p> Interp<'p> {
         types: &mut Vec<VarType>,
     ) -> RtResult<Value> {
         let prog = self.prog;
-        let Some(m) = prog.methods.get(id as usize) else {
+        let Some(m) = prog.method(id) else {
             return err(codes::UNKNOWN_NAME, "Unknown method");
         };
         let n = m.slot_types.len().max(locals.len());
