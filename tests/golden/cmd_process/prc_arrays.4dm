@@ -5,4 +5,4 @@ prcArr{2}:="y"
 Use (Storage)
 	Storage.seen:=New shared collection(Current process name)
 End use
-DELAY PROCESS(Current process; 30)
+DELAY PROCESS(Current process; 60)
