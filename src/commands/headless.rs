@@ -26,7 +26,17 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("Current machine", current_machine),
     cmd!("System folder", system_folder),
     cmd!("Application file", application_file),
+    cmd!("Convert path system to POSIX", convert_path),
+    cmd!("Convert path POSIX to system", convert_path),
 ];
+
+/// convert-path-system-to-posix.md / convert-path-posix-to-system.md: on a POSIX
+/// system (where fourd runs) both syntaxes are the same: the path is returned as
+/// it is ([choice] the `*` option, about encoded characters on macOS, changes
+/// nothing).
+fn convert_path(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    Ok(Value::Text(a.text(0, "Convert path system to POSIX")?))
+}
 
 /// current-machine.md: the network name of the machine.
 fn current_machine(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
