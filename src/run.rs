@@ -84,7 +84,19 @@ fn run_in_thread(path: &Path, method: Option<&str>, args: &[String], data: &Data
             return 70;
         }
     }
+    // the other processes run until they end (runtime::scheduler)
+    let blocked = crate::runtime::scheduler::finish(&mut it);
     it.flush();
+    if !blocked.is_empty() {
+        eprintln!(
+            "fourd: blocked forever (nothing can resume them): {}",
+            blocked.join(", ")
+        );
+        return 70;
+    }
+    if it.sched.failed {
+        return 70;
+    }
     0
 }
 
@@ -92,7 +104,9 @@ fn run_in_thread(path: &Path, method: Option<&str>, args: &[String], data: &Data
 pub fn render_error(prog: &Program, e: &RtError) -> String {
     let mut s = String::new();
     let loc_of = |l: crate::runtime::error::Loc| {
-        let m = &prog.methods[(l.method as usize).min(prog.methods.len() - 1)];
+        let m = prog
+            .method(l.method)
+            .unwrap_or(&prog.methods[(l.method as usize).min(prog.methods.len() - 1)]);
         let (line, col) = line_col(&m.source, l.offset as usize);
         (m, line, col)
     };

@@ -66,6 +66,57 @@ pub(super) fn compile_with_locals(
     cx.finish(id, body, source);
 }
 
+/// Resolves the text of `EXECUTE FORMULA` compiled at run time as the code of
+/// method `id`, run in the frame of the calling method: its local slots (`locals`,
+/// named like [`compile_with_locals`]), parameters and result are the caller's.
+pub(super) fn compile_in_frame(
+    c: &mut Compiler,
+    id: MethodId,
+    body: &[ast::Stmt],
+    source: Rc<str>,
+    caller: &ir::Method,
+) {
+    let class = c.prog.methods[id as usize].class;
+    let mut cx = Cx::new(c, class, source.clone());
+    cx.owner = Some(id);
+    cx.local_names(&caller.slot_names);
+    cx.params = caller.param_slots.iter().map(|&s| Some(s)).collect();
+    cx.result = caller.result;
+    cx.vararg_type = caller.vararg_type;
+    let body = cx.block(body);
+    cx.finish(id, body, source);
+}
+
+/// Compiles `Formula from string` at run time, created by method `owner` whose
+/// local slots are named `locals`: returns the formula's method.
+pub(super) fn compile_formula(
+    c: &mut Compiler,
+    owner: MethodId,
+    e: &ast::Expr,
+    source: Rc<str>,
+    locals: &[Rc<str>],
+) -> MethodId {
+    let class = c.prog.methods[owner as usize].class;
+    let mut cx = Cx::new(c, class, source.clone());
+    cx.owner = Some(owner);
+    cx.local_names(locals);
+    let n = locals.len() as u32;
+    let ir::Expr::Formula(id) = cx.formula(e, &source) else {
+        unreachable!("formula() compiles a formula")
+    };
+    // only the locals the creating method has can be captured
+    let m = &mut c.prog.methods[id as usize];
+    if let Some(def) = &m.formula {
+        let mut captures = def.captures.clone();
+        captures.retain(|&(_, outer)| outer < n);
+        m.formula = Some(Rc::new(ir::FormulaDef {
+            source: def.source.clone(),
+            captures,
+        }));
+    }
+    id
+}
+
 /// Resolves `body` (with the parameters of `sig`, for class functions) as the code
 /// of method `id`.
 pub(super) fn compile_body(
@@ -185,6 +236,17 @@ enum NameRef {
 }
 
 impl<'c> Cx<'c> {
+    /// Creates slots `0..names.len()` named `names` (`$name` designates its slot).
+    fn local_names(&mut self, names: &[Rc<str>]) {
+        for name in names {
+            let s = self.new_slot(name);
+            let key = name.strip_prefix('$').unwrap_or(name);
+            if !key.is_empty() && !key.starts_with(|ch: char| ch.is_ascii_digit()) {
+                self.slots.insert(key.to_lowercase(), s);
+            }
+        }
+    }
+
     fn new_slot(&mut self, name: &str) -> u32 {
         let s = self.types.len() as u32;
         self.types.push(VarType::Undeclared);
@@ -399,11 +461,7 @@ impl<'c> Cx<'c> {
                     .map(|b| self.block(b))
                     .unwrap_or_default(),
             ),
-            S::Use { body, .. } => StmtKind::If(
-                ir::Expr::Const(Value::Bool(true)),
-                self.block(body),
-                Vec::new(),
-            ),
+            S::Use { target, body } => StmtKind::Use(self.expr(target), self.block(body)),
             S::Var { names, ty, init } => {
                 self.var(names, ty.as_ref(), init.as_ref(), s.span.start as u32)
             }
@@ -835,4 +893,12 @@ fn infer_type(e: &ast::Expr) -> VarType {
         ExprKind::Unary(_, e) | ExprKind::Paren(e) => infer_type(e),
         _ => VarType::Variant,
     }
+}
+
+/// Parses the text of `Formula from string`: one expression or one assignment.
+pub(super) fn parse_formula(
+    t: &str,
+    known: &crate::syntax::KnownNames,
+) -> Result<ast::Expr, String> {
+    special::parse_one_with(t, known)
 }

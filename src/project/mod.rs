@@ -193,6 +193,7 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
         None
     };
     c.structure = Rc::new(structure.clone());
+    c.known = known.clone();
     let work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
     compile_from(&mut c, &known, path, work)?;
     Ok(Loaded {
@@ -335,6 +336,7 @@ pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
     let structure = crate::datastore::Structure::load(&sources.join("catalog.4DCatalog"))
         .map_err(LoadError::Usage)?;
     c.structure = Rc::new(structure.clone());
+    c.known = known.clone();
     compile_from(&mut c, &known, path, work)?;
     Ok(WebLoaded {
         structure,

@@ -186,6 +186,7 @@ impl Session {
     /// Forgets every variable and entry; the project's methods stay callable.
     pub fn reset(&mut self) {
         let mut c = Compiler::new();
+        c.known = self.origin.known.clone();
         if let Some(dir) = &self.origin.methods_dir {
             for name in project::method_names_in(dir) {
                 let p = dir.join(format!("{name}.4dm"));
@@ -438,6 +439,10 @@ impl Session {
         self.interrupt.store(false, Ordering::SeqCst);
         it.interrupt = Some(self.interrupt.clone());
         let r = it.run_entry(id, &mut self.locals, &mut self.ltypes);
+        if r.is_ok() {
+            // processes the entry started run to their end (runtime::scheduler)
+            let _ = crate::runtime::scheduler::finish(&mut it);
+        }
         self.interrupt.store(false, Ordering::SeqCst);
         it.flush();
         self.process = std::mem::take(&mut it.process);
@@ -445,7 +450,12 @@ impl Session {
         self.inter = std::mem::take(&mut it.inter);
         self.inter_types = std::mem::take(&mut it.inter_types);
         self.local_names = prog.methods[id as usize].slot_names.clone();
-        r.map_err(|e| crate::run::render_error(prog, &e))
+        let r = r.map_err(|e| crate::run::render_error(prog, &e));
+        drop(it); // (Interp has a Drop: end its borrow of the program here)
+                  // methods and variables compiled at run time (EXECUTE FORMULA) become the
+                  // compiler's, so later entries get fresh ids
+        self.compiler.absorb_dynamic();
+        r
     }
 
     /// The flag that stops the running entry when set (Ctrl-C).

@@ -28,7 +28,7 @@
 //! | 42   | not a function: calling a property that holds no formula, or an unknown class function |
 //! | 43   | `Super` used outside a class constructor or function, or with no parent function |
 //! | 44   | unknown method name given as text (`EXECUTE METHOD`, `ON ERR CALL`, callbacks) |
-//! | 45   | code given as text could not be compiled (`Formula from string`, `EXECUTE FORMULA`) |
+//! | 45   | code given as text could not be compiled (`Formula from string`, `EXECUTE FORMULA`: syntax error, text over 1 MB) |
 //! | -10518 | `ASSERT` / `Asserted` failed (message "Assert failed: ..."), 4D's own code |
 //! | any  | `throw(code...)`: the code given (`-1` when a thrown object has no `errCode`) |
 //!
@@ -60,6 +60,10 @@ pub mod codes {
     pub const BAD_SUPER: i32 = 43;
     pub const UNKNOWN_METHOD_TEXT: i32 = 44;
     pub const BAD_FORMULA_TEXT: i32 = 45;
+    /// A shared object or collection written outside `Use ... End use`.
+    pub const SHARED_NOT_LOCKED: i32 = 46;
+    /// A process waits for something no other process can ever do.
+    pub const DEADLOCK: i32 = 47;
     pub const ASSERT_FAILED: i32 = -10518;
     /// Largest number of elements of an array or collection, and of bytes of a text.
     pub const MAX_SIZE: usize = 1 << 28;

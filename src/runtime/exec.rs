@@ -160,7 +160,7 @@ impl<'p> Interp<'p> {
                     let result = self
                         .frames
                         .last()
-                        .and_then(|f| prog.methods[f.method as usize].result);
+                        .and_then(|f| prog.method(f.method)?.result);
                     match result {
                         Some(slot) => self.store_local(self.base + slot as usize, v)?,
                         None => {
@@ -194,6 +194,13 @@ impl<'p> Interp<'p> {
                     }
                     r => return r,
                 }
+            }
+            StmtKind::Use(target, body) => {
+                let v = self.eval(target)?;
+                let g = super::scheduler::begin_use(self, &v)?;
+                let r = self.exec_block(body);
+                super::scheduler::end_use(self, g);
+                return r;
             }
             StmtKind::Nop => {}
             StmtKind::Fail(code, msg) => return err(*code, msg.to_string()),

@@ -69,6 +69,15 @@ pub struct Interp<'p> {
     /// Set (by the REPL's Ctrl-C handler) to stop the running code: while it is
     /// true, every block raises "Interrupted" when it starts.
     pub interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// The other processes of this interpreter (`runtime::scheduler`).
+    pub sched: Box<super::scheduler::Sched>,
+}
+
+impl Drop for Interp<'_> {
+    fn drop(&mut self) {
+        // end every process (its coroutine) while the interpreter is whole
+        super::scheduler::shutdown(self);
+    }
 }
 
 impl<'p> Interp<'p> {
@@ -96,6 +105,7 @@ impl<'p> Interp<'p> {
             arg_pool: Vec::new(),
             keys: Default::default(),
             interrupt: None,
+            sched: Default::default(),
         }
     }
 
@@ -135,7 +145,7 @@ impl<'p> Interp<'p> {
 
     pub fn current_method(&self) -> Option<&'p Method> {
         let prog = self.prog;
-        self.frames.last().map(|f| &prog.methods[f.method as usize])
+        self.frames.last().and_then(|f| prog.method(f.method))
     }
 
     // ----------------------------------------------------------------- calls
@@ -171,7 +181,7 @@ impl<'p> Interp<'p> {
             return err(codes::STACK_FULL, "Stack full");
         }
         let prog = self.prog;
-        let m = match prog.methods.get(id as usize) {
+        let m = match prog.method(id) {
             Some(m) if m.compiled => m,
             Some(m) => {
                 return err(
@@ -311,7 +321,7 @@ impl<'p> Interp<'p> {
         types: &mut Vec<VarType>,
     ) -> RtResult<Value> {
         let prog = self.prog;
-        let Some(m) = prog.methods.get(id as usize) else {
+        let Some(m) = prog.method(id) else {
             return err(codes::UNKNOWN_NAME, "Unknown method");
         };
         let n = m.slot_types.len().max(locals.len());

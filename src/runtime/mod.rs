@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod collate;
+mod dynamic;
 pub mod error;
 mod eval;
 mod exec;
@@ -13,6 +14,7 @@ pub mod oop;
 pub mod ops;
 mod place;
 pub mod process;
+pub mod scheduler;
 pub mod value;
 
 #[cfg(test)]
