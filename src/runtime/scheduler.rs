@@ -143,7 +143,7 @@ impl Proc {
     }
 }
 
-type WeakObj = Weak<std::cell::RefCell<indexmap::IndexMap<Rc<str>, Value>>>;
+type WeakObj = Weak<std::cell::RefCell<crate::runtime::value::ObjMap>>;
 
 enum Weakly {
     O(WeakObj),
