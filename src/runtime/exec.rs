@@ -100,12 +100,14 @@ impl<'p> Interp<'p> {
                 let abs = self.base + *slot as usize;
                 if let (Value::Text(s), Value::Text(r)) = (&mut self.locals[abs], &rhs) {
                     Rc::make_mut(s).push_str(r);
+                } else if let Some(v) =
+                    ops::binary_num(crate::syntax::ast::BinOp::Add, &self.locals[abs], &rhs)
+                {
+                    // numbers (an array variable is never a number here)
+                    self.store_local(abs, v?)?;
                 } else {
                     let cur = read_var(&self.locals[abs]);
-                    let v = match ops::binary_num(crate::syntax::ast::BinOp::Add, &cur, &rhs) {
-                        Some(v) => v?,
-                        None => ops::binary(crate::syntax::ast::BinOp::Add, cur, rhs)?,
-                    };
+                    let v = ops::binary(crate::syntax::ast::BinOp::Add, cur, rhs)?;
                     self.store_local(abs, v)?;
                 }
             }
