@@ -8,10 +8,11 @@ use std::rc::Rc;
 
 /// An object: shared reference, properties in creation order (names are case-sensitive).
 pub type Obj = Rc<RefCell<ObjMap>>;
-/// The properties of an object (hashed with [`FxBuild`]: property names are short).
-pub type ObjMap = IndexMap<Rc<str>, Value, FxBuild>;
+/// The properties of an object (hashed with [`SeededFxBuild`]: property names are
+/// short, and may come from outside, e.g. JSON from a web request).
+pub type ObjMap = IndexMap<Rc<str>, Value, SeededFxBuild>;
 
-pub use crate::fxhash::{FxBuild, FxHasher};
+pub use crate::fxhash::{FxBuild, FxHasher, SeededFxBuild};
 /// A collection: shared reference, 0-based.
 pub type Coll = Rc<RefCell<Vec<Value>>>;
 /// An array variable's content (shared so that pointers to elements stay valid).
@@ -288,7 +289,7 @@ pub fn new_object() -> Obj {
 pub fn new_object_with_capacity(n: usize) -> Obj {
     Rc::new(RefCell::new(ObjMap::with_capacity_and_hasher(
         n,
-        FxBuild::default(),
+        SeededFxBuild,
     )))
 }
 
