@@ -29,6 +29,9 @@ enum Command {
         /// With a project folder: the project method to run after On Startup.
         #[arg(long)]
         method: Option<String>,
+        /// Stop the run with an error (exit code 70) after this many seconds.
+        #[arg(long, value_name = "SECONDS")]
+        max_time: Option<f64>,
         /// Text parameters passed to the method ($1, $2...).
         args: Vec<String>,
     },
@@ -89,9 +92,19 @@ fn main() -> ExitCode {
             }
             0
         }
-        Some(Command::Run { path, method, args }) => {
-            fourd::run::run_cli(&path, method.as_deref(), &args)
-        }
+        Some(Command::Run {
+            path,
+            method,
+            max_time,
+            args,
+        }) => match max_time.map(std::time::Duration::try_from_secs_f64) {
+            Some(Err(_)) => {
+                eprintln!("fourd: --max-time wants a positive number of seconds");
+                64
+            }
+            Some(Ok(d)) => fourd::run::run_cli_limited(&path, method.as_deref(), &args, Some(d)),
+            None => fourd::run::run_cli(&path, method.as_deref(), &args),
+        },
     };
     ExitCode::from(code)
 }

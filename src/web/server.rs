@@ -213,8 +213,10 @@ fn reply(r: HttpResponse) -> Response<Full<Bytes>> {
         })
 }
 
-/// The file a static URL path names, if it exists under the root.
-fn static_file(root: &Path, url_path: &str) -> Option<PathBuf> {
+/// The file a static URL path names, if it exists under the root (`root` must be
+/// canonical). Public for the fuzz target of the request path.
+#[doc(hidden)]
+pub fn static_file(root: &Path, url_path: &str) -> Option<PathBuf> {
     let decoded = super::path_decode(url_path);
     if decoded.contains('\0') || decoded.split('/').any(|c| c == "..") {
         return None;

@@ -49,12 +49,19 @@ pub fn temp_copy(fixture: &str) -> PathBuf {
 impl Server {
     /// Serves a copy of `tests/web/app` whose `On Startup` is `startup` (4D code).
     pub fn start(startup: &str, clock_scale: f64) -> Server {
-        let dir = temp_copy("tests/web/app");
-        std::fs::write(
-            dir.join("Project/Sources/DatabaseMethods/onStartup.4dm"),
-            startup,
+        Server::start_with(
+            &[("Project/Sources/DatabaseMethods/onStartup.4dm", startup)],
+            clock_scale,
         )
-        .unwrap();
+    }
+
+    /// Serves a copy of `tests/web/app` with `files` (path in the project, text)
+    /// written over it.
+    pub fn start_with(files: &[(&str, &str)], clock_scale: f64) -> Server {
+        let dir = temp_copy("tests/web/app");
+        for (path, text) in files {
+            std::fs::write(dir.join(path), text).unwrap();
+        }
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = mpsc::channel::<()>();
         let opts = ServeOptions {
