@@ -8,6 +8,7 @@
 pub mod check;
 pub mod commands;
 pub mod compile;
+pub mod datastore;
 pub mod project;
 pub mod repl;
 pub mod run;

@@ -32,6 +32,10 @@ enum Command {
         /// Stop the run with an error (exit code 70) after this many seconds.
         #[arg(long, value_name = "SECONDS")]
         max_time: Option<f64>,
+        /// The data file (SQLite): a file, a folder (data.sqlite inside) or
+        /// :memory:. Default: the project's Data/ folder; in memory for scripts.
+        #[arg(long)]
+        data: Option<String>,
         /// Text parameters passed to the method ($1, $2...).
         args: Vec<String>,
     },
@@ -95,16 +99,25 @@ fn main() -> ExitCode {
         Some(Command::Run {
             path,
             method,
+            data,
             max_time,
             args,
-        }) => match max_time.map(std::time::Duration::try_from_secs_f64) {
-            Some(Err(_)) => {
-                eprintln!("fourd: --max-time wants a positive number of seconds");
-                64
+        }) => {
+            let data = data
+                .as_deref()
+                .map(fourd::datastore::DataPath::from_arg)
+                .unwrap_or_default();
+            match max_time.map(std::time::Duration::try_from_secs_f64) {
+                Some(Err(_)) => {
+                    eprintln!("fourd: --max-time wants a positive number of seconds");
+                    64
+                }
+                Some(Ok(d)) => {
+                    fourd::run::run_cli_full(&path, method.as_deref(), &args, data, Some(d))
+                }
+                None => fourd::run::run_cli_full(&path, method.as_deref(), &args, data, None),
             }
-            Some(Ok(d)) => fourd::run::run_cli_limited(&path, method.as_deref(), &args, Some(d)),
-            None => fourd::run::run_cli(&path, method.as_deref(), &args),
-        },
+        }
     };
     ExitCode::from(code)
 }

@@ -2,6 +2,7 @@
 //! 64 bad usage / missing files, 65 syntax errors, 70 uncaught runtime error.
 
 use crate::compile::ir::Program;
+use crate::datastore::{self, DataPath, ProcessDb};
 use crate::project::{self, line_col, LoadError};
 use crate::runtime::error::RtError;
 use crate::runtime::interp::Interp;
@@ -18,21 +19,28 @@ const STACK_SIZE: usize = 1 << 30;
 /// Runs a `.4dm` file or a project folder; returns the process exit code
 /// (0 success, 65 syntax errors, 70 uncaught runtime error).
 pub fn run_cli(path: &Path, method: Option<&str>, args: &[String]) -> u8 {
-    run_cli_limited(path, method, args, None)
+    run_cli_full(path, method, args, DataPath::Default, None)
+}
+
+/// [`run_cli`] with the data file chosen by `fourd run --data`.
+pub fn run_cli_with_data(path: &Path, method: Option<&str>, args: &[String], data: DataPath) -> u8 {
+    run_cli_full(path, method, args, data, None)
 }
 
 /// How long `--max-time` lets the code go on after the interrupt before the process
 /// is ended anyway (the code is inside one long command that never checks it).
 const HARD_STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// [`run_cli`] with `fourd run --max-time SECONDS`: past `max_time` the running code
-/// stops with error 35 "Time limit exceeded" (exit code 70, like any uncaught
-/// error; `ON ERR CALL` and `Try` cannot catch it). If the code is stuck inside one
-/// command that long, the process exits with the same error a little later.
-pub fn run_cli_limited(
+/// [`run_cli_with_data`] with `fourd run --max-time SECONDS`: past `max_time` the
+/// running code stops with error 35 "Time limit exceeded" (exit code 70, like any
+/// uncaught error; `ON ERR CALL` and `Try` cannot catch it). If the code is stuck
+/// inside one command that long, the process exits with the same error a little
+/// later.
+pub fn run_cli_full(
     path: &Path,
     method: Option<&str>,
     args: &[String],
+    data: DataPath,
     max_time: Option<std::time::Duration>,
 ) -> u8 {
     let path = path.to_path_buf();
@@ -41,7 +49,7 @@ pub fn run_cli_limited(
     let h = std::thread::Builder::new()
         .name("fourd".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || run_in_thread(&path, method.as_deref(), &args, max_time));
+        .spawn(move || run_in_thread(&path, method.as_deref(), &args, &data, max_time));
     match h.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -97,6 +105,7 @@ fn run_in_thread(
     path: &Path,
     method: Option<&str>,
     args: &[String],
+    data: &DataPath,
     max_time: Option<std::time::Duration>,
 ) -> u8 {
     let started = std::time::Instant::now();
@@ -119,6 +128,16 @@ fn run_in_thread(
     ));
     let errout = Box::new(std::io::stderr());
     let mut it = Interp::new(&loaded.program, out, errout);
+    if !loaded.structure.is_empty() {
+        let structure = loaded.structure.clone();
+        match datastore::open(structure, loaded.project_root.as_deref(), data) {
+            Ok(store) => it.db = ProcessDb::new(Some(store), "Main"),
+            Err(e) => {
+                eprintln!("fourd: {}", e);
+                return 64;
+            }
+        }
+    }
     let watchdog = max_time.map(|limit| {
         let flag = Arc::new(AtomicBool::new(false));
         it.interrupt = Some(flag.clone());
@@ -156,7 +175,9 @@ fn run_in_thread(
 pub fn render_error(prog: &Program, e: &RtError) -> String {
     let mut s = String::new();
     let loc_of = |l: crate::runtime::error::Loc| {
-        let m = &prog.methods[(l.method as usize).min(prog.methods.len() - 1)];
+        let m = prog
+            .method(l.method)
+            .unwrap_or(&prog.methods[(l.method as usize).min(prog.methods.len() - 1)]);
         let (line, col) = line_col(&m.source, l.offset as usize);
         (m, line, col)
     };

@@ -272,3 +272,34 @@ fn project_classes_are_usable_across_entries() {
     assert_eq!(code, 0);
     assert_eq!(out, "\"hi Ann\"\n\"Person\"\n");
 }
+
+#[test]
+fn formula_texts_computed_at_run_time_keep_working_across_entries() {
+    // what a computed text compiles (formulas, new variables) becomes part of the
+    // session: later entries add methods and variables without clashing with it
+    let dir = tmpdir("dynformula");
+    write(
+        &dir,
+        "Project/Sources/Methods/dyn_twice.4dm",
+        "#DECLARE($n : Integer)->$r : Integer\n$r:=$n*2\n",
+    );
+    let input = "\
+$n:=5
+EXECUTE FORMULA(\"vRepl:=\"+String($n)+\"*2\")
+vRepl
+$f:=Formula from string(\"$1+\"+String($n))
+$a:=1
+$f.call(Null; 1)
+EXECUTE FORMULA(\"$a:=$a+\"+\"99\")
+$a
+EXECUTE FORMULA(\"vFresh\"+\":=dyn_\"+\"twice(7)\")
+vOther:=3
+$g:=Formula($1*10)
+vFresh+vOther
+$f.call(Null; $g.call(Null; 1))
+";
+    let (code, out, err) = repl(&[dir.to_str().unwrap()], input);
+    assert_eq!(err, "");
+    assert_eq!(code, 0);
+    assert_eq!(out, "10\n6\n100\n17\n15\n");
+}

@@ -208,7 +208,9 @@ fn call_chain(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
     let mut items = Vec::with_capacity(n);
     for i in (0..n).rev() {
         let f = &it.frames[i];
-        let m = &prog.methods[f.method as usize];
+        let Some(m) = prog.method(f.method) else {
+            continue;
+        };
         let pos = if i + 1 < n {
             it.frames[i + 1].call_pos
         } else {

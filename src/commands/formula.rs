@@ -1,6 +1,8 @@
 //! Dynamic calls and classes as values: `EXECUTE METHOD`, `OB Class`,
-//! `OB Instance of`. (`Formula`, `Formula from string`, `EXECUTE FORMULA` with a
-//! constant text and `Try` are compiled by the resolver, `compile::special`.)
+//! `OB Instance of`, `EXECUTE FORMULA` and `Formula from string` with a text
+//! computed at run time (`runtime::dynamic`). (`Formula`, `Formula from string` and
+//! `EXECUTE FORMULA` with a constant text and `Try` are compiled by the resolver,
+//! `compile::special`.)
 
 use super::{Args, CommandDef};
 use crate::cmd;
@@ -14,6 +16,7 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("OB Class", ob_class),
     cmd!("OB Instance of", ob_instance_of),
     cmd!("EXECUTE FORMULA", execute_formula),
+    cmd!("Formula from string", formula_from_string),
 ];
 
 /// `EXECUTE METHOD(name; *{; params})`: sets OK to 1, or 0 when the method does
@@ -30,11 +33,18 @@ fn execute_method(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     it.call_method(id, params, 0)
 }
 
-fn execute_formula(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
-    err(
-        codes::BAD_FORMULA_TEXT,
-        "EXECUTE FORMULA: fourd compiles only a constant text",
-    )
+/// `EXECUTE FORMULA(text)`: compiles the text (once per distinct text) and runs it
+/// with the current method's variables.
+fn execute_formula(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let t = a.text(0, "EXECUTE FORMULA")?;
+    it.execute_text(&t)?;
+    Ok(Value::Undefined)
+}
+
+/// `Formula from string(text)`: compiles the text (once per distinct text).
+fn formula_from_string(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let t = a.text(0, "Formula from string")?;
+    it.formula_from_text(&t)
 }
 
 fn ob_class(it: &mut Interp, a: &mut Args) -> RtResult<Value> {

@@ -9,6 +9,7 @@ pub mod callbacks;
 pub mod collection;
 pub mod constants;
 pub mod datetime;
+pub mod db;
 pub mod errors;
 pub mod files;
 pub mod formats;
@@ -162,7 +163,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 17] {
+fn themes() -> [&'static [CommandDef]; 18] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -179,6 +180,7 @@ fn themes() -> [&'static [CommandDef]; 17] {
         json::COMMANDS,
         constants::COMMANDS,
         web::COMMANDS,
+        db::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
     ]

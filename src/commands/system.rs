@@ -150,6 +150,9 @@ fn resolve_pointer(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
             Some((n, Some(row))) => (n, row, e.index),
             None => (String::new(), e.index, -1),
         },
+        // a table: its number and 0; a field: table and field numbers
+        Ptr::Table(t) => (String::new(), *t as i32, 0),
+        Ptr::Field(t, f) => (String::new(), *t as i32, *f as i32),
     };
     for (i, v) in [(1, text(name)), (2, Value::Int(t)), (3, Value::Int(f))] {
         if let Value::Pointer(q) = a.get(i).clone() {

@@ -23,6 +23,120 @@ pub struct Program {
     /// Project methods callable by name at run time (`EXECUTE METHOD`, `ON ERR CALL`,
     /// callbacks given as text): lower-cased name → id.
     pub method_names: std::collections::HashMap<String, MethodId>,
+    /// What code compiled at run time (`EXECUTE FORMULA($text)`,
+    /// `Formula from string($text)`) resolves against and adds: `compile::dynamic`.
+    pub dynamic: Dynamic,
+}
+
+impl Program {
+    /// Method `id`: a method of the program (compiled when loading, or later at run
+    /// time when only code compiled at run time reaches it) or, for ids at or above
+    /// `methods.len()`, a method compiled at run time.
+    #[inline]
+    pub fn method(&self, id: MethodId) -> Option<&Method> {
+        match self.methods.get(id as usize) {
+            Some(m) if m.compiled => Some(m),
+            Some(m) => Some(self.dynamic.late(id).unwrap_or(m)),
+            None => self.dynamic.get(id as usize - self.methods.len()),
+        }
+    }
+}
+
+/// The names the resolver knows, kept by `Compiler::finish` so that code compiled
+/// at run time resolves like the rest of the program.
+#[derive(Debug, Default, Clone)]
+pub struct Names {
+    pub method_ids: std::collections::HashMap<String, MethodId>,
+    pub process_ids: std::collections::HashMap<String, u32>,
+    pub inter_ids: std::collections::HashMap<String, u32>,
+    pub class_ids: std::collections::HashMap<String, ClassId>,
+    pub structure: Rc<crate::datastore::Structure>,
+    pub known: crate::syntax::KnownNames,
+    /// Process and interprocess variables first seen in code compiled at run time
+    /// (ids follow the program's own).
+    pub process_vars: Vec<VarInfo>,
+    pub inter_vars: Vec<VarInfo>,
+}
+
+/// The append-only table of methods compiled while the program runs, owned by the
+/// program so that they live as long as it (an interpreter borrows its program for
+/// `'p` and runs statements borrowed for `'p`). Entries are never removed or
+/// changed once added.
+#[derive(Debug, Default)]
+pub struct Dynamic {
+    /// Boxed: a method's address must not change when the vector grows.
+    #[allow(clippy::vec_box)]
+    methods: std::cell::RefCell<Vec<Box<Method>>>,
+    /// Methods of the program compiled at run time (reached only from code compiled
+    /// at run time).
+    late: std::cell::RefCell<std::collections::HashMap<MethodId, Box<Method>>>,
+    pub names: std::cell::RefCell<Names>,
+    /// Compiled texts: `(kind, creating method, its slot count, offset of the
+    /// EXECUTE FORMULA, text)` → method id, or the compilation error.
+    #[allow(clippy::type_complexity)]
+    pub cache: std::cell::RefCell<
+        std::collections::HashMap<(u8, MethodId, u32, u32, Rc<str>), Result<MethodId, Rc<str>>>,
+    >,
+}
+
+impl Dynamic {
+    /// The `i`-th method compiled at run time.
+    pub fn get(&self, i: usize) -> Option<&Method> {
+        let v = self.methods.borrow();
+        let p: *const Method = &**v.get(i)?;
+        // SAFETY: each method is boxed (its address never changes when the vector
+        // grows) and is never removed nor mutated once pushed, so it lives as long
+        // as `self`.
+        Some(unsafe { &*p })
+    }
+
+    pub fn len(&self) -> usize {
+        self.methods.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn late(&self, id: MethodId) -> Option<&Method> {
+        let v = self.late.borrow();
+        let p: *const Method = &**v.get(&id)?;
+        // SAFETY: as in `get`: boxed, never removed nor replaced.
+        Some(unsafe { &*p })
+    }
+
+    /// Adds a method compiled at run time (its id is `methods.len()` of the program
+    /// plus its index here).
+    pub fn push(&self, m: Method) {
+        self.methods.borrow_mut().push(Box::new(m));
+    }
+
+    /// Adds program method `id`, compiled at run time.
+    pub fn push_late(&self, id: MethodId, m: Method) {
+        self.late
+            .borrow_mut()
+            .entry(id)
+            .or_insert_with(|| Box::new(m));
+    }
+
+    /// Empties the table: its methods (in id order) and the late-compiled ones.
+    #[allow(clippy::type_complexity)]
+    pub fn take(&mut self) -> (Vec<Method>, Vec<(MethodId, Method)>, Names) {
+        self.cache.get_mut().clear();
+        let methods = std::mem::take(self.methods.get_mut())
+            .into_iter()
+            .map(|b| *b)
+            .collect();
+        let late = std::mem::take(self.late.get_mut())
+            .into_iter()
+            .map(|(id, b)| (id, *b))
+            .collect();
+        (methods, late, std::mem::take(self.names.get_mut()))
+    }
+
+    pub fn is_late(&self, id: MethodId) -> bool {
+        self.late.borrow().contains_key(&id)
+    }
 }
 
 pub type ClassId = u32;

@@ -7,6 +7,7 @@
 //! demand: [`Compiler::pending`] lists those referenced but not compiled yet.
 
 mod classes;
+pub mod dynamic;
 pub mod ir;
 mod resolve;
 
@@ -27,7 +28,12 @@ pub struct Compiler {
     inter_ids: HashMap<String, u32>,
     /// Referenced methods not compiled yet.
     pending: Vec<MethodId>,
+    /// The database structure `[Table]Field` names resolve against.
+    pub structure: Rc<crate::datastore::Structure>,
     class_ids: HashMap<String, ClassId>,
+    /// The project's names the parser must know (multi-word method names...), kept
+    /// for code compiled at run time.
+    pub known: crate::syntax::KnownNames,
 }
 
 impl Compiler {
@@ -175,6 +181,7 @@ impl Compiler {
         for (k, &id) in &self.method_ids {
             self.prog.method_names.insert(k.clone(), id);
         }
+        dynamic::snapshot(self);
     }
 
     pub fn finish(mut self) -> Program {
@@ -182,6 +189,16 @@ impl Compiler {
         for (k, &id) in &self.method_ids {
             self.prog.method_names.insert(k.clone(), id);
         }
+        *self.prog.dynamic.names.get_mut() = ir::Names {
+            method_ids: self.method_ids,
+            process_ids: self.process_ids,
+            inter_ids: self.inter_ids,
+            class_ids: self.class_ids,
+            structure: self.structure,
+            known: self.known,
+            process_vars: Vec::new(),
+            inter_vars: Vec::new(),
+        };
         self.prog
     }
 

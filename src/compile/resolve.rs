@@ -11,6 +11,8 @@ use crate::syntax::ast::{self, BinOp, ExprKind, Marker, Suffix, TypeRef};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+mod db;
+
 struct Cx<'c> {
     c: &'c mut Compiler,
     slots: HashMap<String, u32>,
@@ -62,6 +64,57 @@ pub(super) fn compile_with_locals(
     }
     let body = cx.block(&file.body);
     cx.finish(id, body, source);
+}
+
+/// Resolves the text of `EXECUTE FORMULA` compiled at run time as the code of
+/// method `id`, run in the frame of the calling method: its local slots (`locals`,
+/// named like [`compile_with_locals`]), parameters and result are the caller's.
+pub(super) fn compile_in_frame(
+    c: &mut Compiler,
+    id: MethodId,
+    body: &[ast::Stmt],
+    source: Rc<str>,
+    caller: &ir::Method,
+) {
+    let class = c.prog.methods[id as usize].class;
+    let mut cx = Cx::new(c, class, source.clone());
+    cx.owner = Some(id);
+    cx.local_names(&caller.slot_names);
+    cx.params = caller.param_slots.iter().map(|&s| Some(s)).collect();
+    cx.result = caller.result;
+    cx.vararg_type = caller.vararg_type;
+    let body = cx.block(body);
+    cx.finish(id, body, source);
+}
+
+/// Compiles `Formula from string` at run time, created by method `owner` whose
+/// local slots are named `locals`: returns the formula's method.
+pub(super) fn compile_formula(
+    c: &mut Compiler,
+    owner: MethodId,
+    e: &ast::Expr,
+    source: Rc<str>,
+    locals: &[Rc<str>],
+) -> MethodId {
+    let class = c.prog.methods[owner as usize].class;
+    let mut cx = Cx::new(c, class, source.clone());
+    cx.owner = Some(owner);
+    cx.local_names(locals);
+    let n = locals.len() as u32;
+    let ir::Expr::Formula(id) = cx.formula(e, &source) else {
+        unreachable!("formula() compiles a formula")
+    };
+    // only the locals the creating method has can be captured
+    let m = &mut c.prog.methods[id as usize];
+    if let Some(def) = &m.formula {
+        let mut captures = def.captures.clone();
+        captures.retain(|&(_, outer)| outer < n);
+        m.formula = Some(Rc::new(ir::FormulaDef {
+            source: def.source.clone(),
+            captures,
+        }));
+    }
+    id
 }
 
 /// Resolves `body` (with the parameters of `sig`, for class functions) as the code
@@ -183,6 +236,17 @@ enum NameRef {
 }
 
 impl<'c> Cx<'c> {
+    /// Creates slots `0..names.len()` named `names` (`$name` designates its slot).
+    fn local_names(&mut self, names: &[Rc<str>]) {
+        for name in names {
+            let s = self.new_slot(name);
+            let key = name.strip_prefix('$').unwrap_or(name);
+            if !key.is_empty() && !key.starts_with(|ch: char| ch.is_ascii_digit()) {
+                self.slots.insert(key.to_lowercase(), s);
+            }
+        }
+    }
+
     fn new_slot(&mut self, name: &str) -> u32 {
         let s = self.types.len() as u32;
         self.types.push(VarType::Undeclared);
@@ -290,6 +354,9 @@ impl<'c> Cx<'c> {
                 if let ExprKind::Call { callee, args } = &e.kind {
                     if let Some(ty) = directive_type(&callee.text) {
                         return self.directive(ty, &callee.text, args);
+                    }
+                    if let Some(k) = self.db_statement(callee, args) {
+                        return k;
                     }
                 }
                 if let ExprKind::Name(n) = &e.kind {
@@ -594,6 +661,9 @@ impl<'c> Cx<'c> {
                 Place::CharAt(Box::new(self.place(t)?), Box::new(self.expr(i)))
             }
             ExprKind::Paren(e) => return self.place(e),
+            ExprKind::Field { table, field } => {
+                Place::Deref(Box::new(self.field_ptr(table, field)))
+            }
             _ => return None,
         })
     }
@@ -660,10 +730,10 @@ impl<'c> Cx<'c> {
                     "Only a formula stored in a property can be called: $o.f()",
                 ),
             },
-            ExprKind::Table(_) | ExprKind::Field { .. } => fail(
-                codes::UNSUPPORTED,
-                "Tables and fields are not supported (no database)",
-            ),
+            ExprKind::Table(t) => self.table_ptr(t),
+            ExprKind::Field { table, field } => {
+                ir::Expr::Deref(Box::new(self.field_ptr(table, field)))
+            }
             ExprKind::Unary(op, a) => E::Unary(*op, Box::new(self.expr(a))),
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (Box::new(self.expr(a)), Box::new(self.expr(b)));
@@ -697,10 +767,7 @@ impl<'c> Cx<'c> {
             ExprKind::MakePointer(p) => match self.place(p) {
                 Some(p) => E::MakePointer(Box::new(p)),
                 None => match &p.kind {
-                    ExprKind::Table(_) | ExprKind::Field { .. } => fail(
-                        codes::UNSUPPORTED,
-                        "Pointers to tables and fields are not supported",
-                    ),
+                    ExprKind::Table(t) => self.table_ptr(t),
                     _ => fail(
                         codes::UNSUPPORTED,
                         "A pointer can only point to a variable, an array or an element",
@@ -785,6 +852,14 @@ impl<'c> Cx<'c> {
                 ExprKind::Marker(m @ (Marker::Greater | Marker::Less)) => {
                     call.order = Some(*m);
                     call.markers.push((call.args.len() as u32, *m));
+                    if db::positional_order(def) {
+                        call.args.push(Arg::Val(db::marker_arg(*m)));
+                    }
+                }
+                ExprKind::Marker(m) => call.args.push(Arg::Val(db::marker_arg(*m))),
+                _ if db::is_query(def) => {
+                    let arg = self.query_arg(a);
+                    call.args.push(arg);
                 }
                 _ => {
                     let i = call.args.len();
@@ -822,4 +897,12 @@ fn infer_type(e: &ast::Expr) -> VarType {
         ExprKind::Unary(_, e) | ExprKind::Paren(e) => infer_type(e),
         _ => VarType::Variant,
     }
+}
+
+/// Parses the text of `Formula from string`: one expression or one assignment.
+pub(super) fn parse_formula(
+    t: &str,
+    known: &crate::syntax::KnownNames,
+) -> Result<ast::Expr, String> {
+    special::parse_one_with(t, known)
 }

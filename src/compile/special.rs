@@ -1,6 +1,8 @@
 //! Names and calls the resolver treats specially: `This`, `Super`, the class stores
 //! `cs` and `4D`, `Formula(expr)` and `Formula from string("...")` (compiled here,
 //! as hidden methods), `Try(expr)` and `EXECUTE FORMULA("...")` with a constant text.
+//! With a text computed at run time, the last two are ordinary commands that compile
+//! the text when they run (`compile::dynamic`, `runtime::dynamic`).
 
 use super::{fail, Cx};
 use crate::compile::ir::{self, FormulaDef, StmtKind};
@@ -66,10 +68,9 @@ impl<'c> Cx<'c> {
                     }
                     Err(m) => fail(codes::BAD_FORMULA_TEXT, m),
                 },
-                _ => fail(
-                    codes::BAD_FORMULA_TEXT,
-                    "Formula from string: fourd compiles only a constant text",
-                ),
+                // a text computed at run time: compiled when it runs (command
+                // `Formula from string`, `runtime::dynamic`)
+                _ => return None,
             },
             _ => return None,
         })
@@ -108,11 +109,10 @@ impl<'c> Cx<'c> {
         if !callee.text.eq_ignore_ascii_case("EXECUTE FORMULA") {
             return None;
         }
+        // a text computed at run time is compiled when it runs (the command
+        // `EXECUTE FORMULA`, `runtime::dynamic`)
         let Some(ExprKind::Text(t)) = args.first().map(|a| &a.kind) else {
-            return Some(StmtKind::Fail(
-                codes::BAD_FORMULA_TEXT,
-                Rc::from("EXECUTE FORMULA: fourd compiles only a constant text"),
-            ));
+            return None;
         };
         let parsed = crate::syntax::parse(t, &Default::default());
         if let Some(err) = parsed.errors.first() {
@@ -136,7 +136,7 @@ impl<'c> Cx<'c> {
     /// Compiles `e` as a formula: a hidden method with its own frame (`$1..$n` are
     /// its parameters) whose named locals are copied from this method's locals when
     /// the formula is created.
-    fn formula(&mut self, e: &ast::Expr, src: &Rc<str>) -> ir::Expr {
+    pub(super) fn formula(&mut self, e: &ast::Expr, src: &Rc<str>) -> ir::Expr {
         let source: Rc<str> = Rc::from(src.get(e.span.clone()).unwrap_or("").trim());
         let (name, path) = self
             .owner
@@ -177,8 +177,16 @@ impl<'c> Cx<'c> {
 }
 
 /// Parses the text of `Formula from string`: one expression or one assignment.
-fn parse_one(t: &str) -> Result<ast::Expr, String> {
-    let parsed = crate::syntax::parse(t, &Default::default());
+pub(super) fn parse_one(t: &str) -> Result<ast::Expr, String> {
+    parse_one_with(t, &Default::default())
+}
+
+/// [`parse_one`] with the project's names.
+pub(super) fn parse_one_with(
+    t: &str,
+    known: &crate::syntax::KnownNames,
+) -> Result<ast::Expr, String> {
+    let parsed = crate::syntax::parse(t, known);
     if let Some(e) = parsed.errors.first() {
         return Err(format!("Formula from string: {}", e.message));
     }

@@ -1,44 +1,23 @@
-//! Reading table and field names from a project's `catalog.4DCatalog` (XML).
-//!
-//! Only the names are read here (the lexer needs them to split multi-word
-//! names); the full structure comes with the datastore.
+//! The table and field names of a project's `catalog.4DCatalog`, for the lexer
+//! (it needs them to read multi-word names). The full structure is read by
+//! `datastore::Structure`; this only lists its names.
 
+use crate::datastore::Structure;
 use std::path::Path;
 
-/// Every `name="..."` attribute of the `<table>` and `<field>` elements.
+/// The table names and the field names (all tables) of a catalog; empty when the
+/// file is missing or unreadable (the names only help the lexer).
 pub fn table_and_field_names(catalog: &Path) -> (Vec<String>, Vec<String>) {
-    let Ok(xml) = std::fs::read_to_string(catalog) else {
+    let Ok(structure) = Structure::load(catalog) else {
         return (Vec::new(), Vec::new());
     };
-    (
-        attribute_values(&xml, "<table"),
-        attribute_values(&xml, "<field"),
-    )
-}
-
-fn attribute_values(xml: &str, element: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut rest = xml;
-    while let Some(pos) = rest.find(element) {
-        rest = &rest[pos + element.len()..];
-        let tag_end = rest.find('>').unwrap_or(rest.len());
-        let tag = &rest[..tag_end];
-        if let Some(start) = tag.find(" name=\"") {
-            let value = &tag[start + 7..];
-            if let Some(end) = value.find('"') {
-                names.push(xml_unescape(&value[..end]));
-            }
-        }
-    }
-    names
-}
-
-fn xml_unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+    let tables = structure.tables.iter().map(|t| t.name.clone()).collect();
+    let fields = structure
+        .tables
+        .iter()
+        .flat_map(|t| t.fields.iter().map(|f| f.name.clone()))
+        .collect();
+    (tables, fields)
 }
 
 #[cfg(test)]
@@ -47,11 +26,17 @@ mod tests {
 
     #[test]
     fn reads_table_and_field_names() {
-        let xml = r#"<base><table name="Friends and Relatives" id="1"><field name="Last Name" type="10"/></table></base>"#;
+        let dir = std::env::temp_dir().join(format!("fourd-catalog-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("catalog.4DCatalog");
+        let xml = r#"<base name="x"><table name="Friends and Relatives" id="1"><field name="Last Name" type="10" id="1"/></table></base>"#;
+        std::fs::write(&path, xml).expect("write");
+        let (tables, fields) = table_and_field_names(&path);
+        assert_eq!(tables, vec!["Friends and Relatives"]);
+        assert_eq!(fields, vec!["Last Name"]);
         assert_eq!(
-            attribute_values(xml, "<table"),
-            vec!["Friends and Relatives"]
+            table_and_field_names(&dir.join("none")),
+            (Vec::new(), Vec::new())
         );
-        assert_eq!(attribute_values(xml, "<field"), vec!["Last Name"]);
     }
 }

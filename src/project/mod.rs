@@ -36,6 +36,12 @@ pub enum LoadError {
 pub struct Loaded {
     pub program: Program,
     pub entries: Vec<(MethodId, bool)>,
+    /// The database structure (`catalog.4DCatalog` of the project, or beside the
+    /// scripts); empty when there is none.
+    pub structure: crate::datastore::Structure,
+    /// The folder holding `Project/` (None for a script folder): its `Data/` folder
+    /// holds the data file by default.
+    pub project_root: Option<PathBuf>,
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -91,6 +97,7 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     let mut c = Compiler::new();
     let mut entries = Vec::new();
     let known: KnownNames;
+    let catalog_dir: PathBuf;
     if path.is_dir() {
         let Some(sources) = sources_above(path) else {
             return Err(LoadError::Usage(format!(
@@ -102,6 +109,7 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
             c.add_method(&stem(&f), f);
         }
         known = names_at(&sources);
+        catalog_dir = sources.clone();
         let db = sources.join("DatabaseMethods");
         let startup = db.join("onStartup.4dm");
         if startup.is_file() {
@@ -126,6 +134,10 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     } else if path.is_file() {
         let name = stem(path);
         known = names_at(&names_key(path));
+        catalog_dir = match sources_above(path) {
+            Some(s) => s,
+            None => names_key(path),
+        };
         match sources_above(path) {
             Some(sources) => {
                 for f in method_files(&sources.join("Methods")) {
@@ -170,11 +182,25 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
         )));
     }
 
+    let structure = crate::datastore::Structure::load(&catalog_dir.join("catalog.4DCatalog"))
+        .map_err(LoadError::Usage)?;
+    let project_root = if catalog_dir.file_name().is_some_and(|n| n == "Sources") {
+        catalog_dir
+            .parent()
+            .and_then(|p| p.parent())
+            .map(Path::to_path_buf)
+    } else {
+        None
+    };
+    c.structure = Rc::new(structure.clone());
+    c.known = known.clone();
     let work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
     compile_from(&mut c, &known, path, work)?;
     Ok(Loaded {
         program: c.finish(),
         entries,
+        structure,
+        project_root,
     })
 }
 
@@ -259,6 +285,10 @@ pub struct WebLoaded {
     pub on_web_close: Option<MethodId>,
     /// Lower-cased method name → id, for published methods.
     pub published: std::collections::HashMap<String, MethodId>,
+    /// The database structure (`Project/Sources/catalog.4DCatalog`).
+    pub structure: crate::datastore::Structure,
+    /// The folder holding `Project/` (where `Data/` lives).
+    pub project_root: Option<PathBuf>,
 }
 
 /// Loads a project folder for `fourd serve` / `WEB START SERVER`.
@@ -303,8 +333,17 @@ pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
         "On Web Legacy Close Session",
         &mut work,
     );
+    let structure = crate::datastore::Structure::load(&sources.join("catalog.4DCatalog"))
+        .map_err(LoadError::Usage)?;
+    c.structure = Rc::new(structure.clone());
+    c.known = known.clone();
     compile_from(&mut c, &known, path, work)?;
     Ok(WebLoaded {
+        structure,
+        project_root: sources
+            .parent()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf),
         program: c.finish(),
         on_startup,
         on_exit,
@@ -400,9 +439,18 @@ pub fn names_key(file: &Path) -> PathBuf {
 
 /// The names known at a place given by [`names_key`].
 pub fn names_at(key: &Path) -> KnownNames {
-    if key.file_name().is_some_and(|n| n == "Sources") && key.join("Methods").is_dir()
-        || key.join("catalog.4DCatalog").is_file()
-    {
+    let is_sources =
+        key.file_name().is_some_and(|n| n == "Sources") && key.join("Methods").is_dir();
+    if !is_sources && key.join("catalog.4DCatalog").is_file() {
+        // a script folder with its own structure
+        let (tables, fields) = catalog::table_and_field_names(&key.join("catalog.4DCatalog"));
+        return KnownNames {
+            methods: method_names_in(key),
+            tables,
+            fields,
+        };
+    }
+    if is_sources {
         let (tables, fields) = catalog::table_and_field_names(&key.join("catalog.4DCatalog"));
         KnownNames {
             methods: method_names_in(&key.join("Methods")),

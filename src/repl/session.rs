@@ -186,6 +186,7 @@ impl Session {
     /// Forgets every variable and entry; the project's methods stay callable.
     pub fn reset(&mut self) {
         let mut c = Compiler::new();
+        c.known = self.origin.known.clone();
         if let Some(dir) = &self.origin.methods_dir {
             for name in project::method_names_in(dir) {
                 let p = dir.join(format!("{name}.4dm"));
@@ -445,7 +446,11 @@ impl Session {
         self.inter = std::mem::take(&mut it.inter);
         self.inter_types = std::mem::take(&mut it.inter_types);
         self.local_names = prog.methods[id as usize].slot_names.clone();
-        r.map_err(|e| crate::run::render_error(prog, &e))
+        let r = r.map_err(|e| crate::run::render_error(prog, &e));
+        // methods and variables compiled at run time (EXECUTE FORMULA) become the
+        // compiler's, so later entries get fresh ids
+        self.compiler.absorb_dynamic();
+        r
     }
 
     /// The flag that stops the running entry when set (Ctrl-C).
@@ -561,6 +566,8 @@ impl Session {
                     }
                 }
                 Ptr::Element(e) => format!("->element {}", e.index),
+                Ptr::Table(t) => format!("->[table {t}]"),
+                Ptr::Field(t, f) => format!("->[table {t}] field {f}"),
             },
             Value::Blob(b) => format!("<Blob: {} bytes>", b.len()),
             Value::Picture(b) => format!("<Picture: {} bytes>", b.len()),

@@ -28,7 +28,7 @@
 //! | 42   | not a function: calling a property that holds no formula, or an unknown class function |
 //! | 43   | `Super` used outside a class constructor or function, or with no parent function |
 //! | 44   | unknown method name given as text (`EXECUTE METHOD`, `ON ERR CALL`, callbacks) |
-//! | 45   | code given as text could not be compiled (`Formula from string`, `EXECUTE FORMULA`) |
+//! | 45   | code given as text could not be compiled (`Formula from string`, `EXECUTE FORMULA`: syntax error, text over 1 MB) |
 //! | -10518 | `ASSERT` / `Asserted` failed (message "Assert failed: ..."), 4D's own code |
 //! | any  | `throw(code...)`: the code given (`-1` when a thrown object has no `errCode`) |
 //!

@@ -284,7 +284,9 @@ impl<'p> Interp<'p> {
             Some(f) => f,
             None => return err(codes::BAD_ARG, "No current method"),
         };
-        let m = &prog.methods[f.method as usize];
+        let Some(m) = prog.method(f.method) else {
+            return err(codes::BAD_ARG, "No current method");
+        };
         if k == 0 {
             return match m.result {
                 Some(s) => Ok(ParamLoc::Slot(self.base + s as usize)),

@@ -130,7 +130,7 @@ impl<'p> Interp<'p> {
                     let result = self
                         .frames
                         .last()
-                        .and_then(|f| prog.methods[f.method as usize].result);
+                        .and_then(|f| prog.method(f.method)?.result);
                     match result {
                         Some(slot) => self.store_local(self.base + slot as usize, v)?,
                         None => {

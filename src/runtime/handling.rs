@@ -62,7 +62,7 @@ impl<'p> Interp<'p> {
         let Some(loc) = e.loc else {
             return (String::new(), 0, String::new());
         };
-        let Some(m) = self.prog.methods.get(loc.method as usize) else {
+        let Some(m) = self.prog.method(loc.method) else {
             return (String::new(), 0, String::new());
         };
         let (line, _) = crate::project::line_col(&m.source, loc.offset as usize);

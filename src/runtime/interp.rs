@@ -56,6 +56,8 @@ pub struct Interp<'p> {
     pub max_depth: usize,
     /// Web server state of this interpreter (request, session, runtime): `crate::web`.
     pub web: crate::web::WebCtx,
+    /// This process's view of the datastore (selections, current records, locks).
+    pub db: crate::datastore::ProcessDb,
     /// Offset of the statement running (for call chains).
     pub cur_pos: u32,
     /// Classes, formulas and error handling state (`runtime::oop`, `exec`).
@@ -84,6 +86,7 @@ impl<'p> Interp<'p> {
             errout,
             max_depth: MAX_DEPTH,
             web: Default::default(),
+            db: crate::datastore::ProcessDb::default(),
             oo: super::oop::OoState::new(prog),
             cur_pos: 0,
             interrupt: None,
@@ -113,7 +116,7 @@ impl<'p> Interp<'p> {
 
     pub fn current_method(&self) -> Option<&'p Method> {
         let prog = self.prog;
-        self.frames.last().map(|f| &prog.methods[f.method as usize])
+        self.frames.last().and_then(|f| prog.method(f.method))
     }
 
     // ----------------------------------------------------------------- calls
@@ -137,7 +140,7 @@ impl<'p> Interp<'p> {
             return err(codes::STACK_FULL, "Stack full");
         }
         let prog = self.prog;
-        let m = match prog.methods.get(id as usize) {
+        let m = match prog.method(id) {
             Some(m) if m.compiled => m,
             Some(m) => {
                 return err(
@@ -246,7 +249,7 @@ impl<'p> Interp<'p> {
         types: &mut Vec<VarType>,
     ) -> RtResult<Value> {
         let prog = self.prog;
-        let Some(m) = prog.methods.get(id as usize) else {
+        let Some(m) = prog.method(id) else {
             return err(codes::UNKNOWN_NAME, "Unknown method");
         };
         let n = m.slot_types.len().max(locals.len());

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod collate;
+mod dynamic;
 pub mod error;
 mod eval;
 mod exec;

@@ -262,7 +262,7 @@ impl<'p> Interp<'p> {
     /// Creates the formula object of `Formula(...)` compiled as method `id`.
     pub fn make_formula(&mut self, id: MethodId) -> Value {
         let prog = self.prog;
-        let captured = match &prog.methods[id as usize].formula {
+        let captured = match prog.method(id).and_then(|m| m.formula.as_ref()) {
             Some(def) => def
                 .captures
                 .iter()
@@ -390,12 +390,12 @@ impl<'p> Interp<'p> {
                     _ => Value::Undefined,
                 })
             }
-            Some(Meta::Formula(f)) if name == "source" => {
-                Ok(match &prog.methods[f.method as usize].formula {
+            Some(Meta::Formula(f)) if name == "source" => Ok(
+                match prog.method(f.method).and_then(|m| m.formula.as_ref()) {
                     Some(d) => text(d.source.to_string()),
                     None => text(""),
-                })
-            }
+                },
+            ),
             _ => Ok(Value::Undefined),
         }
     }

@@ -89,6 +89,8 @@ impl<'p> Interp<'p> {
                     ),
                 }
             }
+            Ptr::Field(t, f) => self.db.field_get(*t, *f),
+            Ptr::Table(_) => err(codes::TYPE_MISMATCH, "A table is not a value"),
         }
     }
 
@@ -115,6 +117,8 @@ impl<'p> Interp<'p> {
                 store_var(&mut self.inter[*id as usize], ty, v)
             }
             Ptr::Element(e) => set_element(&e.array, e.index as f64, v),
+            Ptr::Field(t, f) => self.db.field_set(*t, *f, v),
+            Ptr::Table(_) => err(codes::BAD_ASSIGN, "Cannot assign a value to a table"),
         }
     }
 
@@ -133,7 +137,8 @@ impl<'p> Interp<'p> {
                 a.elems[e.index as usize] = v;
                 return Ok(());
             }
-            Ptr::Nil => None,
+            Ptr::Field(t, f) => return self.db.field_set(*t, *f, v),
+            Ptr::Nil | Ptr::Table(_) => None,
         };
         match slot {
             Some(s) => {
@@ -160,7 +165,8 @@ impl<'p> Interp<'p> {
                 .copied()
                 .unwrap_or_default(),
             Ptr::Element(e) => e.array.borrow().elem,
-            Ptr::Nil => VarType::Undeclared,
+            Ptr::Field(t, f) => self.db.field_var_type(*t, *f),
+            Ptr::Nil | Ptr::Table(_) => VarType::Undeclared,
         }
     }
 

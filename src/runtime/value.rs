@@ -61,6 +61,10 @@ pub enum Ptr {
     Inter(u32),
     /// An element of an array (`->$a{3}`).
     Element(ElemRef),
+    /// A table, by number (`->[Table]`).
+    Table(u32),
+    /// A field of the current record: table and field numbers (`->[Table]Field`).
+    Field(u32, u32),
 }
 
 /// A reference to an element of an array.

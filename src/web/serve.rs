@@ -60,6 +60,21 @@ pub fn serve(
         Box::new(std::io::stderr()),
     );
     it.web.rt = Some(rt.clone());
+    // The startup process shares the datastore of the web processes.
+    if !loaded.structure.is_empty() {
+        let data = crate::datastore::DataPath::Default;
+        match crate::datastore::open_shared(
+            loaded.structure.clone(),
+            loaded.project_root.as_deref(),
+            &data,
+        ) {
+            Ok(store) => it.db = crate::datastore::ProcessDb::new(Some(store), "Main"),
+            Err(e) => {
+                eprintln!("fourd: {e}");
+                return 64;
+            }
+        }
+    }
     let is = |id: u32, n: &str| prog.methods[id as usize].name == n;
     for &(id, _) in loaded.entries.iter().filter(|e| is(e.0, "On Startup")) {
         if let Err(e) = it.call_method(id, Vec::new(), 0) {

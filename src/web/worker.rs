@@ -28,6 +28,7 @@
 use super::sessions::{Limits, Refusal, Session, SessionTable};
 use super::{HttpRequest, HttpResponse, WebRuntime};
 use crate::compile::ir::MethodId;
+use crate::datastore::{Datastore, ProcessDb};
 use crate::project::WebLoaded;
 use crate::runtime::interp::Interp;
 use crate::runtime::process::Process;
@@ -53,8 +54,34 @@ pub struct ReqCtx {
 }
 
 /// State of the web interpreter thread, reachable from commands via `Interp::web`.
+/// What a legacy session owns: its process variables and its view of the
+/// datastore (current records, selections, sets, locks). Both are swapped into the
+/// interpreter for the session's requests and for its close method.
+#[derive(Default)]
+pub struct SessionProcess {
+    pub vars: Process,
+    pub db: ProcessDb,
+}
+
+impl SessionProcess {
+    fn new(prog: &crate::compile::ir::Program, store: &Option<Arc<Datastore>>) -> SessionProcess {
+        SessionProcess {
+            vars: Process::new(&prog.process_vars),
+            db: ProcessDb::new(store.clone(), "Web process"),
+        }
+    }
+
+    /// Exchanges this process with the one running in the interpreter.
+    fn swap_with(&mut self, it: &mut Interp<'_>) {
+        std::mem::swap(&mut it.process, &mut self.vars);
+        std::mem::swap(&mut it.db, &mut self.db);
+    }
+}
+
 pub struct WorkerCtx {
-    pub table: SessionTable<Process>,
+    pub table: SessionTable<SessionProcess>,
+    /// The project's datastore, shared with the process that started the server.
+    pub store: Option<Arc<Datastore>>,
     pub legacy: bool,
     pub on_close: Option<MethodId>,
     /// `WEB LEGACY CLOSE SESSION` was called for the current session.
@@ -120,6 +147,7 @@ fn run(rt: Arc<WebRuntime>, legacy: bool, w: &WebLoaded, rx: mpsc::Receiver<Job>
         table: SessionTable::new(),
         legacy,
         on_close: w.on_web_close,
+        store: open_store(w),
         close_current: false,
         rt: rt.clone(),
     }));
@@ -183,7 +211,7 @@ fn run(rt: Arc<WebRuntime>, legacy: bool, w: &WebLoaded, rx: mpsc::Receiver<Job>
     }
 }
 
-fn table<'a>(it: &'a mut Interp<'_>) -> &'a mut SessionTable<Process> {
+fn table<'a>(it: &'a mut Interp<'_>) -> &'a mut SessionTable<SessionProcess> {
     &mut it.web.worker.as_mut().expect("web thread").table
 }
 
@@ -205,11 +233,28 @@ pub fn close_by_id(it: &mut Interp<'_>, id: &str) {
     }
 }
 
-/// Runs `On Web Legacy Close Session` in the session's process, then drops it.
-pub fn close_session(it: &mut Interp<'_>, mut s: Session<Process>) {
+/// The project's datastore for the web processes (None without a catalog).
+fn open_store(w: &WebLoaded) -> Option<Arc<Datastore>> {
+    if w.structure.is_empty() {
+        return None;
+    }
+    let data = crate::datastore::DataPath::Default;
+    match crate::datastore::open_shared(w.structure.clone(), w.project_root.as_deref(), &data) {
+        Ok(store) => Some(store),
+        Err(e) => {
+            eprintln!("fourd: the web processes have no datastore: {e}");
+            None
+        }
+    }
+}
+
+/// Runs `On Web Legacy Close Session` in the session's process (its variables,
+/// selections and current records still valid), then drops the process, which
+/// clears its selections and releases its records.
+pub fn close_session(it: &mut Interp<'_>, mut s: Session<SessionProcess>) {
     let on_close = it.web.worker.as_ref().and_then(|w| w.on_close);
+    s.payload.swap_with(it);
     if let Some(m) = on_close {
-        std::mem::swap(&mut it.process, &mut s.payload);
         let saved_session = std::mem::replace(&mut it.web.session, s.id.clone());
         let saved_req = it.web.req.take();
         if let Err(e) = it.call_method(m, Vec::new(), 0) {
@@ -218,8 +263,10 @@ pub fn close_session(it: &mut Interp<'_>, mut s: Session<Process>) {
         }
         it.web.req = saved_req;
         it.web.session = saved_session;
-        std::mem::swap(&mut it.process, &mut s.payload);
     }
+    s.payload.swap_with(it);
+    // Dropping the session's `ProcessDb` clears its selections and releases its
+    // records and transaction (`ProcessDb`'s Drop), after the close method ran.
     drop(s);
 }
 
@@ -262,17 +309,19 @@ fn handle(it: &mut Interp<'_>, w: &WebLoaded, req: HttpRequest) -> HttpResponse 
     let prog = it.prog;
     if !legacy {
         // no legacy sessions: a fresh process for each request
-        let mut p = Process::new(&prog.process_vars);
-        std::mem::swap(&mut it.process, &mut p);
+        let store = it.web.worker.as_ref().and_then(|w| w.store.clone());
+        let mut p = SessionProcess::new(prog, &store);
+        p.swap_with(it);
         let resp = run_request_guarded(it, w, req);
-        std::mem::swap(&mut it.process, &mut p);
-        return resp;
+        p.swap_with(it);
+        return resp; // dropping `p` releases what the request locked
     }
     let limits = rt.options().limits();
     let cookie = req.cookie(&rt.options().cookie_name());
     let now = rt.clock.now_ms();
+    let store = it.web.worker.as_ref().and_then(|w| w.store.clone());
     let begun = table(it).begin(cookie.as_deref(), &req.peer_ip, now, &limits, || {
-        Process::new(&prog.process_vars)
+        SessionProcess::new(prog, &store)
     });
     let b = match begun {
         Ok(b) => b,
@@ -291,13 +340,13 @@ fn handle(it: &mut Interp<'_>, w: &WebLoaded, req: HttpRequest) -> HttpResponse 
     let secure = req.secure;
     // swap the session's process in
     let mut proc = std::mem::take(&mut table(it).get_mut(&id).expect("session just begun").payload);
-    std::mem::swap(&mut it.process, &mut proc);
+    proc.swap_with(it);
     it.web.session = id.clone();
     if let Some(wk) = it.web.worker.as_mut() {
         wk.close_current = false;
     }
     let mut resp = run_request_guarded(it, w, req);
-    std::mem::swap(&mut it.process, &mut proc);
+    proc.swap_with(it);
     it.web.session.clear();
     let end = rt.clock.now_ms();
     let t = table(it);

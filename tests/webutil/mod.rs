@@ -49,16 +49,28 @@ pub fn temp_copy(fixture: &str) -> PathBuf {
 impl Server {
     /// Serves a copy of `tests/web/app` whose `On Startup` is `startup` (4D code).
     pub fn start(startup: &str, clock_scale: f64) -> Server {
-        Server::start_with(
-            &[("Project/Sources/DatabaseMethods/onStartup.4dm", startup)],
-            clock_scale,
-        )
+        Server::start_fixture("tests/web/app", startup, clock_scale)
+    }
+
+    /// Serves a copy of the fixture project `fixture` with `startup` as On Startup
+    /// (empty: the fixture's own).
+    pub fn start_fixture(fixture: &str, startup: &str, clock_scale: f64) -> Server {
+        let onstartup = "Project/Sources/DatabaseMethods/onStartup.4dm";
+        if startup.is_empty() {
+            Server::start_files(fixture, &[], clock_scale)
+        } else {
+            Server::start_files(fixture, &[(onstartup, startup)], clock_scale)
+        }
     }
 
     /// Serves a copy of `tests/web/app` with `files` (path in the project, text)
     /// written over it.
     pub fn start_with(files: &[(&str, &str)], clock_scale: f64) -> Server {
-        let dir = temp_copy("tests/web/app");
+        Server::start_files("tests/web/app", files, clock_scale)
+    }
+
+    fn start_files(fixture: &str, files: &[(&str, &str)], clock_scale: f64) -> Server {
+        let dir = temp_copy(fixture);
         for (path, text) in files {
             std::fs::write(dir.join(path), text).unwrap();
         }

@@ -1,0 +1,122 @@
+//! The datastore behind the classic 4D database language: tables and fields from
+//! `catalog.4DCatalog` ([`structure`]), records stored in SQLite ([`store`]), and
+//! what each process sees — selections, current records, locks, sets, named
+//! selections, transactions ([`process`]).
+//!
+//! ## Shape
+//! - One [`store::Datastore`] per running program, shared (`Arc`) by every
+//!   process. It keeps all records in memory and writes through to the SQLite
+//!   file; it also holds the record lock table.
+//! - One [`process::ProcessDb`] per 4D process, held by the interpreter
+//!   (`Interp::db`). Dropping it (the end of a process) cancels its open
+//!   transaction and releases its locks.
+//!
+//! ## API for the web sessions (#6)
+//! When a legacy web session closes, after its `On Web Legacy Close Session` method
+//! has run in the session's process, call [`process::ProcessDb::reset`] on that
+//! process's `Interp::db`: it cancels an open transaction, releases every record
+//! lock of the process and clears its current records, selections, sets and named
+//! selections.
+//!
+//! ## Where the data lives
+//! A project's data is `Data/data.sqlite` beside its `Project` folder; `fourd run
+//! --data PATH` picks another file (a folder gets `data.sqlite` inside it) and
+//! `--data :memory:` keeps everything in memory. A script folder with a
+//! `catalog.4DCatalog` beside its scripts has a structure too; its data is in
+//! memory unless `--data` is given (so running scripts leaves no files behind).
+//!
+//! ## Error codes (fourd's own numbers, see `runtime::error`)
+//! | code | meaning |
+//! |------|---------|
+//! | 40 | no database (no structure) |
+//! | 41 | invalid table or field number, or unknown table |
+//! | 42 | no current record / record number out of range |
+//! | 43 | the data file could not be read or written |
+//! | -9998 | duplicated value in a unique field (4D's own number for it) |
+
+pub mod process;
+pub mod store;
+pub mod structure;
+
+pub use process::ProcessDb;
+pub use store::Datastore;
+pub use structure::Structure;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// 4D's error for a duplicated value in a unique (or primary key) field.
+pub const DUPLICATE_KEY: i32 = -9998;
+
+pub mod codes {
+    pub const NO_DATABASE: i32 = 40;
+    pub const BAD_TABLE: i32 = 41;
+    pub const BAD_RECORD: i32 = 42;
+    pub const IO: i32 = 43;
+}
+
+/// Where the data of a program goes (`fourd run --data`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum DataPath {
+    /// The default: the project's `Data/` folder; in memory for a script folder.
+    #[default]
+    Default,
+    Memory,
+    File(PathBuf),
+}
+
+impl DataPath {
+    pub fn from_arg(s: &str) -> DataPath {
+        if s == ":memory:" {
+            DataPath::Memory
+        } else {
+            DataPath::File(PathBuf::from(s))
+        }
+    }
+}
+
+/// Opens the datastore of a program: `structure` from its catalog; `project_root`
+/// is the folder holding `Project/` (None for a script folder).
+pub fn open(
+    structure: Structure,
+    project_root: Option<&Path>,
+    data: &DataPath,
+) -> Result<Arc<Datastore>, String> {
+    Datastore::open(structure, data_file(project_root, data).as_deref()).map(Arc::new)
+}
+
+/// The data file `data` designates (None: in memory).
+fn data_file(project_root: Option<&Path>, data: &DataPath) -> Option<PathBuf> {
+    match data {
+        DataPath::Memory => None,
+        DataPath::File(p) if p.is_dir() => Some(p.join("data.sqlite")),
+        DataPath::File(p) => Some(p.clone()),
+        DataPath::Default => project_root.map(|r| r.join("Data").join("data.sqlite")),
+    }
+}
+
+/// Like [`open`], but one datastore per data file in this OS process: the web
+/// thread and the process that started the server (`fourd serve`'s On Startup and
+/// On Exit) share the same records and locks. In-memory stores are not shared.
+pub fn open_shared(
+    structure: Structure,
+    project_root: Option<&Path>,
+    data: &DataPath,
+) -> Result<Arc<Datastore>, String> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock, Weak};
+    static OPEN: OnceLock<Mutex<HashMap<PathBuf, Weak<Datastore>>>> = OnceLock::new();
+    let Some(file) = data_file(project_root, data) else {
+        return open(structure, project_root, data);
+    };
+    let mut map = OPEN
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(ds) = map.get(&file).and_then(Weak::upgrade) {
+        return Ok(ds);
+    }
+    let ds = Arc::new(Datastore::open(structure, Some(&file))?);
+    map.insert(file, Arc::downgrade(&ds));
+    Ok(ds)
+}

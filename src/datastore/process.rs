@@ -1,0 +1,987 @@
+//! What one 4D process sees of the datastore: per table its current selection,
+//! position and current record (with the record's lock), its read-only/read-write
+//! state; its sets and named selections; its transaction.
+
+use super::store::{Cell, Datastore, Inner, Key, LockOwner, Record};
+use super::structure::{FieldType, Structure};
+use super::{codes as dbc, DUPLICATE_KEY};
+use crate::runtime::collate;
+use crate::runtime::error::{codes, err, RtResult};
+use crate::runtime::value::{text, Value, VarType};
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// Record number of a new record not saved yet (as 4D's `Record number` gives it).
+pub const NEW_RECORD: i64 = -3;
+/// Record number when there is no current record.
+pub const NO_RECORD: i64 = -1;
+
+/// The current record of a table in a process.
+#[derive(Debug, Clone)]
+pub struct CurRec {
+    pub rn: i64,
+    pub vals: Vec<Value>,
+    /// This process holds the record's lock.
+    pub locked: bool,
+    /// Loaded read-only (table in read-only mode, or locked by another process).
+    pub read_only: bool,
+    /// Locked by another process when it was loaded.
+    pub locked_by_other: Option<LockOwner>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct TableState {
+    pub sel: Vec<i64>,
+    /// Position in `sel` of the current record (`sel.len()`: past the end).
+    pub pos: usize,
+    pub cur: Option<CurRec>,
+    pub read_only: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct SetData {
+    pub ti: usize,
+    pub recs: BTreeSet<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NamedSel {
+    pub ti: usize,
+    pub sel: Vec<i64>,
+    pub pos: usize,
+}
+
+/// A comparison in a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    /// `%`: keyword search.
+    Keyword,
+}
+
+/// How a query line combines with the lines before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conj {
+    First,
+    And,
+    Or,
+    Except,
+}
+
+#[derive(Debug, Clone)]
+pub struct QueryLine {
+    pub conj: Conj,
+    pub fi: usize,
+    pub op: QOp,
+    pub value: Cell,
+}
+
+/// The datastore state of one process.
+pub struct ProcessDb {
+    pub store: Option<Arc<Datastore>>,
+    pub owner: LockOwner,
+    pub tables: Vec<TableState>,
+    pub sets: HashMap<String, SetData>,
+    pub named: HashMap<String, NamedSel>,
+    /// Start of each open transaction level in `undo`.
+    tx_marks: Vec<usize>,
+    /// Old state of every record written inside the transaction.
+    undo: Vec<(usize, i64, Option<Record>)>,
+    /// Locks to release when the outermost transaction ends.
+    deferred_unlocks: Vec<(usize, i64)>,
+    /// Lines of a `QUERY(...; *)` sequence not run yet: table, base, lines.
+    pub pending_query: Option<(usize, bool, Vec<QueryLine>)>,
+    pub default_table: Option<usize>,
+}
+
+impl Default for ProcessDb {
+    fn default() -> Self {
+        ProcessDb::new(None, "Main")
+    }
+}
+
+impl Drop for ProcessDb {
+    fn drop(&mut self) {
+        self.reset();
+    }
+}
+
+pub fn no_db<T>() -> RtResult<T> {
+    err(
+        dbc::NO_DATABASE,
+        "No database: this program has no catalog.4DCatalog structure",
+    )
+}
+
+impl ProcessDb {
+    /// The state of a new process named `name` using `store`.
+    pub fn new(store: Option<Arc<Datastore>>, name: &str) -> ProcessDb {
+        let pid = store.as_ref().map(|s| s.new_pid()).unwrap_or(0);
+        let n = store
+            .as_ref()
+            .map(|s| s.structure.tables.len())
+            .unwrap_or(0);
+        ProcessDb {
+            store,
+            owner: LockOwner {
+                pid,
+                name: name.to_string(),
+            },
+            tables: vec![TableState::default(); n],
+            sets: HashMap::new(),
+            named: HashMap::new(),
+            tx_marks: Vec::new(),
+            undo: Vec::new(),
+            deferred_unlocks: Vec::new(),
+            pending_query: None,
+            default_table: None,
+        }
+    }
+
+    /// What a legacy web session's close (or a process's end) must do once the
+    /// close method has run: cancels an open transaction, releases every lock the
+    /// process holds, and clears its current records, selections, sets and named
+    /// selections. The process can go on using the datastore afterwards.
+    pub fn reset(&mut self) {
+        while !self.tx_marks.is_empty() {
+            self.cancel_transaction();
+        }
+        if let Some(s) = &self.store {
+            s.lock().release_all(self.owner.pid);
+        }
+        for t in &mut self.tables {
+            *t = TableState::default();
+        }
+        self.sets.clear();
+        self.named.clear();
+        self.pending_query = None;
+        self.deferred_unlocks.clear();
+    }
+
+    pub fn structure(&self) -> Option<&Structure> {
+        self.store.as_ref().map(|s| &s.structure)
+    }
+
+    fn store(&self) -> RtResult<Arc<Datastore>> {
+        match &self.store {
+            Some(s) => Ok(s.clone()),
+            None => no_db(),
+        }
+    }
+
+    /// Index of table number `num`.
+    pub fn ti(&self, num: u32) -> RtResult<usize> {
+        match self.structure().map(|s| s.table_index(num)) {
+            Some(Some(i)) => Ok(i),
+            Some(None) => err(dbc::BAD_TABLE, format!("Invalid table number: {}", num)),
+            None => no_db(),
+        }
+    }
+
+    /// Indexes of table number `t` and field number `f`.
+    pub fn tfi(&self, t: u32, f: u32) -> RtResult<(usize, usize)> {
+        let ti = self.ti(t)?;
+        match self.structure().and_then(|s| s.tables[ti].field_index(f)) {
+            Some(fi) => Ok((ti, fi)),
+            None => err(
+                dbc::BAD_TABLE,
+                format!("Invalid field number: {} of table {}", f, t),
+            ),
+        }
+    }
+
+    pub fn field_type(&self, ti: usize, fi: usize) -> FieldType {
+        self.structure()
+            .map(|s| s.tables[ti].fields[fi].ty)
+            .unwrap_or(FieldType::Text)
+    }
+
+    // ------------------------------------------------------------ fields
+
+    pub fn field_get(&self, t: u32, f: u32) -> RtResult<Value> {
+        let (ti, fi) = self.tfi(t, f)?;
+        Ok(match &self.tables[ti].cur {
+            Some(c) => c.vals[fi].clone(),
+            None => cell_to_value(
+                &Cell::empty(self.field_type(ti, fi)),
+                self.field_type(ti, fi),
+            ),
+        })
+    }
+
+    pub fn field_set(&mut self, t: u32, f: u32, v: Value) -> RtResult<()> {
+        let (ti, fi) = self.tfi(t, f)?;
+        let ty = self.field_type(ti, fi);
+        let cell = value_to_cell(v, ty)?;
+        let v = cell_to_value(&cell, ty);
+        match &mut self.tables[ti].cur {
+            Some(c) => {
+                c.vals[fi] = v;
+                Ok(())
+            }
+            // 4D ignores assignments to a field without current record
+            None => Ok(()),
+        }
+    }
+
+    // --------------------------------------------------- current record
+
+    /// Releases the lock on table `ti`'s current record (deferred in a transaction).
+    fn release(&mut self, g: &mut Inner, ti: usize) {
+        if let Some(c) = &self.tables[ti].cur {
+            if c.locked {
+                if self.tx_marks.is_empty() {
+                    g.unlock(ti, c.rn, self.owner.pid);
+                } else {
+                    self.deferred_unlocks.push((ti, c.rn));
+                }
+            }
+        }
+    }
+
+    /// Makes record `rn` the current record (locking it in read-write mode), or
+    /// leaves no current record for a negative `rn`.
+    fn load(&mut self, g: &mut Inner, ti: usize, rn: i64) {
+        if let Some(c) = &self.tables[ti].cur {
+            if c.rn == rn && rn >= 0 && (c.locked || c.read_only) {
+                return;
+            }
+        }
+        self.release(g, ti);
+        self.tables[ti].cur = None;
+        let Some(rec) = g.tables[ti].get(rn).cloned() else {
+            return;
+        };
+        let (locked, by_other) = if self.tables[ti].read_only {
+            (false, None)
+        } else {
+            match g.try_lock(ti, rn, &self.owner) {
+                Ok(()) => (true, None),
+                Err(o) => (false, Some(o)),
+            }
+        };
+        let types = self.types(ti);
+        self.tables[ti].cur = Some(CurRec {
+            rn,
+            vals: rec
+                .iter()
+                .zip(&types)
+                .map(|(c, t)| cell_to_value(c, *t))
+                .collect(),
+            locked,
+            read_only: !locked,
+            locked_by_other: by_other,
+        });
+    }
+
+    fn types(&self, ti: usize) -> Vec<FieldType> {
+        self.structure()
+            .map(|s| s.tables[ti].fields.iter().map(|f| f.ty).collect())
+            .unwrap_or_default()
+    }
+
+    /// Moves to position `pos` of the selection and loads that record.
+    pub fn goto_pos(&mut self, ti: usize, pos: usize) -> RtResult<()> {
+        let store = self.store()?;
+        let mut g = store.lock();
+        let t = &mut self.tables[ti];
+        t.pos = pos.min(t.sel.len());
+        let rn = t.sel.get(t.pos).copied().unwrap_or(NO_RECORD);
+        self.load(&mut g, ti, rn);
+        if rn < 0 {
+            self.release(&mut g, ti);
+            self.tables[ti].cur = None;
+        }
+        Ok(())
+    }
+
+    /// Replaces the current selection; the first record becomes the current record.
+    pub fn set_selection(&mut self, ti: usize, sel: Vec<i64>) -> RtResult<()> {
+        self.tables[ti].sel = sel;
+        self.tables[ti].pos = 0;
+        self.reload_current(ti)
+    }
+
+    fn reload_current(&mut self, ti: usize) -> RtResult<()> {
+        // force a reload of the first record even if it was current already
+        let store = self.store()?;
+        let mut g = store.lock();
+        let rn = self.tables[ti].sel.first().copied().unwrap_or(NO_RECORD);
+        let keep = matches!(&self.tables[ti].cur, Some(c) if c.rn == rn && c.rn >= 0);
+        if !keep {
+            self.release(&mut g, ti);
+            self.tables[ti].cur = None;
+            self.load(&mut g, ti, rn);
+        }
+        Ok(())
+    }
+
+    /// `LOAD RECORD`: loads the record at the current position again.
+    pub fn load_record(&mut self, ti: usize) -> RtResult<()> {
+        let store = self.store()?;
+        let mut g = store.lock();
+        let t = &self.tables[ti];
+        let rn = match &t.cur {
+            Some(c) if c.rn == NEW_RECORD => return Ok(()),
+            Some(c) => c.rn,
+            None => t.sel.get(t.pos).copied().unwrap_or(NO_RECORD),
+        };
+        // reload: a read-only copy may now be lockable
+        self.release(&mut g, ti);
+        self.tables[ti].cur = None;
+        self.load(&mut g, ti, rn);
+        Ok(())
+    }
+
+    /// `UNLOAD RECORD`: releases the lock; the record stays at its position.
+    pub fn unload(&mut self, ti: usize) -> RtResult<()> {
+        let store = self.store()?;
+        let mut g = store.lock();
+        self.release(&mut g, ti);
+        self.tables[ti].cur = None;
+        Ok(())
+    }
+
+    pub fn record_number(&self, ti: usize) -> i64 {
+        let t = &self.tables[ti];
+        match &t.cur {
+            Some(c) => c.rn,
+            None => t.sel.get(t.pos).copied().unwrap_or(NO_RECORD),
+        }
+    }
+
+    /// `CREATE RECORD`.
+    pub fn create(&mut self, ti: usize) -> RtResult<()> {
+        let store = self.store()?;
+        let mut g = store.lock();
+        self.release(&mut g, ti);
+        let t = &store.structure.tables[ti];
+        let mut vals = Vec::with_capacity(t.fields.len());
+        for f in &t.fields {
+            let c = if f.auto_seq {
+                Cell::Int(g.next_seq(ti))
+            } else if f.auto_uuid {
+                Cell::Text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())
+            } else {
+                Cell::empty(f.ty)
+            };
+            vals.push(cell_to_value(&c, f.ty));
+        }
+        self.tables[ti].cur = Some(CurRec {
+            rn: NEW_RECORD,
+            vals,
+            locked: false,
+            read_only: false,
+            locked_by_other: None,
+        });
+        Ok(())
+    }
+
+    /// `SAVE RECORD`: false when the record could not be saved (locked/read-only).
+    pub fn save(&mut self, ti: usize) -> RtResult<bool> {
+        let store = self.store()?;
+        let Some(cur) = self.tables[ti].cur.clone() else {
+            return Ok(false);
+        };
+        if cur.rn != NEW_RECORD && cur.read_only {
+            return Ok(false);
+        }
+        let types = self.types(ti);
+        let mut rec = Vec::with_capacity(types.len());
+        for (v, t) in cur.vals.iter().zip(&types) {
+            rec.push(value_to_cell(v.clone(), *t)?);
+        }
+        let mut g = store.lock();
+        let rn = if cur.rn == NEW_RECORD {
+            g.next_rn(ti)
+        } else {
+            cur.rn
+        };
+        // unique fields
+        for (fi, f) in store.structure.tables[ti].fields.iter().enumerate() {
+            if !f.unique {
+                continue;
+            }
+            let key = rec[fi].key();
+            let dup =
+                match g.tables[ti].indexes.get(&fi) {
+                    Some(idx) => idx
+                        .range((key.clone(), i64::MIN)..=(key.clone(), i64::MAX))
+                        .any(|(_, r)| *r != rn),
+                    None => g.tables[ti].records.iter().enumerate().any(|(i, r)| {
+                        i as i64 != rn && r.as_ref().is_some_and(|r| r[fi].key() == key)
+                    }),
+                };
+            if dup {
+                return err(
+                    DUPLICATE_KEY,
+                    format!(
+                        "Duplicated value in the unique field [{}]{}",
+                        store.structure.tables[ti].name, f.name
+                    ),
+                );
+            }
+        }
+        self.write(&mut g, ti, rn, Some(rec))?;
+        if cur.rn == NEW_RECORD {
+            if !self.tables[ti].read_only {
+                let _ = g.try_lock(ti, rn, &self.owner);
+            }
+            let ro = self.tables[ti].read_only;
+            if let Some(c) = &mut self.tables[ti].cur {
+                c.rn = rn;
+                c.locked = !ro;
+                c.read_only = ro;
+            }
+        }
+        Ok(true)
+    }
+
+    /// Writes (or deletes, with `None`) a record, through the transaction if any.
+    fn write(&mut self, g: &mut Inner, ti: usize, rn: i64, rec: Option<Record>) -> RtResult<()> {
+        let in_tx = !self.tx_marks.is_empty();
+        if in_tx {
+            let old = g.tables[ti].get(rn).cloned();
+            self.undo.push((ti, rn, old));
+        }
+        let r = match rec {
+            Some(rec) => g.put(ti, rn, rec, !in_tx),
+            None => g.delete(ti, rn, !in_tx).map(|_| ()),
+        };
+        r.or_else(|e| err(dbc::IO, e))
+    }
+
+    /// `DELETE RECORD`: false when the record is locked by another process.
+    pub fn delete_current(&mut self, ti: usize) -> RtResult<bool> {
+        let store = self.store()?;
+        let Some(cur) = self.tables[ti].cur.clone() else {
+            return Ok(true);
+        };
+        if cur.rn < 0 {
+            self.tables[ti].cur = None;
+            return Ok(true);
+        }
+        if cur.read_only {
+            return Ok(false);
+        }
+        let mut g = store.lock();
+        self.write(&mut g, ti, cur.rn, None)?;
+        self.release(&mut g, ti);
+        self.tables[ti].cur = None;
+        let t = &mut self.tables[ti];
+        if let Some(p) = t.sel.iter().position(|&r| r == cur.rn) {
+            t.sel.remove(p);
+        }
+        drop(g);
+        self.forget(ti, cur.rn);
+        Ok(true)
+    }
+
+    /// Removes a deleted record from this process's sets and named selections.
+    fn forget(&mut self, ti: usize, rn: i64) {
+        for s in self.sets.values_mut() {
+            if s.ti == ti {
+                s.recs.remove(&rn);
+            }
+        }
+        for n in self.named.values_mut() {
+            if n.ti == ti {
+                n.sel.retain(|&r| r != rn);
+            }
+        }
+    }
+
+    /// `DELETE SELECTION`: records locked by others stay, in the set `LockedSet`.
+    pub fn delete_selection(&mut self, ti: usize) -> RtResult<()> {
+        let store = self.store()?;
+        let sel = std::mem::take(&mut self.tables[ti].sel);
+        let mut locked = BTreeSet::new();
+        {
+            let mut g = store.lock();
+            self.release(&mut g, ti);
+            self.tables[ti].cur = None;
+            for rn in sel {
+                if g.tables[ti].get(rn).is_none() {
+                    continue;
+                }
+                if g.try_lock(ti, rn, &self.owner).is_err() {
+                    locked.insert(rn);
+                    continue;
+                }
+                self.write(&mut g, ti, rn, None)?;
+                if self.tx_marks.is_empty() {
+                    g.unlock(ti, rn, self.owner.pid);
+                } else {
+                    self.deferred_unlocks.push((ti, rn));
+                }
+            }
+        }
+        let deleted: Vec<i64> = Vec::new();
+        let _ = deleted;
+        self.sets.insert(
+            "lockedset".into(),
+            SetData {
+                ti,
+                recs: locked.clone(),
+            },
+        );
+        // a selection keeps only the records that could not be deleted
+        self.tables[ti].sel = locked.into_iter().collect();
+        self.tables[ti].pos = 0;
+        let live: Vec<i64> = {
+            let g = store.lock();
+            g.tables[ti].all()
+        };
+        let live: BTreeSet<i64> = live.into_iter().collect();
+        for s in self.sets.values_mut() {
+            if s.ti == ti {
+                s.recs.retain(|r| live.contains(r));
+            }
+        }
+        for n in self.named.values_mut() {
+            if n.ti == ti {
+                n.sel.retain(|r| live.contains(r));
+            }
+        }
+        self.reload_current(ti)
+    }
+
+    pub fn all_records(&self, ti: usize) -> RtResult<Vec<i64>> {
+        let store = self.store()?;
+        let g = store.lock();
+        Ok(g.tables[ti].all())
+    }
+
+    pub fn records_in_table(&self, ti: usize) -> RtResult<usize> {
+        let store = self.store()?;
+        let g = store.lock();
+        Ok(g.tables[ti].live)
+    }
+
+    /// Reads stored cells of field `fi` for these records (missing records skipped).
+    pub fn cells(&self, ti: usize, fi: usize, recs: &[i64]) -> RtResult<Vec<(i64, Cell)>> {
+        let store = self.store()?;
+        let g = store.lock();
+        let cur = self.tables[ti].cur.as_ref();
+        let ty = self.field_type(ti, fi);
+        Ok(recs
+            .iter()
+            .filter_map(|&rn| {
+                // the process sees its own current record as modified in memory
+                if let Some(c) = cur {
+                    if c.rn == rn && !c.read_only {
+                        return value_to_cell(c.vals[fi].clone(), ty).ok().map(|x| (rn, x));
+                    }
+                }
+                g.tables[ti].get(rn).map(|r| (rn, r[fi].clone()))
+            })
+            .collect())
+    }
+
+    /// Runs query lines over all records (`in_selection` false) or the selection.
+    pub fn query(&self, ti: usize, lines: &[QueryLine], in_selection: bool) -> RtResult<Vec<i64>> {
+        let store = self.store()?;
+        let g = store.lock();
+        let data = &g.tables[ti];
+        let base: Vec<i64> = if in_selection {
+            let mut s = self.tables[ti].sel.clone();
+            s.sort_unstable();
+            s.dedup();
+            s
+        } else {
+            data.all()
+        };
+        let mut result: BTreeSet<i64> = BTreeSet::new();
+        for (i, l) in lines.iter().enumerate() {
+            let conj = if i == 0 { Conj::First } else { l.conj };
+            // an AND or EXCEPT line only needs to test what is already found
+            let candidates: Vec<i64> = match conj {
+                Conj::And | Conj::Except => result.iter().copied().collect(),
+                _ => Vec::new(),
+            };
+            let hits: BTreeSet<i64> = match conj {
+                Conj::And | Conj::Except => candidates
+                    .into_iter()
+                    .filter(|&rn| {
+                        data.get(rn)
+                            .is_some_and(|r| matches(&r[l.fi], l.op, &l.value))
+                    })
+                    .collect(),
+                _ => {
+                    let via_index = if in_selection {
+                        None
+                    } else {
+                        index_lookup(data, l)
+                    };
+                    match via_index {
+                        Some(h) => h,
+                        None => base
+                            .iter()
+                            .copied()
+                            .filter(|&rn| {
+                                data.get(rn)
+                                    .is_some_and(|r| matches(&r[l.fi], l.op, &l.value))
+                            })
+                            .collect(),
+                    }
+                }
+            };
+            result = match conj {
+                Conj::First => hits,
+                Conj::And => hits,
+                Conj::Or => result.union(&hits).copied().collect(),
+                Conj::Except => result.difference(&hits).copied().collect(),
+            };
+        }
+        Ok(result.into_iter().collect())
+    }
+
+    /// `ORDER BY`: sorts the selection by fields (`true`: ascending).
+    pub fn order_by(&mut self, ti: usize, keys: &[(usize, bool)]) -> RtResult<()> {
+        let store = self.store()?;
+        let sel = self.tables[ti].sel.clone();
+        let mut rows: Vec<(i64, Vec<Cell>)> = {
+            let g = store.lock();
+            sel.iter()
+                .map(|&rn| {
+                    let r = g.tables[ti].get(rn);
+                    (
+                        rn,
+                        keys.iter()
+                            .map(|(fi, _)| r.map(|r| r[*fi].clone()).unwrap_or(Cell::Null))
+                            .collect(),
+                    )
+                })
+                .collect()
+        };
+        rows.sort_by(|a, b| {
+            for (k, (_, asc)) in keys.iter().enumerate() {
+                let o = compare_cells(&a.1[k], &b.1[k]);
+                let o = if *asc { o } else { o.reverse() };
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            Ordering::Equal
+        });
+        self.set_selection(ti, rows.into_iter().map(|r| r.0).collect())
+    }
+
+    // ---------------------------------------------------------- locking
+
+    /// `Locked`: the current record is locked by another process.
+    pub fn locked(&self, ti: usize) -> bool {
+        matches!(&self.tables[ti].cur, Some(c) if c.locked_by_other.is_some())
+    }
+
+    /// `LOCKED BY`: process number and name of the lock owner (0 and "" when not
+    /// locked, -1 when the record was deleted).
+    pub fn locked_by(&self, ti: usize) -> RtResult<(i64, String)> {
+        let store = self.store()?;
+        let g = store.lock();
+        let rn = self.record_number(ti);
+        if rn >= 0 && g.tables[ti].get(rn).is_none() {
+            return Ok((-1, String::new()));
+        }
+        match g.locks.get(&(ti, rn)) {
+            Some(o) if o.pid != self.owner.pid => Ok((o.pid as i64, o.name.clone())),
+            _ => Ok((0, String::new())),
+        }
+    }
+
+    /// Can this process modify record `rn` (locking it if so)?
+    pub fn lock_record(&mut self, ti: usize, rn: i64) -> RtResult<bool> {
+        let store = self.store()?;
+        let mut g = store.lock();
+        Ok(g.try_lock(ti, rn, &self.owner).is_ok())
+    }
+
+    pub fn unlock_record(&mut self, ti: usize, rn: i64) -> RtResult<()> {
+        let store = self.store()?;
+        let mut g = store.lock();
+        if matches!(&self.tables[ti].cur, Some(c) if c.rn == rn && c.locked) {
+            return Ok(());
+        }
+        if self.tx_marks.is_empty() {
+            g.unlock(ti, rn, self.owner.pid);
+        } else {
+            self.deferred_unlocks.push((ti, rn));
+        }
+        Ok(())
+    }
+
+    /// Stores modified values of record `rn` (APPLY TO SELECTION, ARRAY TO SELECTION).
+    pub fn write_record(&mut self, ti: usize, rn: i64, rec: Record) -> RtResult<()> {
+        let store = self.store()?;
+        let mut g = store.lock();
+        self.write(&mut g, ti, rn, Some(rec))
+    }
+
+    pub fn stored_record(&self, ti: usize, rn: i64) -> RtResult<Option<Record>> {
+        let store = self.store()?;
+        let g = store.lock();
+        Ok(g.tables[ti].get(rn).cloned())
+    }
+
+    /// A new record number with the table's default values.
+    pub fn new_record(&mut self, ti: usize) -> RtResult<(i64, Record)> {
+        let store = self.store()?;
+        let mut g = store.lock();
+        let rn = g.next_rn(ti);
+        let mut rec = Vec::new();
+        for f in &store.structure.tables[ti].fields {
+            rec.push(if f.auto_seq {
+                Cell::Int(g.next_seq(ti))
+            } else if f.auto_uuid {
+                Cell::Text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())
+            } else {
+                Cell::empty(f.ty)
+            });
+        }
+        Ok((rn, rec))
+    }
+
+    // ------------------------------------------------------ transactions
+
+    pub fn in_transaction(&self) -> bool {
+        !self.tx_marks.is_empty()
+    }
+
+    pub fn transaction_level(&self) -> usize {
+        self.tx_marks.len()
+    }
+
+    pub fn start_transaction(&mut self) {
+        self.tx_marks.push(self.undo.len());
+    }
+
+    /// Ends the innermost transaction keeping its changes; the outermost one writes
+    /// them to the data file in one SQLite transaction.
+    pub fn validate_transaction(&mut self) -> RtResult<()> {
+        if self.tx_marks.pop().is_none() {
+            return Ok(());
+        }
+        if !self.tx_marks.is_empty() {
+            return Ok(());
+        }
+        let store = self.store()?;
+        let mut g = store.lock();
+        let mut touched: Vec<(usize, i64)> = self.undo.iter().map(|u| (u.0, u.1)).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        self.undo.clear();
+        let r = g.flush(&touched);
+        self.end_transaction_locks(&mut g);
+        r.or_else(|e| err(dbc::IO, e))
+    }
+
+    /// Ends the innermost transaction undoing its changes.
+    pub fn cancel_transaction(&mut self) {
+        let Some(mark) = self.tx_marks.pop() else {
+            return;
+        };
+        let Some(store) = self.store.clone() else {
+            return;
+        };
+        let mut g = store.lock();
+        while self.undo.len() > mark {
+            if let Some((ti, rn, old)) = self.undo.pop() {
+                g.restore(ti, rn, old);
+            }
+        }
+        // selections may name records that no longer exist
+        for (ti, t) in self.tables.iter_mut().enumerate() {
+            t.sel.retain(|&rn| g.tables[ti].get(rn).is_some());
+            if let Some(c) = &t.cur {
+                if c.rn >= 0 && g.tables[ti].get(c.rn).is_none() {
+                    t.cur = None;
+                }
+            }
+            t.pos = t.pos.min(t.sel.len());
+        }
+        if self.tx_marks.is_empty() {
+            self.end_transaction_locks(&mut g);
+        }
+    }
+
+    fn end_transaction_locks(&mut self, g: &mut Inner) {
+        for (ti, rn) in std::mem::take(&mut self.deferred_unlocks) {
+            let current = matches!(&self.tables[ti].cur, Some(c) if c.rn == rn && c.locked);
+            if !current {
+                g.unlock(ti, rn, self.owner.pid);
+            }
+        }
+    }
+
+    /// `READ ONLY` / `READ WRITE` for one table.
+    pub fn set_read_only(&mut self, ti: usize, ro: bool) {
+        self.tables[ti].read_only = ro;
+    }
+}
+
+fn index_lookup(data: &super::store::TableData, l: &QueryLine) -> Option<BTreeSet<i64>> {
+    let idx = data.indexes.get(&l.fi)?;
+    if l.op != QOp::Eq {
+        return None;
+    }
+    if let Cell::Text(s) = &l.value {
+        if let Some(prefix) = s.strip_suffix('@') {
+            if prefix.contains('@') {
+                return None;
+            }
+            let p = super::store::fold(prefix);
+            return Some(
+                idx.range((Key::Text(p.clone()), i64::MIN)..)
+                    .take_while(|(k, _)| matches!(k, Key::Text(t) if t.starts_with(&p)))
+                    .map(|(_, rn)| *rn)
+                    .collect(),
+            );
+        }
+        if s.contains('@') {
+            return None;
+        }
+    }
+    let k = l.value.key();
+    Some(
+        idx.range((k.clone(), i64::MIN)..=(k, i64::MAX))
+            .map(|(_, rn)| *rn)
+            .collect(),
+    )
+}
+
+/// Orders two stored values of one field (texts as 4D compares them).
+pub fn compare_cells(a: &Cell, b: &Cell) -> Ordering {
+    match (a, b) {
+        (Cell::Text(x), Cell::Text(y)) => collate::compare(x, y),
+        (Cell::Int(x), Cell::Int(y)) => x.cmp(y),
+        (Cell::Real(x), Cell::Real(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Cell::Date(x), Cell::Date(y)) => x.cmp(y),
+        (Cell::Time(x), Cell::Time(y)) => x.cmp(y),
+        (Cell::Bool(x), Cell::Bool(y)) => x.cmp(y),
+        _ => a.key().cmp(&b.key()),
+    }
+}
+
+/// Does a stored value satisfy `value op query`?
+pub fn matches(v: &Cell, op: QOp, q: &Cell) -> bool {
+    if let (Cell::Text(a), Cell::Text(b)) = (v, q) {
+        return match op {
+            QOp::Eq => collate::equals(a, b),
+            QOp::Ne => !collate::equals(a, b),
+            QOp::Keyword => collate::keyword(a, b),
+            QOp::Lt => collate::compare_wild(a, b) == Ordering::Less,
+            QOp::Le => collate::compare_wild(a, b) != Ordering::Greater,
+            QOp::Gt => collate::compare_wild(a, b) == Ordering::Greater,
+            QOp::Ge => collate::compare_wild(a, b) != Ordering::Less,
+        };
+    }
+    let o = compare_cells(v, q);
+    match op {
+        QOp::Eq | QOp::Keyword => o == Ordering::Equal,
+        QOp::Ne => o != Ordering::Equal,
+        QOp::Lt => o == Ordering::Less,
+        QOp::Le => o != Ordering::Greater,
+        QOp::Gt => o == Ordering::Greater,
+        QOp::Ge => o != Ordering::Less,
+    }
+}
+
+/// The language value of a stored field value.
+pub fn cell_to_value(c: &Cell, ty: FieldType) -> Value {
+    match c {
+        Cell::Null => Value::Null,
+        Cell::Bool(b) => Value::Bool(*b),
+        Cell::Int(i) => match ty {
+            FieldType::Int64 => Value::Real(*i as f64),
+            _ => Value::Int(*i as i32),
+        },
+        Cell::Real(r) => Value::Real(*r),
+        Cell::Text(s) => text(s.as_str()),
+        Cell::Date(d) => Value::Date(*d),
+        Cell::Time(t) => Value::Time(*t),
+        Cell::Blob(b) => {
+            if ty == FieldType::Picture {
+                Value::Picture(Rc::new(b.clone()))
+            } else {
+                Value::Blob(Rc::new(b.clone()))
+            }
+        }
+        Cell::Object(j) => match serde_json::from_str(j) {
+            Ok(j) => crate::commands::json::from_json(j),
+            Err(_) => Value::Null,
+        },
+    }
+}
+
+/// The variable type of a field type (for arrays filled from fields).
+pub fn var_type(ty: FieldType) -> VarType {
+    match ty {
+        FieldType::Bool => VarType::Boolean,
+        FieldType::Int16 | FieldType::Int => VarType::Integer,
+        FieldType::Int64 | FieldType::Real => VarType::Real,
+        FieldType::Date => VarType::Date,
+        FieldType::Time => VarType::Time,
+        FieldType::Text => VarType::Text,
+        FieldType::Picture => VarType::Picture,
+        FieldType::Blob => VarType::Blob,
+        FieldType::Object => VarType::Object,
+    }
+}
+
+/// Converts a language value for a field of type `ty` (numbers between numeric
+/// types; anything else must already have the field's type).
+pub fn value_to_cell(v: Value, ty: FieldType) -> RtResult<Cell> {
+    let bad = |v: &Value| {
+        err(
+            codes::BAD_ASSIGN,
+            format!(
+                "Cannot assign a {} to a field of type {:?}",
+                v.type_name(),
+                ty
+            ),
+        )
+    };
+    Ok(match (ty, v) {
+        (_, Value::Undefined) => Cell::empty(ty),
+        (FieldType::Bool, Value::Bool(b)) => Cell::Bool(b),
+        (FieldType::Int16, v) if v.is_number() => {
+            Cell::Int(v.as_num().unwrap_or(0.0).trunc() as i64 as i16 as i64)
+        }
+        (FieldType::Int, v) if v.is_number() => {
+            Cell::Int(crate::runtime::value::real_to_int(v.as_num().unwrap_or(0.0)) as i64)
+        }
+        (FieldType::Int64, v) if v.is_number() => {
+            Cell::Int(v.as_num().unwrap_or(0.0).trunc() as i64)
+        }
+        (FieldType::Real, v) if v.is_number() => Cell::Real(v.as_num().unwrap_or(0.0)),
+        (FieldType::Time, Value::Time(t)) => Cell::Time(t),
+        (FieldType::Time, v) if v.is_number() => Cell::Time(v.as_num().unwrap_or(0.0) as i64),
+        (FieldType::Date, Value::Date(d)) => Cell::Date(d),
+        (FieldType::Text, Value::Text(s)) => Cell::Text(s.to_string()),
+        (FieldType::Blob | FieldType::Picture, Value::Blob(b) | Value::Picture(b)) => {
+            Cell::Blob(b.to_vec())
+        }
+        (FieldType::Object, Value::Null) => Cell::Null,
+        (FieldType::Object, v @ (Value::Object(_) | Value::Collection(_))) => {
+            Cell::Object(crate::commands::json::stringify(&v, false))
+        }
+        (_, v) => return bad(&v),
+    })
+}
+
+impl ProcessDb {
+    /// The variable type matching field `f` of table `t` (Undeclared if unknown).
+    pub fn field_var_type(&self, t: u32, f: u32) -> VarType {
+        match self.tfi(t, f) {
+            Ok((ti, fi)) => var_type(self.field_type(ti, fi)),
+            Err(_) => VarType::Undeclared,
+        }
+    }
+}

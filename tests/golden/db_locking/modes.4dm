@@ -1,0 +1,20 @@
+fill
+ALERT(String(Read only state([Employee])))
+READ ONLY([Employee])
+ALERT(String(Read only state([Employee])))
+ALL RECORDS([Employee])
+[Employee]Name:="Changed"
+SAVE RECORD([Employee])
+UNLOAD RECORD([Employee])
+LOAD RECORD([Employee])
+ALERT([Employee]Name+" "+String(Locked([Employee])))
+READ WRITE([Employee])
+LOAD RECORD([Employee])
+[Employee]Name:="Changed"
+SAVE RECORD([Employee])
+LOCKED BY([Employee]; $p; $u; $s; $n)
+ALERT([Employee]Name+" "+String(Locked([Employee]))+" "+String($p)+" ["+$n+"]")
+READ ONLY(*)
+ALERT(String(Read only state([Company])))
+READ WRITE(*)
+ALERT(String(Read only state([Company])))

@@ -1,0 +1,2 @@
+fill
+QUERY([Employee]; [Employee]Salary="a lot")

@@ -1,0 +1,2 @@
+fill
+GOTO RECORD([Employee]; 42)

@@ -1,0 +1,23 @@
+fill
+ALL RECORDS([Employee])
+GOTO SELECTED RECORD([Employee]; 3)
+ALERT([Employee]Name+" "+String([Employee]Salary)+" "+String([Employee]Hired)+" "+String([Employee]Active))
+[Employee]Salary:=9999
+UNLOAD RECORD([Employee])
+ALERT("after unload: "+String(Record number([Employee]))+" ["+[Employee]Name+"]")
+LOAD RECORD([Employee])
+ALERT([Employee]Name+" "+String([Employee]Salary))
+[Employee]Salary:=3500
+SAVE RECORD([Employee])
+GOTO RECORD([Employee]; 0)
+ALERT([Employee]Name+" "+String(Selected record number([Employee])))
+GOTO RECORD([Employee]; 2)
+ALERT([Employee]Name+" "+String([Employee]Salary))
+LAST RECORD([Employee])
+ALERT([Employee]Name)
+NEXT RECORD([Employee])
+ALERT(String(End selection([Employee]))+" "+String(Record number([Employee])))
+FIRST RECORD([Employee])
+ALERT([Employee]Name+" "+String(End selection([Employee])))
+GOTO SELECTED RECORD([Employee]; 99)
+ALERT(String(Record number([Employee])))

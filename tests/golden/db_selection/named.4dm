@@ -1,0 +1,16 @@
+fill
+QUERY([Employee]; [Employee]Active=True)
+COPY NAMED SELECTION([Employee]; "active")
+ALL RECORDS([Employee])
+ALERT(String(Records in selection([Employee])))
+USE NAMED SELECTION("active")
+ALERT(String(Records in selection([Employee]))+" "+[Employee]Name)
+CUT NAMED SELECTION([Employee]; "cut")
+ALERT(String(Records in selection([Employee])))
+USE NAMED SELECTION("cut")
+ALERT(String(Records in selection([Employee])))
+CLEAR NAMED SELECTION("cut")
+CLEAR NAMED SELECTION("active")
+DEFAULT TABLE([Company])
+ALL RECORDS
+ALERT(String(Records in selection)+" "+[Company]Name)

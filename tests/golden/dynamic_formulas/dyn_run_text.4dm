@@ -1,0 +1,3 @@
+// helper: runs its parameter with EXECUTE FORMULA
+#DECLARE($code : Text)
+EXECUTE FORMULA($code)
