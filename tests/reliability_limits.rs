@@ -115,6 +115,30 @@ fn recursion_nesting_and_sizes_give_errors_not_crashes() {
             70,
             "error 34",
         ),
+        // found by the `run` fuzz target: a 34 GB parameter table
+        (
+            "bigparam",
+            "$44444444444={}\n".into(),
+            65,
+            "a parameter number above 32767",
+        ),
+        (
+            "bigvararg",
+            "${2000000000}:=1\n".into(),
+            70,
+            "error 4: Parameter $2000000000 out of range",
+        ),
+        // found by the EXECUTE FORMULA test: 100,000 parentheses took minutes
+        (
+            "parens",
+            format!(
+                "var $x : Integer\n$x:={}1{}\n",
+                "(".repeat(100_000),
+                ")".repeat(100_000)
+            ),
+            65,
+            "more than 512 nested parentheses or brackets",
+        ),
         (
             "textrep",
             "var $t : Text\n$t:=\"ab\"*2000000000\n".into(),

@@ -217,6 +217,10 @@ fuzz_target!(|data: &[u8]| {
     // every 64th input: the server still answers a good request
     if mode % 128 == 0 {
         let r = exchange(addr, b"GET /4DACTION/count HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assert!(r.starts_with(b"HTTP/1.1 "), "server stopped answering");
+        assert!(
+            r.starts_with(b"HTTP/1.1 "),
+            "server stopped answering: {:?}",
+            String::from_utf8_lossy(&r)
+        );
     }
 });
