@@ -229,3 +229,21 @@ fn execute_formula_of_hostile_text() {
         assert!(took < Duration::from_secs(10), "case {}: {:?}", i, took);
     }
 }
+
+/// Known issue found by the `parse` fuzz target, not fixed yet: a line that does not
+/// parse, with a dozen or more nested brackets, takes exponential time in the
+/// parser (10 levels 0.5 s, 14 levels 7 s, 18 levels over a minute in a debug
+/// build). `cargo test -- --ignored` runs it.
+#[test]
+#[ignore]
+fn deeply_nested_line_with_a_syntax_error_parses_quickly() {
+    let line = format!(
+        "{}(call ALERT (+ (+ (call String (call Type $b)) \" \") (call String (call Type $d)))){}\n",
+        "(neg ".repeat(18),
+        ")".repeat(18)
+    );
+    let t = Instant::now();
+    let parsed = fourd::syntax::parse(&line, &Default::default());
+    assert!(!parsed.errors.is_empty());
+    assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+}

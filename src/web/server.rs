@@ -176,6 +176,10 @@ async fn accept_loop(
                 .header_read_timeout(Duration::from_secs(30))
                 .max_buf_size(64 * 1024)
                 .keep_alive(true)
+                // a client that shuts down its writing side after its request still
+                // gets the answer (found by the `http` fuzz target: 4D requests, answered
+                // later than static files, were dropped)
+                .half_close(true)
                 .serve_connection(TokioIo::new(stream), svc);
             tokio::pin!(conn);
             tokio::select! {
