@@ -167,7 +167,19 @@ fn run_in_thread(
             return 70;
         }
     }
+    // the other processes run until they end (runtime::scheduler)
+    let blocked = crate::runtime::scheduler::finish(&mut it);
     it.flush();
+    if !blocked.is_empty() {
+        eprintln!(
+            "fourd: blocked forever (nothing can resume them): {}",
+            blocked.join(", ")
+        );
+        return 70;
+    }
+    if it.sched.failed {
+        return 70;
+    }
     0
 }
 

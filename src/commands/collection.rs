@@ -59,6 +59,9 @@ pub enum MemberFn {
     Extract,
     CountValues,
     OrderBy,
+    Query,
+    Indices,
+    MultiSort,
     Unknown,
 }
 
@@ -99,6 +102,9 @@ impl MemberFn {
             "extract" => Extract,
             "countValues" => CountValues,
             "orderBy" => OrderBy,
+            "query" => Query,
+            "indices" => Indices,
+            "multiSort" => MultiSort,
             _ => Unknown,
         }
     }
@@ -167,11 +173,11 @@ fn numbers(c: &Coll) -> Vec<f64> {
 }
 
 pub fn call_member(
-    _it: &mut Interp,
+    it: &mut Interp,
     obj: Value,
     f: MemberFn,
     name: &str,
-    args: Vec<Value>,
+    mut args: Vec<Value>,
 ) -> RtResult<Value> {
     use MemberFn::*;
     let c = match obj {
@@ -193,6 +199,29 @@ pub fn call_member(
             )
         }
     };
+    // a shared collection is modified only inside `Use` (runtime::scheduler)
+    if matches!(
+        f,
+        Push | Pop
+            | Shift
+            | Unshift
+            | Insert
+            | Remove
+            | Sort
+            | Clear
+            | Resize
+            | Fill
+            | Combine
+            | MultiSort
+    ) {
+        if let Some(g) = crate::runtime::scheduler::group_of(it, &Value::Collection(c.clone())) {
+            crate::runtime::scheduler::check_write(it, &Value::Collection(c.clone()))?;
+            args = args
+                .into_iter()
+                .map(|v| crate::runtime::scheduler::to_shared(it, v, g))
+                .collect();
+        }
+    }
     let len = c.borrow().len();
     // `.sum(propertyPath)` and friends work on the property values of objects.
     let c = match (f, args.first()) {
@@ -297,7 +326,12 @@ pub fn call_member(
                 .collect();
             text(parts.join(&sep))
         }
-        Copy => super::object::deep_copy(&Value::Collection(c)),
+        Copy => {
+            // .copy({ck resolve pointers | ck shared}{; groupWith})
+            let opt = num_arg(&args, 0, name)?.unwrap_or(0.0) as i64;
+            let copy = super::object::deep_copy(&Value::Collection(c));
+            super::object::shared_copy_opt(it, copy, opt, args.get(1).unwrap_or(&Value::Undefined))?
+        }
         Slice => {
             let s = norm(num_arg(&args, 0, name)?.unwrap_or(0.0), len);
             let e = norm(num_arg(&args, 1, name)?.unwrap_or(len as f64), len);
@@ -323,6 +357,9 @@ pub fn call_member(
             items.reverse();
             Value::Collection(new_collection(items))
         }
+        Query => super::query::query(&c, &args)?,
+        Indices => super::query::indices(&c, &args)?,
+        MultiSort => super::query::multi_sort(&c, &args)?,
         Sort => {
             let desc = num_arg(&args, 0, name)?.unwrap_or(0.0) as i64 == 1;
             c.borrow_mut().sort_by(|a, b| {
@@ -424,7 +461,7 @@ pub fn call_member(
 }
 
 /// The value at a property path (`"a.b.c"`) of an object (undefined if absent).
-fn path_get(v: &Value, path: &str) -> Value {
+pub(crate) fn path_get(v: &Value, path: &str) -> Value {
     let mut cur = v.clone();
     for p in path.split('.') {
         cur = match &cur {

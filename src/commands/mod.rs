@@ -15,11 +15,14 @@ pub mod files;
 pub mod formats;
 pub mod formula;
 pub mod fsobjects;
+pub mod headless;
 pub mod json;
 pub mod language;
 pub mod math;
 pub mod numbers;
 pub mod object;
+pub mod process;
+pub mod query;
 pub mod regex;
 pub mod system;
 pub mod text;
@@ -163,7 +166,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 18] {
+fn themes() -> [&'static [CommandDef]; 20] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -183,6 +186,8 @@ fn themes() -> [&'static [CommandDef]; 18] {
         db::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
+        process::COMMANDS,
+        headless::COMMANDS,
     ]
 }
 

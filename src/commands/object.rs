@@ -20,7 +20,6 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("OB Entries", ob_entries),
     cmd!("OB Get type", ob_get_type),
     cmd!("OB SET NULL", ob_set_null),
-    cmd!("OB Is shared", ob_is_shared),
     cmd!("OB GET ARRAY", ob_get_array, refs = 1 << 2),
     cmd!("OB SET ARRAY", ob_set_array, refs = 1 << 2),
     cmd!("OB GET PROPERTY NAMES", ob_get_property_names, refs = 0b110),
@@ -108,8 +107,33 @@ pub fn deep_copy(v: &Value) -> Value {
     }
 }
 
-fn ob_copy(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(deep_copy(a.get(0)))
+/// ob-copy.md: `OB Copy(object{; ck shared{; groupWith}})`; with `ck shared` (16) the
+/// copy is shared, in the locking group of `groupWith` when given.
+fn ob_copy(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let opt = a.opt_num(1, "OB Copy")?.unwrap_or(0.0) as i64;
+    shared_copy_opt(it, deep_copy(a.get(0)), opt, a.get(2))
+}
+
+/// A deep copy made shared when `opt` has `ck shared` (16): in the group of
+/// `group_with` if it is shared, else in a new group.
+pub fn shared_copy_opt(
+    it: &mut Interp,
+    copy: Value,
+    opt: i64,
+    group_with: &Value,
+) -> RtResult<Value> {
+    use crate::runtime::scheduler as sched;
+    if opt & 16 == 0 {
+        return Ok(copy);
+    }
+    let g = match sched::group_of(it, group_with) {
+        Some(g) => g,
+        None => {
+            let tmp = sched::new_shared_object(it);
+            sched::group_of(it, &Value::Object(tmp)).unwrap_or_default()
+        }
+    };
+    Ok(sched::to_shared(it, copy, g))
 }
 
 // docs/commands-legacy/ob-get.md: with a type, the value is converted to it.
@@ -218,10 +242,6 @@ fn ob_set_null(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let k = a.text(1, "OB SET NULL")?;
     o.borrow_mut().insert(Rc::from(k.as_str()), Value::Null);
     Ok(Value::Undefined)
-}
-
-fn ob_is_shared(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
-    Ok(Value::Bool(false))
 }
 
 fn arg_array(

@@ -73,6 +73,7 @@ pub(super) fn compile_class(
                     }
                     FunctionKind::Normal | FunctionKind::Event => {
                         cl.funcs.insert(def.name.clone(), mid);
+                        c.prog.methods[mid as usize].shared_fn = def.modifiers.shared;
                     }
                     FunctionKind::Get => {
                         cl.getters.insert(def.name.clone(), mid);

@@ -190,6 +190,8 @@ pub struct Method {
     pub result: Option<u32>,
     /// The class of a class function or constructor.
     pub class: Option<ClassId>,
+    /// A `shared Function`: runs inside an implicit `Use (This)` on a shared instance.
+    pub shared_fn: bool,
     /// A formula: its source text (`.source`) and the slots of the locals it
     /// captured, paired with the slots they come from in the creating method.
     pub formula: Option<Rc<FormulaDef>>,
@@ -233,6 +235,8 @@ pub enum StmtKind {
     /// already holds a value of that type.
     Declare(Vec<Place>, VarType),
     Try(Block, Block),
+    /// `Use (shared) ... End use` (`runtime::scheduler`).
+    Use(Expr, Block),
     Nop,
     /// An error raised when the statement runs (unsupported or unresolvable code).
     Fail(i32, Rc<str>),

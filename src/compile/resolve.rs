@@ -461,11 +461,7 @@ impl<'c> Cx<'c> {
                     .map(|b| self.block(b))
                     .unwrap_or_default(),
             ),
-            S::Use { body, .. } => StmtKind::If(
-                ir::Expr::Const(Value::Bool(true)),
-                self.block(body),
-                Vec::new(),
-            ),
+            S::Use { target, body } => StmtKind::Use(self.expr(target), self.block(body)),
             S::Var { names, ty, init } => {
                 self.var(names, ty.as_ref(), init.as_ref(), s.span.start as u32)
             }

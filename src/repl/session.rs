@@ -439,6 +439,10 @@ impl Session {
         self.interrupt.store(false, Ordering::SeqCst);
         it.interrupt = Some(self.interrupt.clone());
         let r = it.run_entry(id, &mut self.locals, &mut self.ltypes);
+        if r.is_ok() {
+            // processes the entry started run to their end (runtime::scheduler)
+            let _ = crate::runtime::scheduler::finish(&mut it);
+        }
         self.interrupt.store(false, Ordering::SeqCst);
         it.flush();
         self.process = std::mem::take(&mut it.process);
@@ -447,8 +451,9 @@ impl Session {
         self.inter_types = std::mem::take(&mut it.inter_types);
         self.local_names = prog.methods[id as usize].slot_names.clone();
         let r = r.map_err(|e| crate::run::render_error(prog, &e));
-        // methods and variables compiled at run time (EXECUTE FORMULA) become the
-        // compiler's, so later entries get fresh ids
+        drop(it); // (Interp has a Drop: end its borrow of the program here)
+                  // methods and variables compiled at run time (EXECUTE FORMULA) become the
+                  // compiler's, so later entries get fresh ids
         self.compiler.absorb_dynamic();
         r
     }

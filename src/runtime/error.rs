@@ -60,6 +60,10 @@ pub mod codes {
     pub const BAD_SUPER: i32 = 43;
     pub const UNKNOWN_METHOD_TEXT: i32 = 44;
     pub const BAD_FORMULA_TEXT: i32 = 45;
+    /// A shared object or collection written outside `Use ... End use`.
+    pub const SHARED_NOT_LOCKED: i32 = 46;
+    /// A process waits for something no other process can ever do.
+    pub const DEADLOCK: i32 = 47;
     pub const ASSERT_FAILED: i32 = -10518;
     /// Largest number of elements of an array or collection, and of bytes of a text.
     pub const MAX_SIZE: usize = 1 << 28;

@@ -165,6 +165,13 @@ impl<'p> Interp<'p> {
                     r => return r,
                 }
             }
+            StmtKind::Use(target, body) => {
+                let v = self.eval(target)?;
+                let g = super::scheduler::begin_use(self, &v)?;
+                let r = self.exec_block(body);
+                super::scheduler::end_use(self, g);
+                return r;
+            }
             StmtKind::Nop => {}
             StmtKind::Fail(code, msg) => return err(*code, msg.to_string()),
         }

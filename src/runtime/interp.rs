@@ -65,6 +65,15 @@ pub struct Interp<'p> {
     /// Set (by the REPL's Ctrl-C handler) to stop the running code: while it is
     /// true, every block raises "Interrupted" when it starts.
     pub interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// The other processes of this interpreter (`runtime::scheduler`).
+    pub sched: Box<super::scheduler::Sched>,
+}
+
+impl Drop for Interp<'_> {
+    fn drop(&mut self) {
+        // end every process (its coroutine) while the interpreter is whole
+        super::scheduler::shutdown(self);
+    }
 }
 
 impl<'p> Interp<'p> {
@@ -90,6 +99,7 @@ impl<'p> Interp<'p> {
             oo: super::oop::OoState::new(prog),
             cur_pos: 0,
             interrupt: None,
+            sched: Default::default(),
         }
     }
 

@@ -211,9 +211,30 @@ impl<'p> Interp<'p> {
                 return Ok(v.clone());
             }
         }
-        let o = new_object();
+        let o = if cl.shared {
+            // a shared class: a shared instance, built inside an implicit `Use (This)`
+            super::scheduler::new_shared_object(self)
+        } else {
+            new_object()
+        };
         self.oo.register(&o, Meta::Instance(cid));
         let this = Value::Object(o);
+        let lock = if cl.shared {
+            Some(super::scheduler::begin_use(self, &this)?)
+        } else {
+            None
+        };
+        let r = self.construct(cid, &this, args);
+        if let Some(g) = lock {
+            super::scheduler::end_use(self, g);
+        }
+        r?;
+        Ok(this)
+    }
+
+    fn construct(&mut self, cid: ClassId, this: &Value, args: Vec<Value>) -> RtResult<()> {
+        let prog = self.prog;
+        let cl = &prog.classes[cid as usize];
         let mut chain = Vec::new();
         let mut cur = Some(cid);
         while let Some(c) = cur {
@@ -231,7 +252,7 @@ impl<'p> Interp<'p> {
         if let Some(ctor) = self.find_in_chain(Some(cid), |c| c.ctor) {
             self.call_full(ctor, args, 0, this.clone(), &[])?;
         }
-        Ok(this)
+        Ok(())
     }
 
     /// `Super(args)` in a constructor of class `cid`.
@@ -333,7 +354,17 @@ impl<'p> Interp<'p> {
         match self.oo.meta_of(&o) {
             Some(Meta::Instance(c)) => {
                 if let Some(m) = self.find_in_chain(Some(c), |cl| cl.funcs.get(name).copied()) {
-                    return self.call_full(m, args, 0, Value::Object(o), &[]);
+                    let this = Value::Object(o);
+                    if self.prog.methods[m as usize].shared_fn
+                        && super::scheduler::is_shared(self, &this)
+                    {
+                        // `shared Function`: an implicit `Use (This)`
+                        let g = super::scheduler::begin_use(self, &this)?;
+                        let r = self.call_full(m, args, 0, this, &[]);
+                        super::scheduler::end_use(self, g);
+                        return r;
+                    }
+                    return self.call_full(m, args, 0, this, &[]);
                 }
             }
             Some(Meta::Class(c)) if name == "new" => return self.instantiate(c, args),
@@ -357,6 +388,9 @@ impl<'p> Interp<'p> {
                 return self.call_formula(&fv, this, rest);
             }
             _ => {}
+        }
+        if let Some(r) = super::scheduler::signal_call(self, &o, name, &args) {
+            return r;
         }
         err(
             codes::NOT_A_FUNCTION,

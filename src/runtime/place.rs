@@ -286,6 +286,7 @@ impl<'p> Interp<'p> {
             }
             Place::Member(o, name) => {
                 let ov = self.eval(o)?;
+                let v = super::scheduler::prepare_store(self, &ov, v)?;
                 if let Value::Object(o) = &ov {
                     if self.oo.any() && self.member_store(o, name, &v)? {
                         return Ok(());
@@ -296,6 +297,7 @@ impl<'p> Interp<'p> {
             Place::Index(o, i) => {
                 let ov = self.eval(o)?;
                 let iv = self.eval(i)?;
+                let v = super::scheduler::prepare_store(self, &ov, v)?;
                 set_index(&ov, &iv, v)
             }
             Place::CharAt(t, i) => {

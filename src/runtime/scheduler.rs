@@ -1,0 +1,886 @@
+//! 4D processes on one thread: a cooperative scheduler (LANGUAGE.md §9, §13).
+//!
+//! 4D values are reference-counted without atomics (`Rc`), so no value may cross an
+//! OS thread. fourd therefore runs every 4D process of an interpreter on the
+//! interpreter's own thread, cooperatively, the way 4D runs its cooperative
+//! processes:
+//!
+//! - **Process 1** ("Main process") runs the entry method on the thread's own stack.
+//! - Every other process (`New process`, `CALL WORKER`) is a *stackful coroutine*
+//!   (`corosensei`) with its own machine stack, so it can stop in the middle of
+//!   any method (deep inside a command) and resume there later.
+//! - Each process owns its **execution context**: local-variable stack, call
+//!   frames, process variables (including `OK`, `Error`), its view of the
+//!   datastore (selections, current records, locks), the `ON ERR CALL`
+//!   handler and `Try` state. Exactly as the web server swaps a session's
+//!   [`Process`] into the interpreter for each request (`web::worker`), the
+//!   scheduler swaps a process's whole context into the [`Interp`] when it runs and
+//!   out again when it stops. Interprocess variables (`<>x`), `Storage`,
+//!   semaphores and classes are shared by all processes.
+//! - A process runs until it **yields**: at `DELAY PROCESS`, `PAUSE PROCESS` of
+//!   itself, while waiting for a semaphore (`Semaphore(name; ticks)`) or for a
+//!   `Use` on a shared object locked by another process, when a worker's message
+//!   box is empty, and when its method ends. There is no preemption: a loop that
+//!   never yields keeps the thread (as a cooperative 4D process that never
+//!   yields does).
+//! - The main process **drives** the scheduler: when it yields, the scheduler
+//!   resumes the other ready processes in round-robin order (each runs until its
+//!   next yield) and returns to the main process when its turn comes. When nothing
+//!   is ready it sleeps until the earliest `DELAY PROCESS` deadline.
+//! - `New process` only queues the new process: it first runs at the creator's
+//!   next yield. At the end of the main method `fourd run` keeps scheduling until
+//!   every process has ended; idle workers (empty message box) are then ended. If
+//!   the processes left can never run again (paused, nobody to resume them) the
+//!   run reports them as blocked forever and exits with code 70.
+//! - A runtime error not handled in a process other than the main one is printed
+//!   (as for the main process) and ends that process (a worker goes on with its
+//!   next message); the run goes on and exits with code 70 at the end.
+//!
+//! Shared objects and collections (`New shared object`, `New shared collection`,
+//! `Storage`) are ordinary objects recorded in a side table with their locking
+//! group. Writing to one outside `Use(x) ... End use` of its group is an error;
+//! `Use` locks the group for the current process (nested `Use` allowed) and
+//! waits (yields) while another process holds it. Process numbers are not reused;
+//! an ended process has the state `Aborted` (-1); its unique ID is its number.
+//!
+//! [`Process`]: super::process::Process
+
+use super::error::{codes, err, rt_error, RtError, RtResult};
+use super::interp::{Frame, Interp};
+use super::process::Process;
+use super::value::{new_collection, new_object, Coll, Obj, Value, VarType};
+use corosensei::stack::DefaultStack;
+use corosensei::{Coroutine, CoroutineResult, Yielder};
+use std::collections::{HashMap, VecDeque};
+use std::rc::{Rc, Weak};
+use std::time::{Duration, Instant};
+
+/// Machine stack of a process (reserved, committed by the OS as it is used).
+const PROC_STACK: usize = 256 << 20;
+
+type Coro = Coroutine<usize, (), RtResult<()>, DefaultStack>;
+
+/// Where a process stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum State {
+    /// Ready to run (or running).
+    Ready,
+    /// `DELAY PROCESS`, or polling a semaphore / a locked shared object.
+    Delayed(Instant),
+    Paused,
+    /// A worker whose message box is empty.
+    Idle,
+    Done,
+}
+
+/// The per-process part of the interpreter, while the process is not running.
+#[derive(Default)]
+struct Saved {
+    locals: Vec<Value>,
+    ltypes: Vec<VarType>,
+    base: usize,
+    frames: Vec<Frame>,
+    process: Process,
+    /// The process's view of the datastore (selections, current records, locks).
+    db: crate::datastore::ProcessDb,
+    cur_pos: u32,
+    handler: Option<(Rc<str>, crate::compile::ir::MethodId)>,
+    try_stack: Vec<u64>,
+    in_handler: u32,
+    last_error: Option<Box<RtError>>,
+}
+
+/// What a process runs.
+enum Job {
+    Method(crate::compile::ir::MethodId, Vec<Value>),
+    Worker,
+}
+
+/// One process.
+pub struct Proc {
+    pub name: String,
+    pub state: State,
+    pub worker: bool,
+    /// `CALL WORKER` messages: a formula or method name, and parameters.
+    pub mailbox: VecDeque<(Value, Vec<Value>)>,
+    /// Abort at the next resume (`ABORT PROCESS BY ID`, end of run).
+    pub kill: bool,
+    /// `KILL WORKER`: end once the current message is done.
+    pub kill_worker: bool,
+    pub started: Instant,
+    /// Process type (`Main process` -1, `Other user process` 4, `Worker process` 5).
+    pub origin: i32,
+    saved: Option<Saved>,
+    coro: Option<Coro>,
+    yielder: Option<*const Yielder<usize, ()>>,
+}
+
+impl Proc {
+    fn new(name: &str, origin: i32) -> Proc {
+        Proc {
+            name: name.to_string(),
+            state: State::Ready,
+            worker: origin == 5,
+            mailbox: VecDeque::new(),
+            kill: false,
+            kill_worker: false,
+            started: Instant::now(),
+            origin,
+            saved: None,
+            coro: None,
+            yielder: None,
+        }
+    }
+
+    fn runnable(&self, now: Instant) -> bool {
+        match self.state {
+            State::Ready => true,
+            State::Delayed(t) => t <= now || self.kill,
+            State::Idle => !self.mailbox.is_empty() || self.kill || self.kill_worker,
+            State::Paused => self.kill,
+            State::Done => false,
+        }
+    }
+}
+
+type WeakObj = Weak<std::cell::RefCell<indexmap::IndexMap<Rc<str>, Value>>>;
+
+enum Weakly {
+    O(WeakObj),
+    C(Weak<std::cell::RefCell<Vec<Value>>>),
+}
+
+/// The locking group of `Storage` itself: objects put in `Storage` keep their own.
+const STORAGE_GROUP: u64 = 1;
+
+/// The processes of an interpreter and what they share.
+pub struct Sched {
+    pub procs: Vec<Proc>,
+    /// Index (number - 1) of the running process.
+    pub cur: usize,
+    rr: usize,
+    /// Semaphores: name → owner (index).
+    sems: HashMap<String, usize>,
+    storage: Option<Obj>,
+    shared: HashMap<usize, (Weakly, u64)>,
+    /// Locked groups: group → (owner, depth).
+    locks: HashMap<u64, (usize, u32)>,
+    next_group: u64,
+    /// A process other than the main one ended on an error.
+    pub failed: bool,
+    /// `4D.Signal` objects (by address).
+    signals: HashMap<usize, WeakObj>,
+}
+
+impl Default for Sched {
+    fn default() -> Self {
+        Sched {
+            procs: vec![Proc::new("Main process", -1)],
+            cur: 0,
+            rr: 0,
+            sems: HashMap::new(),
+            storage: None,
+            shared: HashMap::new(),
+            locks: HashMap::new(),
+            next_group: STORAGE_GROUP + 1,
+            failed: false,
+            signals: HashMap::new(),
+        }
+    }
+}
+
+fn abort_error() -> Box<RtError> {
+    let mut e = rt_error(codes::INTERRUPTED, "Process aborted");
+    e.abort = true;
+    e
+}
+
+fn save(it: &mut Interp) -> Saved {
+    Saved {
+        locals: std::mem::take(&mut it.locals),
+        ltypes: std::mem::take(&mut it.ltypes),
+        base: it.base,
+        frames: std::mem::take(&mut it.frames),
+        process: std::mem::take(&mut it.process),
+        db: std::mem::take(&mut it.db),
+        cur_pos: it.cur_pos,
+        handler: it.oo.handler.take(),
+        try_stack: std::mem::take(&mut it.oo.try_stack),
+        in_handler: std::mem::take(&mut it.oo.in_handler),
+        last_error: it.oo.last_error.take(),
+    }
+}
+
+fn restore(it: &mut Interp, s: Saved) {
+    it.locals = s.locals;
+    it.ltypes = s.ltypes;
+    it.base = s.base;
+    it.frames = s.frames;
+    it.process = s.process;
+    it.db = s.db;
+    it.cur_pos = s.cur_pos;
+    it.oo.handler = s.handler;
+    it.oo.try_stack = s.try_stack;
+    it.oo.in_handler = s.in_handler;
+    it.oo.last_error = s.last_error;
+}
+
+/// Ticks (1/60 s) as a duration.
+pub fn ticks(n: f64) -> Duration {
+    Duration::from_secs_f64((n.max(0.0)) / 60.0)
+}
+
+// ------------------------------------------------------------------ creation
+
+/// Creates a process running `method` with `args` (already copied); returns its
+/// number. It first runs at the current process's next yield.
+pub fn spawn_method(
+    it: &mut Interp,
+    name: &str,
+    method: crate::compile::ir::MethodId,
+    args: Vec<Value>,
+) -> i32 {
+    spawn(it, name, 4, Job::Method(method, args))
+}
+
+/// Creates a worker process (empty message box); returns its number.
+pub fn spawn_worker(it: &mut Interp, name: &str) -> i32 {
+    spawn(it, name, 5, Job::Worker)
+}
+
+fn spawn(it: &mut Interp, name: &str, origin: i32, job: Job) -> i32 {
+    let stack = match DefaultStack::new(PROC_STACK) {
+        Ok(s) => s,
+        Err(_) => return 0,
+    };
+    let coro: Coro = Coroutine::with_stack(stack, move |y: &Yielder<usize, ()>, p: usize| {
+        // SAFETY: `p` is the address of the interpreter that resumes this coroutine;
+        // it outlives the coroutine (every coroutine ends before the interpreter
+        // does: `shutdown`), and only the running process touches it.
+        let it: &mut Interp<'static> = unsafe { &mut *(p as *mut Interp<'static>) };
+        let me = it.sched.cur;
+        it.sched.procs[me].yielder = Some(y as *const _);
+        match job {
+            Job::Method(id, args) => it.call_method(id, args, 0).map(|_| ()),
+            Job::Worker => worker_loop(it, me),
+        }
+    });
+    let mut p = Proc::new(name, origin);
+    p.saved = Some(Saved {
+        process: Process::new(&it.prog.process_vars),
+        db: crate::datastore::ProcessDb::new(it.db.store.clone(), name),
+        ..Default::default()
+    });
+    p.coro = Some(coro);
+    it.sched.procs.push(p);
+    it.sched.procs.len() as i32
+}
+
+fn worker_loop(it: &mut Interp, me: usize) -> RtResult<()> {
+    loop {
+        if it.sched.procs[me].kill_worker {
+            return Ok(());
+        }
+        match it.sched.procs[me].mailbox.pop_front() {
+            Some((f, args)) => {
+                if let Err(e) = it.call_callback(&f, args) {
+                    if e.abort {
+                        return Err(e);
+                    }
+                    report(it, &e);
+                }
+            }
+            None => {
+                it.sched.procs[me].state = State::Idle;
+                yield_now(it)?;
+            }
+        }
+    }
+}
+
+fn report(it: &mut Interp, e: &RtError) {
+    let msg = crate::run::render_error(it.prog, e);
+    it.write_err(&msg);
+    it.sched.failed = true;
+}
+
+// ------------------------------------------------------------------ switching
+
+/// Gives the other processes their turn; returns when the current process may
+/// go on (its state must have been set before: `Ready` to just let others run,
+/// `Delayed`, `Paused`, `Idle`). Fails with an abort error if the process was
+/// aborted meanwhile.
+pub fn yield_now(it: &mut Interp) -> RtResult<()> {
+    let cur = it.sched.cur;
+    if cur == 0 {
+        host(it, true)?;
+    } else {
+        let y = it.sched.procs[cur]
+            .yielder
+            .expect("a running process has its yielder");
+        // the interpreter's address escapes: whoever runs meanwhile may change it
+        std::hint::black_box(it as *mut Interp as usize);
+        // SAFETY: the yielder lives on this coroutine's stack, which is alive.
+        unsafe { (*y).suspend(()) };
+    }
+    if it.sched.procs[cur].kill {
+        return Err(abort_error());
+    }
+    it.sched.procs[cur].state = State::Ready;
+    Ok(())
+}
+
+/// The scheduler loop, run by the main process. With `main_waits`, returns when
+/// the main process is ready again (error if it never can be); otherwise runs
+/// the others until none can run.
+fn host(it: &mut Interp, main_waits: bool) -> RtResult<()> {
+    loop {
+        let now = Instant::now();
+        let n = it.sched.procs.len();
+        let mut pick = None;
+        for k in 1..=n {
+            let i = (it.sched.rr + k) % n;
+            let p = &it.sched.procs[i];
+            let main_turn = i == 0 && (main_waits || !p.mailbox.is_empty());
+            if (i != 0 || main_turn) && p.runnable(now) {
+                pick = Some(i);
+                break;
+            }
+        }
+        match pick {
+            Some(0) if main_waits => {
+                it.sched.rr = 0;
+                it.sched.procs[0].state = State::Ready;
+                return Ok(());
+            }
+            Some(0) => {
+                // messages to the main process once its method has ended
+                it.sched.rr = 0;
+                if let Some((f, args)) = it.sched.procs[0].mailbox.pop_front() {
+                    if let Err(e) = it.call_callback(&f, args) {
+                        if !e.abort {
+                            report(it, &e);
+                        }
+                    }
+                }
+            }
+            Some(i) => {
+                it.sched.rr = i;
+                resume(it, i);
+            }
+            None => {
+                let wake = it
+                    .sched
+                    .procs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != 0 || main_waits)
+                    .filter_map(|(_, p)| match p.state {
+                        State::Delayed(t) => Some(t),
+                        _ => None,
+                    })
+                    .min();
+                match wake {
+                    Some(t) => {
+                        let _ = it.out.flush();
+                        std::thread::sleep(t.saturating_duration_since(Instant::now()));
+                    }
+                    None if main_waits => {
+                        return err(
+                            codes::DEADLOCK,
+                            "Process blocked forever: no other process can wake it up",
+                        )
+                    }
+                    None => return Ok(()),
+                }
+            }
+        }
+    }
+}
+
+use std::io::Write;
+
+/// Runs process `i` until it yields or ends (called by the host only).
+fn resume(it: &mut Interp, i: usize) {
+    let Some(mut coro) = it.sched.procs[i].coro.take() else {
+        it.sched.procs[i].state = State::Done;
+        return;
+    };
+    let main = save(it);
+    it.sched.procs[0].saved = Some(main);
+    let s = it.sched.procs[i].saved.take().unwrap_or_default();
+    restore(it, s);
+    it.sched.cur = i;
+    if it.sched.procs[i].state != State::Paused || it.sched.procs[i].kill {
+        it.sched.procs[i].state = State::Ready;
+    }
+    let r = if it.sched.procs[i].kill && !coro.started() {
+        CoroutineResult::Return(Err(abort_error()))
+    } else {
+        coro.resume(it as *mut Interp as usize)
+    };
+    let s = save(it);
+    it.sched.procs[i].saved = Some(s);
+    let main = it.sched.procs[0].saved.take().unwrap_or_default();
+    restore(it, main);
+    it.sched.cur = 0;
+    match r {
+        CoroutineResult::Yield(()) => it.sched.procs[i].coro = Some(coro),
+        CoroutineResult::Return(res) => {
+            drop(coro);
+            end_process(it, i);
+            if let Err(e) = res {
+                if !e.abort {
+                    report(it, &e);
+                }
+            }
+        }
+    }
+}
+
+fn end_process(it: &mut Interp, i: usize) {
+    let p = &mut it.sched.procs[i];
+    p.state = State::Done;
+    p.saved = None;
+    p.mailbox.clear();
+    p.yielder = None;
+    // [choice] a process's semaphores and `Use` locks are released when it ends
+    it.sched.sems.retain(|_, o| *o != i);
+    it.sched.locks.retain(|_, (o, _)| *o != i);
+}
+
+/// End of the main method (`fourd run`): runs the other processes until they
+/// have all ended, then ends idle workers. Returns the names of the processes that
+/// could never run again (blocked forever), if any.
+pub fn finish(it: &mut Interp) -> Vec<String> {
+    it.sched.procs[0].state = State::Done;
+    let _ = host(it, false);
+    let blocked: Vec<String> = it
+        .sched
+        .procs
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, p)| matches!(p.state, State::Paused))
+        .map(|(i, p)| format!("{} (process {})", p.name, i + 1))
+        .collect();
+    shutdown(it);
+    blocked
+}
+
+/// Aborts every process still alive (their 4D code unwinds as for `ABORT`).
+pub fn shutdown(it: &mut Interp) {
+    if it.sched.procs.len() <= 1 || it.sched.cur != 0 {
+        return;
+    }
+    for i in 1..it.sched.procs.len() {
+        if it.sched.procs[i].coro.is_some() {
+            it.sched.procs[i].kill = true;
+            resume(it, i);
+        }
+    }
+}
+
+// ------------------------------------------------------------------ queries
+
+/// The index of process number `n`, if it exists.
+pub fn index_of(it: &Interp, n: i64) -> Option<usize> {
+    if n >= 1 && (n as usize) <= it.sched.procs.len() {
+        Some(n as usize - 1)
+    } else {
+        None
+    }
+}
+
+/// The 4D process state constant of process number `n`.
+pub fn state_code(it: &Interp, n: i64) -> i32 {
+    match index_of(it, n).map(|i| (i, it.sched.procs[i].state)) {
+        None => -100,
+        Some((_, State::Done)) => -1,
+        Some((i, State::Ready)) if i == it.sched.cur => 0,
+        Some((_, State::Ready)) => 0,
+        Some((_, State::Delayed(_))) => 1,
+        Some((_, State::Paused)) => 5,
+        Some((_, State::Idle)) => 4,
+    }
+}
+
+/// The number of the live process named `name` (0 if none).
+pub fn number_of(it: &Interp, name: &str) -> i32 {
+    it.sched
+        .procs
+        .iter()
+        .position(|p| p.state != State::Done && p.name == name)
+        .map(|i| i as i32 + 1)
+        .unwrap_or(0)
+}
+
+/// The process variables of process index `i` (the running one's are in the
+/// interpreter).
+pub fn vars_of<'a>(it: &'a mut Interp, i: usize) -> Option<&'a mut Process> {
+    if i == it.sched.cur {
+        return Some(&mut it.process);
+    }
+    it.sched.procs[i].saved.as_mut().map(|s| &mut s.process)
+}
+
+// ------------------------------------------------------------------ delays
+
+/// `DELAY PROCESS` of the current process.
+pub fn delay_current(it: &mut Interp, d: Duration) -> RtResult<()> {
+    let cur = it.sched.cur;
+    it.sched.procs[cur].state = State::Delayed(Instant::now() + d);
+    yield_now(it)
+}
+
+// ------------------------------------------------------------------ semaphores
+
+fn sem_key(it: &Interp, name: &str) -> String {
+    if name.starts_with('$') {
+        format!("{}\u{0}{}", it.sched.cur, name)
+    } else {
+        name.to_string()
+    }
+}
+
+/// `Semaphore(name{; ticks})`: False when set by this call (or already owned by
+/// the current process), True when another process holds it (after waiting up to
+/// `ticks`).
+pub fn semaphore(it: &mut Interp, name: &str, wait: Option<f64>) -> RtResult<bool> {
+    let key = sem_key(it, name);
+    let deadline = Instant::now() + ticks(wait.unwrap_or(0.0));
+    loop {
+        let cur = it.sched.cur;
+        match it.sched.sems.get(&key) {
+            None => {
+                it.sched.sems.insert(key, cur);
+                return Ok(false);
+            }
+            Some(&o) if o == cur => return Ok(false),
+            Some(_) => {
+                let now = Instant::now();
+                if wait.is_none() || now >= deadline {
+                    return Ok(true);
+                }
+                let step = (now + ticks(1.0)).min(deadline);
+                it.sched.procs[cur].state = State::Delayed(step);
+                yield_now(it)?;
+            }
+        }
+    }
+}
+
+/// `CLEAR SEMAPHORE`: only the process that set it can clear it.
+pub fn clear_semaphore(it: &mut Interp, name: &str) {
+    let key = sem_key(it, name);
+    if it.sched.sems.get(&key) == Some(&it.sched.cur) {
+        it.sched.sems.remove(&key);
+    }
+}
+
+pub fn test_semaphore(it: &Interp, name: &str) -> bool {
+    it.sched.sems.contains_key(&sem_key(it, name))
+}
+
+// ------------------------------------------------------------------ shared values
+
+fn addr_of(v: &Value) -> Option<usize> {
+    match v {
+        Value::Object(o) => Some(Rc::as_ptr(o) as *const () as usize),
+        Value::Collection(c) => Some(Rc::as_ptr(c) as *const () as usize),
+        _ => None,
+    }
+}
+
+/// The locking group of a shared object or collection.
+pub fn group_of(it: &Interp, v: &Value) -> Option<u64> {
+    if it.sched.shared.is_empty() {
+        return None;
+    }
+    let (w, g) = it.sched.shared.get(&addr_of(v)?)?;
+    let alive = match (w, v) {
+        (Weakly::O(w), Value::Object(o)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(o)),
+        (Weakly::C(w), Value::Collection(c)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(c)),
+        _ => false,
+    };
+    alive.then_some(*g)
+}
+
+pub fn is_shared(it: &Interp, v: &Value) -> bool {
+    group_of(it, v).is_some()
+}
+
+fn register(it: &mut Interp, v: &Value, group: u64) {
+    let Some(a) = addr_of(v) else { return };
+    let w = match v {
+        Value::Object(o) => Weakly::O(Rc::downgrade(o)),
+        Value::Collection(c) => Weakly::C(Rc::downgrade(c)),
+        _ => return,
+    };
+    if it.sched.shared.len() > 4096 && it.sched.shared.len().is_power_of_two() {
+        it.sched.shared.retain(|_, (w, _)| match w {
+            Weakly::O(w) => w.strong_count() > 0,
+            Weakly::C(w) => w.strong_count() > 0,
+        });
+    }
+    it.sched.shared.insert(a, (w, group));
+}
+
+fn new_group(it: &mut Interp) -> u64 {
+    it.sched.next_group += 1;
+    it.sched.next_group
+}
+
+/// A new, empty shared object (its own group).
+pub fn new_shared_object(it: &mut Interp) -> Obj {
+    let o = new_object();
+    let g = new_group(it);
+    register(it, &Value::Object(o.clone()), g);
+    o
+}
+
+pub fn new_shared_collection(it: &mut Interp) -> Coll {
+    let c = new_collection(Vec::new());
+    let g = new_group(it);
+    register(it, &Value::Collection(c.clone()), g);
+    c
+}
+
+/// `Storage`: the shared object of the run.
+pub fn storage(it: &mut Interp) -> Obj {
+    if let Some(s) = &it.sched.storage {
+        return s.clone();
+    }
+    let o = new_object();
+    register(it, &Value::Object(o.clone()), STORAGE_GROUP);
+    it.sched.storage = Some(o.clone());
+    o
+}
+
+/// A value made fit to be stored in a shared object of group `group`: scalars as
+/// they are; a non-shared object or collection becomes a shared copy in `group`;
+/// a shared one joins `group` (except under `Storage`, whose members keep
+/// their own group).
+pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> Value {
+    match &v {
+        Value::Object(_) | Value::Collection(_) => {}
+        _ => return v,
+    }
+    let target = if group == STORAGE_GROUP {
+        None
+    } else {
+        Some(group)
+    };
+    if let Some(g) = group_of(it, &v) {
+        if let Some(t) = target {
+            if g != t && g != STORAGE_GROUP {
+                regroup(it, &v, g, t);
+            }
+        }
+        return v;
+    }
+    let g = match target {
+        Some(t) => t,
+        None => new_group(it),
+    };
+    match v {
+        Value::Object(o) => {
+            let n = new_object();
+            register(it, &Value::Object(n.clone()), g);
+            let items: Vec<(Rc<str>, Value)> = o
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            for (k, x) in items {
+                let x = to_shared(it, x, g);
+                n.borrow_mut().insert(k, x);
+            }
+            Value::Object(n)
+        }
+        Value::Collection(c) => {
+            let n = new_collection(Vec::new());
+            register(it, &Value::Collection(n.clone()), g);
+            let items: Vec<Value> = c.borrow().clone();
+            for x in items {
+                let x = to_shared(it, x, g);
+                n.borrow_mut().push(x);
+            }
+            Value::Collection(n)
+        }
+        v => v,
+    }
+}
+
+fn regroup(it: &mut Interp, v: &Value, from: u64, to: u64) {
+    if group_of(it, v) != Some(from) {
+        return;
+    }
+    if let Some(a) = addr_of(v) {
+        if let Some(entry) = it.sched.shared.get_mut(&a) {
+            entry.1 = to;
+        }
+    }
+    let children: Vec<Value> = match v {
+        Value::Object(o) => o.borrow().values().cloned().collect(),
+        Value::Collection(c) => c.borrow().clone(),
+        _ => Vec::new(),
+    };
+    for c in &children {
+        regroup(it, c, from, to);
+    }
+}
+
+/// Before writing into `target`: an error if it is shared and its group is not
+/// locked by the current process (`Use`).
+pub fn check_write(it: &Interp, target: &Value) -> RtResult<()> {
+    if it.sched.shared.is_empty() {
+        return Ok(());
+    }
+    match group_of(it, target) {
+        None => Ok(()),
+        Some(g) => match it.sched.locks.get(&g) {
+            Some((o, _)) if *o == it.sched.cur => Ok(()),
+            _ => err(
+                codes::SHARED_NOT_LOCKED,
+                "A shared object or collection can be modified only inside Use...End use",
+            ),
+        },
+    }
+}
+
+/// Writing `v` into `target`: checks the lock, and makes `v` shareable when the
+/// target is shared.
+#[inline]
+pub fn prepare_store(it: &mut Interp, target: &Value, v: Value) -> RtResult<Value> {
+    if it.sched.shared.is_empty() {
+        return Ok(v);
+    }
+    check_write(it, target)?;
+    match group_of(it, target) {
+        Some(g) => Ok(to_shared(it, v, g)),
+        None => Ok(v),
+    }
+}
+
+/// `Use(x)`: locks x's group for the current process, waiting while another
+/// process holds it. Returns the group to give to [`end_use`].
+pub fn begin_use(it: &mut Interp, v: &Value) -> RtResult<u64> {
+    let Some(g) = group_of(it, v) else {
+        return err(
+            codes::SHARED_NOT_LOCKED,
+            "Use: a shared object or a shared collection expected",
+        );
+    };
+    loop {
+        let cur = it.sched.cur;
+        match it.sched.locks.get_mut(&g) {
+            None => {
+                it.sched.locks.insert(g, (cur, 1));
+                return Ok(g);
+            }
+            Some((o, d)) if *o == cur => {
+                *d += 1;
+                return Ok(g);
+            }
+            Some(_) => {
+                it.sched.procs[cur].state = State::Delayed(Instant::now() + ticks(1.0));
+                yield_now(it)?;
+            }
+        }
+    }
+}
+
+pub fn end_use(it: &mut Interp, g: u64) {
+    if let Some((_, d)) = it.sched.locks.get_mut(&g) {
+        *d -= 1;
+        if *d == 0 {
+            it.sched.locks.remove(&g);
+        }
+    }
+}
+
+/// A parameter passed to another process: objects and collections are deep
+/// copies, except shared ones, which are passed by reference.
+pub fn copy_param(it: &Interp, v: &Value) -> Value {
+    if is_shared(it, v) {
+        return v.clone();
+    }
+    match v {
+        Value::Object(o) => {
+            let n = new_object();
+            for (k, x) in o.borrow().iter() {
+                n.borrow_mut().insert(k.clone(), copy_param(it, x));
+            }
+            Value::Object(n)
+        }
+        Value::Collection(c) => Value::Collection(new_collection(
+            c.borrow().iter().map(|x| copy_param(it, x)).collect(),
+        )),
+        v => v.clone(),
+    }
+}
+
+// ------------------------------------------------------------------ signals
+
+/// `New signal({description})`: a shared object with `signaled` (False) and
+/// `description`, whose `.wait()` and `.trigger()` are [`signal_call`].
+pub fn new_signal(it: &mut Interp, description: Value) -> Obj {
+    let o = new_shared_object(it);
+    {
+        let mut b = o.borrow_mut();
+        b.insert(Rc::from("signaled"), Value::Bool(false));
+        b.insert(Rc::from("description"), description);
+    }
+    let a = Rc::as_ptr(&o) as *const () as usize;
+    it.sched.signals.retain(|_, w| w.strong_count() > 0);
+    it.sched.signals.insert(a, Rc::downgrade(&o));
+    o
+}
+
+/// `.trigger()` and `.wait({timeout})` of a signal; `None` if `o` is not a signal.
+/// `.wait` yields until the signal is triggered or `timeout` seconds have passed,
+/// and returns `.signaled`.
+pub fn signal_call(
+    it: &mut Interp,
+    o: &Obj,
+    name: &str,
+    args: &[Value],
+) -> Option<RtResult<Value>> {
+    let a = Rc::as_ptr(o) as *const () as usize;
+    match it.sched.signals.get(&a) {
+        Some(w) if std::ptr::eq(w.as_ptr(), Rc::as_ptr(o)) => {}
+        _ => return None,
+    }
+    let signaled = |o: &Obj| matches!(o.borrow().get("signaled"), Some(Value::Bool(true)));
+    match name {
+        "trigger" => {
+            o.borrow_mut()
+                .insert(Rc::from("signaled"), Value::Bool(true));
+            Some(Ok(Value::Undefined))
+        }
+        "wait" => {
+            let deadline = args
+                .first()
+                .and_then(|v| v.as_num())
+                .map(|s| Instant::now() + Duration::from_secs_f64(s.max(0.0)));
+            loop {
+                if signaled(o) {
+                    return Some(Ok(Value::Bool(true)));
+                }
+                let now = Instant::now();
+                if deadline.is_some_and(|d| now >= d) {
+                    return Some(Ok(Value::Bool(false)));
+                }
+                let step = now + ticks(1.0);
+                let step = deadline.map_or(step, |d| d.min(step));
+                let cur = it.sched.cur;
+                it.sched.procs[cur].state = State::Delayed(step);
+                if let Err(e) = yield_now(it) {
+                    return Some(Err(e));
+                }
+            }
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,3 @@
+// helper: prints its parameter with the current process name
+#DECLARE($msg : Text)
+ALERT(Current process name+": "+$msg)
