@@ -29,6 +29,9 @@ enum Command {
         /// With a project folder: the project method to run after On Startup.
         #[arg(long)]
         method: Option<String>,
+        /// Stop the run with an error (exit code 70) after this many seconds.
+        #[arg(long, value_name = "SECONDS")]
+        max_time: Option<f64>,
         /// The data file (SQLite): a file, a folder (data.sqlite inside) or
         /// :memory:. Default: the project's Data/ folder; in memory for scripts.
         #[arg(long)]
@@ -97,15 +100,24 @@ fn main() -> ExitCode {
             path,
             method,
             data,
+            max_time,
             args,
-        }) => fourd::run::run_cli_with_data(
-            &path,
-            method.as_deref(),
-            &args,
-            data.as_deref()
+        }) => {
+            let data = data
+                .as_deref()
                 .map(fourd::datastore::DataPath::from_arg)
-                .unwrap_or_default(),
-        ),
+                .unwrap_or_default();
+            match max_time.map(std::time::Duration::try_from_secs_f64) {
+                Some(Err(_)) => {
+                    eprintln!("fourd: --max-time wants a positive number of seconds");
+                    64
+                }
+                Some(Ok(d)) => {
+                    fourd::run::run_cli_full(&path, method.as_deref(), &args, data, Some(d))
+                }
+                None => fourd::run::run_cli_full(&path, method.as_deref(), &args, data, None),
+            }
+        }
     };
     ExitCode::from(code)
 }

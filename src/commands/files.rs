@@ -219,20 +219,35 @@ fn encode(t: &str, cs: &str) -> Vec<u8> {
     }
 }
 
-/// Writes a whole file safely: a temporary file next to it, then a rename.
-fn write_atomic(p: &Path, data: &[u8]) -> std::io::Result<()> {
-    let dir = p.parent().unwrap_or(Path::new("."));
+/// Writes a whole file safely: a temporary file next to it (unique per process and
+/// call), flushed to disk, then renamed over the target. After a crash the target is
+/// the old file, the new one, or absent: never a partial write (issue #9).
+pub(crate) fn write_atomic(p: &Path, data: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static SEQ: AtomicU64 = AtomicU64::new(0);
+    let dir = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     let tmp = dir.join(format!(
-        ".{}.fourd-tmp-{}",
+        ".{}.fourd-tmp-{}-{}",
         p.file_name()
             .map(|n| n.to_string_lossy())
             .unwrap_or_default(),
-        std::process::id()
+        std::process::id(),
+        SEQ.fetch_add(1, Ordering::Relaxed)
     ));
-    std::fs::write(&tmp, data)?;
-    std::fs::rename(&tmp, p).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(data)?;
+        f.sync_all()
+    })();
+    written
+        .and_then(|()| std::fs::rename(&tmp, p))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }
 
 // docs/commands-legacy/text-to-document.md: UTF-8 without BOM by default; line

@@ -247,7 +247,7 @@ pub fn call_fs_member(it: &mut Interp, o: Obj, name: &str, args: Vec<Value>) -> 
             if let Some(parent) = p.parent() {
                 io(std::fs::create_dir_all(parent), name, &p)?;
             }
-            io(std::fs::write(&p, data), name, &p)?;
+            io(super::files::write_atomic(&p, &data), name, &p)?;
             Value::Undefined
         }
         ("getContent", false) => Value::Blob(Rc::new(io(std::fs::read(&p), name, &p)?)),
@@ -256,7 +256,7 @@ pub fn call_fs_member(it: &mut Interp, o: Obj, name: &str, args: Vec<Value>) -> 
                 Some(Value::Blob(b)) => b.to_vec(),
                 _ => Vec::new(),
             };
-            io(std::fs::write(&p, b), name, &p)?;
+            io(super::files::write_atomic(&p, &b), name, &p)?;
             Value::Undefined
         }
         ("copyTo", _) | ("moveTo", _) => {

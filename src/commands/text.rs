@@ -426,6 +426,17 @@ fn replace_string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     if old.is_empty() || how_many == 0 {
         return Ok(Value::Text(src));
     }
+    // the result must stay under the size limit (error 34, not an exhausted memory)
+    if new.len() > old.len() {
+        let n = src.matches(old.as_str()).count().min(how_many);
+        let grow = (new.len() - old.len()).saturating_mul(n);
+        if src.len().saturating_add(grow) > codes::MAX_SIZE {
+            return err(
+                codes::NO_MEMORY,
+                "Replace string: not enough memory (the text would be too long)",
+            );
+        }
+    }
     if a.star {
         return Ok(text(src.replacen(old.as_str(), &new, how_many)));
     }
@@ -437,6 +448,12 @@ fn replace_string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
         match collate::find(&src, &old, from) {
             Some((ci, cl)) => {
                 out.extend(&chars[from..ci]);
+                if out.len() + new.len() > codes::MAX_SIZE {
+                    return err(
+                        codes::NO_MEMORY,
+                        "Replace string: not enough memory (the text would be too long)",
+                    );
+                }
                 out.push_str(&new);
                 from = ci + cl.max(1);
                 done += 1;
@@ -470,6 +487,12 @@ fn insert_string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let src = a.text(0, "Insert string")?;
     let what = a.text(1, "Insert string")?;
     let at = a.num(2, "Insert string")?.trunc() as i64;
+    if src.len() + what.len() > codes::MAX_SIZE {
+        return err(
+            codes::NO_MEMORY,
+            "Insert string: not enough memory (the text would be too long)",
+        );
+    }
     let mut u: Vec<u16> = src.encode_utf16().collect();
     let i = (at.max(1) as usize - 1).min(u.len());
     u.splice(i..i, what.encode_utf16());

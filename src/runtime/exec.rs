@@ -11,7 +11,10 @@ impl<'p> Interp<'p> {
     pub fn exec_block(&mut self, block: &'p [Stmt]) -> RtResult<Flow> {
         if let Some(flag) = &self.interrupt {
             if flag.load(std::sync::atomic::Ordering::Relaxed) {
-                return err(codes::INTERRUPTED, "Interrupted");
+                // not catchable: Try and ON ERR CALL must not keep a stopped run going
+                let mut e = super::error::rt_error(codes::INTERRUPTED, "Interrupted");
+                e.fatal = true;
+                return Err(e);
             }
         }
         for stmt in block {
@@ -99,6 +102,12 @@ impl<'p> Interp<'p> {
                 let rhs = self.eval(e)?;
                 let abs = self.base + *slot as usize;
                 if let (Value::Text(s), Value::Text(r)) = (&mut self.locals[abs], &rhs) {
+                    if s.len() + r.len() > codes::MAX_SIZE {
+                        return err(
+                            codes::NO_MEMORY,
+                            "Not enough memory: the text would be too long",
+                        );
+                    }
                     Rc::make_mut(s).push_str(r);
                 } else if let Some(v) =
                     ops::binary_num(crate::syntax::ast::BinOp::Add, &self.locals[abs], &rhs)

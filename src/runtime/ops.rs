@@ -156,6 +156,12 @@ pub fn binary(op: BinOp, a: Value, b: Value) -> RtResult<Value> {
             if s.is_empty() {
                 return Ok(V::Text(t));
             }
+            if s.len() + t.len() > codes::MAX_SIZE {
+                return err(
+                    codes::NO_MEMORY,
+                    "Not enough memory: the text would be too long",
+                );
+            }
             Rc::make_mut(&mut s).push_str(&t);
             Ok(V::Text(s))
         }

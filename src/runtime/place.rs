@@ -256,6 +256,13 @@ impl<'p> Interp<'p> {
                 match self.param_location(k)? {
                     ParamLoc::Slot(abs) => self.store_local(abs, v),
                     ParamLoc::Vararg(i) => {
+                        // 4D's largest parameter number (found by fuzzing, #9)
+                        if k > crate::syntax::names::MAX_PARAM as i64 {
+                            return err(
+                                codes::OUT_OF_RANGE,
+                                format!("Parameter ${} out of range", k),
+                            );
+                        }
                         if let Some(f) = self.frames.last_mut() {
                             if f.varargs.len() <= i {
                                 f.varargs.resize(i + 1, Value::Undefined);

@@ -89,6 +89,19 @@ pub fn parse_with(source: &str, table: &names::PhraseTable) -> Parsed {
             recover_nesting(&mut builder, first.0, span);
             continue;
         }
+        // brackets nested deeper than blocks may be are refused before the parser
+        // (whose recursion would take time and stack in proportion)
+        if let Some(at) = too_deep(line) {
+            errors.push(SyntaxError {
+                span: at.into_range(),
+                message: format!(
+                    "more than {} nested parentheses or brackets",
+                    block::MAX_NESTING
+                ),
+            });
+            recover_nesting(&mut builder, first.0, span);
+            continue;
+        }
         let eoi: parser::TokSpan = (span.end..span.end).into();
         if let Ok(parsed) = fast_parser.parse(line.split_token_span(eoi)).into_result() {
             builder.line(parsed, span);
@@ -117,6 +130,26 @@ pub fn parse_with(source: &str, table: &names::PhraseTable) -> Parsed {
     errors.extend(validate::validate(&file));
     errors.sort_by_key(|e| e.span.start);
     Parsed { file, errors }
+}
+
+/// Where a line's brackets (`(`, `[`, `{`) first nest deeper than
+/// [`block::MAX_NESTING`], if they do.
+fn too_deep(line: &[(token::Tok, parser::TokSpan)]) -> Option<parser::TokSpan> {
+    use token::Tok;
+    let mut depth = 0usize;
+    for (t, s) in line {
+        match t {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => {
+                depth += 1;
+                if depth > block::MAX_NESTING {
+                    return Some(*s);
+                }
+            }
+            Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// After a line that does not parse, keeps the block structure right: a line that

@@ -14,6 +14,9 @@
 //! table or field name) is attached to it. A word right after `.` is always a
 //! single property name.
 
+/// The largest `$n` parameter number (4D's limit for method parameters).
+pub const MAX_PARAM: u32 = 32767;
+
 use super::ast::Suffix;
 use super::lexer::{Raw, RawToken};
 use super::token::{Kw, Tok};
@@ -419,7 +422,12 @@ impl<'s> Pass<'s, '_> {
                 Raw::Date => Tok::Date(text),
                 Raw::Time => Tok::Time(text),
                 Raw::Local => Tok::Local(&text[1..]),
-                Raw::Param => Tok::Param(&text[1..]),
+                // `$n` past 4D's largest parameter number: an error, not a
+                // parameter table of billions of slots (found by fuzzing, #9)
+                Raw::Param if text[1..].parse::<u32>().is_ok_and(|n| n <= MAX_PARAM) => {
+                    Tok::Param(&text[1..])
+                }
+                Raw::Param => Tok::Error("a parameter number above 32767"),
                 Raw::DollarBrace => Tok::DollarBrace,
                 Raw::LtInterprocess => {
                     self.out.push((Tok::Lt, t.start..t.start + 1));

@@ -176,6 +176,10 @@ async fn accept_loop(
                 .header_read_timeout(Duration::from_secs(30))
                 .max_buf_size(64 * 1024)
                 .keep_alive(true)
+                // a client that shuts down its writing side after its request still
+                // gets the answer (found by the `http` fuzz target: 4D requests, answered
+                // later than static files, were dropped)
+                .half_close(true)
                 .serve_connection(TokioIo::new(stream), svc);
             tokio::pin!(conn);
             tokio::select! {
@@ -213,8 +217,10 @@ fn reply(r: HttpResponse) -> Response<Full<Bytes>> {
         })
 }
 
-/// The file a static URL path names, if it exists under the root.
-fn static_file(root: &Path, url_path: &str) -> Option<PathBuf> {
+/// The file a static URL path names, if it exists under the root (`root` must be
+/// canonical). Public for the fuzz target of the request path.
+#[doc(hidden)]
+pub fn static_file(root: &Path, url_path: &str) -> Option<PathBuf> {
     let decoded = super::path_decode(url_path);
     if decoded.contains('\0') || decoded.split('/').any(|c| c == "..") {
         return None;

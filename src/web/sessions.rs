@@ -87,6 +87,9 @@ impl<P> Default for SessionTable<P> {
 }
 
 /// A new session id: a v4 UUID as 32 upper-case hex digits (as `Generate UUID`).
+/// Its 122 random bits come from the operating system's cryptographic generator
+/// (`getrandom`, through `uuid`'s `v4` feature), so ids can be neither guessed nor
+/// predicted from earlier ones; a collision with a live session is re-drawn.
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().simple().to_string().to_uppercase()
 }
@@ -177,7 +180,10 @@ impl<P> SessionTable<P> {
                 closed,
             });
         }
-        let id = new_id();
+        let mut id = new_id();
+        while self.map.contains_key(&id) {
+            id = new_id();
+        }
         self.map.insert(
             id.clone(),
             Session {

@@ -173,7 +173,16 @@ fn run(rt: Arc<WebRuntime>, legacy: bool, w: &WebLoaded, rx: mpsc::Receiver<Job>
         let wait = clock.real_wait(next_scan - clock.now_ms()).min(tick);
         match rx.recv_timeout(wait) {
             Ok(Job::Request(req, reply)) => {
-                let resp = handle(&mut it, w, req);
+                // second line of defence (the 4D code runs under its own guard):
+                // a panic elsewhere in the request costs this request, not the thread
+                let resp = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    handle(&mut it, w, req)
+                }))
+                .unwrap_or_else(|_| {
+                    it.web.session.clear();
+                    it.web.req = None;
+                    HttpResponse::text(500, "Internal Server Error")
+                });
                 it.flush();
                 let _ = reply.send(resp);
             }
@@ -303,7 +312,7 @@ fn handle(it: &mut Interp<'_>, w: &WebLoaded, req: HttpRequest) -> HttpResponse 
         let store = it.web.worker.as_ref().and_then(|w| w.store.clone());
         let mut p = SessionProcess::new(prog, &store);
         p.swap_with(it);
-        let resp = run_request(it, w, req);
+        let resp = run_request_guarded(it, w, req);
         p.swap_with(it);
         return resp; // dropping `p` releases what the request locked
     }
@@ -336,7 +345,7 @@ fn handle(it: &mut Interp<'_>, w: &WebLoaded, req: HttpRequest) -> HttpResponse 
     if let Some(wk) = it.web.worker.as_mut() {
         wk.close_current = false;
     }
-    let mut resp = run_request(it, w, req);
+    let mut resp = run_request_guarded(it, w, req);
     proc.swap_with(it);
     it.web.session.clear();
     let end = rt.clock.now_ms();
@@ -410,10 +419,69 @@ pub fn base64_decode(s: &str) -> Vec<u8> {
     out
 }
 
+/// A URL path whose request panics on the web thread (tests of the panic guard;
+/// empty: none). Set from code only, never from a request.
+static PANIC_PATH: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Makes every request for exactly `path` panic while it is handled (`""`: none).
+#[doc(hidden)]
+pub fn debug_panic_on(path: &str) {
+    *PANIC_PATH.lock().unwrap_or_else(|e| e.into_inner()) = path.to_string();
+}
+
+/// [`run_request`], but a panic in it (a bug of fourd) answers this request with
+/// 500, is logged on stderr, and leaves the interpreter as it was before the
+/// request: the call stack and the error-handling state are cut back, the other
+/// sessions' processes were never in it (issue #9). The current session keeps
+/// its process with whatever the request had changed before the panic.
+fn run_request_guarded(it: &mut Interp<'_>, w: &WebLoaded, req: HttpRequest) -> HttpResponse {
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    let what = format!("{} {}", req.method, req.url);
+    let (frames, locals, ltypes, base) =
+        (it.frames.len(), it.locals.len(), it.ltypes.len(), it.base);
+    let (tries, in_handler, handler, cur_pos) = (
+        it.oo.try_stack.len(),
+        it.oo.in_handler,
+        it.oo.handler.clone(),
+        it.cur_pos,
+    );
+    match catch_unwind(AssertUnwindSafe(|| run_request(it, w, req))) {
+        Ok(r) => r,
+        Err(payload) => {
+            it.frames.truncate(frames);
+            it.locals.truncate(locals);
+            it.ltypes.truncate(ltypes);
+            it.base = base;
+            it.oo.try_stack.truncate(tries);
+            it.oo.in_handler = in_handler;
+            it.oo.handler = handler;
+            it.cur_pos = cur_pos;
+            it.web.req = None;
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            it.write_err(&format!(
+                "fourd: internal error while answering {}: {}\n",
+                what, msg
+            ));
+            HttpResponse::text(500, "Internal Server Error")
+        }
+    }
+}
+
 /// Runs the 4D code of a request (in the process already swapped in).
 fn run_request(it: &mut Interp<'_>, w: &WebLoaded, req: HttpRequest) -> HttpResponse {
     let (user, pw) = basic_auth(&req);
     let path = super::path_decode(req.path());
+    {
+        let hook = PANIC_PATH.lock().unwrap_or_else(|e| e.into_inner());
+        if !hook.is_empty() && *hook == path {
+            drop(hook);
+            panic!("debug panic hook for {}", path);
+        }
+    }
     let params = vec![
         text(path.as_str()),
         text(req.header_and_body()),
@@ -467,5 +535,35 @@ fn run_request(it: &mut Interp<'_>, w: &WebLoaded, req: HttpRequest) -> HttpResp
     match result {
         Some(r) => r,
         None => ctx.map(|c| c.resp).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_cookie_is_http_only_same_site_and_secure_over_https() {
+        let rt = WebRuntime::new(
+            None,
+            "app",
+            Arc::new(crate::web::clock::ScaledClock::new(1.0)),
+        );
+        let limits = Limits::default();
+        let plain = cookie_header(&rt, "ID", Some(0), &limits, false);
+        assert!(plain.starts_with("4DSID_app=ID; Path=/"), "{}", plain);
+        assert!(plain.ends_with("; HttpOnly; SameSite=Strict"), "{}", plain);
+        let tls = cookie_header(&rt, "ID", Some(0), &limits, true);
+        assert!(
+            tls.ends_with("; HttpOnly; SameSite=Strict; Secure"),
+            "{}",
+            tls
+        );
+        let gone = cookie_header(&rt, "ID", None, &limits, true);
+        assert!(
+            gone.contains("Max-Age=0") && gone.contains("HttpOnly"),
+            "{}",
+            gone
+        );
     }
 }

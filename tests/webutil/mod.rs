@@ -55,13 +55,24 @@ impl Server {
     /// Serves a copy of the fixture project `fixture` with `startup` as On Startup
     /// (empty: the fixture's own).
     pub fn start_fixture(fixture: &str, startup: &str, clock_scale: f64) -> Server {
+        let onstartup = "Project/Sources/DatabaseMethods/onStartup.4dm";
+        if startup.is_empty() {
+            Server::start_files(fixture, &[], clock_scale)
+        } else {
+            Server::start_files(fixture, &[(onstartup, startup)], clock_scale)
+        }
+    }
+
+    /// Serves a copy of `tests/web/app` with `files` (path in the project, text)
+    /// written over it.
+    pub fn start_with(files: &[(&str, &str)], clock_scale: f64) -> Server {
+        Server::start_files("tests/web/app", files, clock_scale)
+    }
+
+    fn start_files(fixture: &str, files: &[(&str, &str)], clock_scale: f64) -> Server {
         let dir = temp_copy(fixture);
-        if !startup.is_empty() {
-            std::fs::write(
-                dir.join("Project/Sources/DatabaseMethods/onStartup.4dm"),
-                startup,
-            )
-            .unwrap();
+        for (path, text) in files {
+            std::fs::write(dir.join(path), text).unwrap();
         }
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = mpsc::channel::<()>();
