@@ -247,7 +247,6 @@ where
 enum Postfix {
     Member(String),
     Index(Expr),
-    CharAt(Expr),
     Element(Expr),
     Deref,
     Call(Vec<Expr>),
@@ -337,12 +336,10 @@ where
             .delimited_by(just(Tok::DollarBrace), just(Tok::RBrace))
             .map_with(|i, e| Expr::new(ExprKind::ParamIndirect(Box::new(i)), span(e.span())));
 
-        let call_or_name =
-            name.then(args.clone().or_not())
-                .map_with(|(callee, args), e| match args {
-                    Some(args) => Expr::new(ExprKind::Call { callee, args }, span(e.span())),
-                    None => Expr::new(ExprKind::Name(callee), span(e.span())),
-                });
+        // A name's arguments are parsed by the postfix loop below (a call is a bare
+        // name followed by arguments): parsing them here too would parse every
+        // nested call twice when a line fails, exponential in the nesting depth.
+        let call_or_name = name.map_with(|n, e| Expr::new(ExprKind::Name(n), span(e.span())));
 
         // `Try(expr)`: the keyword used as a function.
         let try_expr = select! { Tok::Kw(Kw::Try, w) = e => Name { text: w.to_string(), suffix: Suffix::None, span: span(e.span()) } }
@@ -409,12 +406,6 @@ where
                 .ignore_then(member_name())
                 .map(Postfix::Member),
             expr.clone()
-                .delimited_by(
-                    just(Tok::LBracket).then(just(Tok::LBracket)),
-                    just(Tok::RBracket).then(just(Tok::RBracket)),
-                )
-                .map(Postfix::CharAt),
-            expr.clone()
                 .delimited_by(just(Tok::LBracket), just(Tok::RBracket))
                 .map(Postfix::Index),
             expr.clone()
@@ -431,11 +422,28 @@ where
                 let lhs = Box::new(lhs);
                 let kind = match op {
                     Postfix::Member(m) => ExprKind::Member(lhs, m),
+                    // `x[[i]]` reads as `x[` a one-element collection `]`: it is the
+                    // character `i` of `x` (one parse of the brackets, not two).
+                    Postfix::Index(Expr {
+                        kind: ExprKind::Collection(mut items),
+                        ..
+                    }) if items.len() == 1 => ExprKind::CharAt(lhs, Box::new(items.remove(0))),
+                    // `x[[i]]` with a bare name: the inner `[i]` read as a table.
+                    Postfix::Index(Expr {
+                        kind: ExprKind::Table(n),
+                        span: inner,
+                    }) if n.suffix == Suffix::None => {
+                        let name = Expr::new(ExprKind::Name(n), inner.start + 1..inner.end - 1);
+                        ExprKind::CharAt(lhs, Box::new(name))
+                    }
                     Postfix::Index(i) => ExprKind::Index(lhs, Box::new(i)),
-                    Postfix::CharAt(i) => ExprKind::CharAt(lhs, Box::new(i)),
                     Postfix::Element(i) => ExprKind::Element(lhs, Box::new(i)),
                     Postfix::Deref => ExprKind::Deref(lhs),
-                    Postfix::Call(args) => ExprKind::Apply { callee: lhs, args },
+                    // `Name(args)`: a command or method call.
+                    Postfix::Call(args) => match lhs.kind {
+                        ExprKind::Name(callee) => ExprKind::Call { callee, args },
+                        _ => ExprKind::Apply { callee: lhs, args },
+                    },
                 };
                 Expr::new(kind, s)
             })
