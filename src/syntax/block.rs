@@ -7,7 +7,7 @@
 //! reported at their first line and kept, with the statements they hold.
 
 use super::ast::*;
-use super::parser::Line;
+use super::statements::Line;
 use super::SyntaxError;
 
 /// The deepest nesting of control structures 4D accepts.

@@ -12,6 +12,7 @@ pub mod lexer;
 pub mod names;
 pub mod parser;
 pub mod printer;
+pub mod statements;
 pub mod token;
 pub mod validate;
 
@@ -72,7 +73,7 @@ pub fn parse_with(source: &str, table: &names::PhraseTable) -> Parsed {
         .collect();
     // A fast pass without error details; lines that fail are parsed again with
     // rich errors to report them.
-    let fast_parser = parser::line::<_, parser::FastExtra>();
+    let fast_parser = statements::line::<_, parser::FastExtra>();
     let mut rich_parser = None;
     let mut builder = block::Builder::new();
     let mut errors = Vec::new();
@@ -107,7 +108,7 @@ pub fn parse_with(source: &str, table: &names::PhraseTable) -> Parsed {
             builder.line(parsed, span);
             continue;
         }
-        let rich = rich_parser.get_or_insert_with(parser::line::<_, parser::Extra>);
+        let rich = rich_parser.get_or_insert_with(statements::line::<_, parser::Extra>);
         match rich.parse(line.split_token_span(eoi)).into_result() {
             Ok(parsed) => builder.line(parsed, span),
             Err(errs) => {
@@ -156,7 +157,7 @@ fn too_deep(line: &[(token::Tok, parser::TokSpan)]) -> Option<parser::TokSpan> {
 /// starts with an opening or closing keyword still opens or closes its block.
 fn recover_nesting(builder: &mut block::Builder, first: token::Tok, span: ast::Span) {
     use ast::{Expr, ExprKind, Name, Suffix};
-    use parser::Line;
+    use statements::Line;
     use token::{Kw, Tok};
     let placeholder = || {
         Expr::new(
