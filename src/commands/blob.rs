@@ -128,10 +128,24 @@ fn text_to_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let t = a.text(0, "TEXT TO BLOB")?;
     let format = a.opt_num(2, "TEXT TO BLOB")?.unwrap_or(0.0) as i64;
     let data = encode_text(&t, format);
+    put_in_blob(it, a, 3, data, "TEXT TO BLOB")?;
+    Ok(Value::Undefined)
+}
+
+/// Writes `data` into the blob given as argument 1 (TEXT TO BLOB, VARIABLE TO
+/// BLOB): appended with `*`; at the offset held by the variable of argument
+/// `offset_arg` (then advanced past the data); otherwise the blob is replaced.
+fn put_in_blob(
+    it: &mut Interp,
+    a: &mut Args,
+    offset_arg: usize,
+    data: Vec<u8>,
+    command: &str,
+) -> RtResult<()> {
     let mut b = read_blob(it, a, 1)?;
     if a.star {
         b.extend(data);
-    } else if let Some(p) = ptr_of(a, 3) {
+    } else if let Some(p) = ptr_of(a, offset_arg) {
         let off = it.deref_raw(&p)?.as_num().unwrap_or(0.0).max(0.0) as usize;
         if b.len() < off + data.len() {
             b.resize(off + data.len(), 0);
@@ -141,8 +155,7 @@ fn text_to_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     } else {
         b = data;
     }
-    write_blob(it, a, 1, b, "TEXT TO BLOB")?;
-    Ok(Value::Undefined)
+    write_blob(it, a, 1, b, command)
 }
 
 // docs/commands-legacy/blob-to-text.md
@@ -539,20 +552,7 @@ fn variable_to_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     };
     let mut data = Vec::new();
     ser(&v, &mut data);
-    let mut b = read_blob(it, a, 1)?;
-    if a.star {
-        b.extend(data);
-    } else if let Some(p) = ptr_of(a, 2) {
-        let off = it.deref_raw(&p)?.as_num().unwrap_or(0.0).max(0.0) as usize;
-        if b.len() < off + data.len() {
-            b.resize(off + data.len(), 0);
-        }
-        b[off..off + data.len()].copy_from_slice(&data);
-        it.store_ptr(&p, Value::Int((off + data.len()) as i32))?;
-    } else {
-        b = data;
-    }
-    write_blob(it, a, 1, b, "VARIABLE TO BLOB")?;
+    put_in_blob(it, a, 2, data, "VARIABLE TO BLOB")?;
     Ok(Value::Undefined)
 }
 

@@ -74,8 +74,10 @@ fn stem(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The `Project/Sources` folder of the project containing `p`, if any.
-fn sources_above(p: &Path) -> Option<PathBuf> {
+/// The `Project/Sources` folder of the 4D project `p` lies in (or is), if any: the
+/// nearest ancestor holding `Project/Sources`, or a `Sources` folder inside
+/// `Project`.
+pub fn sources_above(p: &Path) -> Option<PathBuf> {
     for a in p.ancestors() {
         let s = a.join("Project").join("Sources");
         if s.is_dir() {
@@ -402,14 +404,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The `Project/Sources` folder above `file`, if it lies inside a 4D project.
-pub fn project_sources(file: &Path) -> Option<PathBuf> {
-    file.ancestors()
-        .skip(1)
-        .find(|d| d.file_name().is_some_and(|n| n == "Project") && d.join("Sources").is_dir())
-        .map(|d| d.join("Sources"))
-}
-
 /// The `.4dm` file stems of a folder.
 pub fn method_names_in(dir: &Path) -> Vec<String> {
     let mut names = Vec::new();
@@ -433,8 +427,7 @@ pub fn method_names_in(dir: &Path) -> Vec<String> {
 /// The place whose names apply to `file`: the project's Sources folder, or the
 /// script's own folder.
 pub fn names_key(file: &Path) -> PathBuf {
-    project_sources(file)
-        .unwrap_or_else(|| file.parent().map(Path::to_path_buf).unwrap_or_default())
+    sources_above(file).unwrap_or_else(|| file.parent().map(Path::to_path_buf).unwrap_or_default())
 }
 
 /// The names known at a place given by [`names_key`].

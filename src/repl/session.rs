@@ -106,24 +106,6 @@ pub struct Session {
     oo: Option<OoState>,
 }
 
-/// Finds the project's `Project/Sources` for a folder, if it is (or lies in) a 4D project.
-fn sources_for(dir: &Path) -> Option<PathBuf> {
-    for a in dir.ancestors() {
-        let s = a.join("Project").join("Sources");
-        if s.is_dir() {
-            return Some(s);
-        }
-        if a.file_name().is_some_and(|n| n == "Sources")
-            && a.parent()
-                .and_then(|p| p.file_name())
-                .is_some_and(|n| n == "Project")
-        {
-            return Some(a.to_path_buf());
-        }
-    }
-    None
-}
-
 impl Origin {
     fn at(path: Option<&Path>) -> Result<Origin, String> {
         let Some(path) = path else {
@@ -139,7 +121,7 @@ impl Origin {
         } else {
             return Err(format!("{}: no such file or folder", path.display()));
         };
-        Ok(match sources_for(&dir) {
+        Ok(match crate::project::sources_above(&dir) {
             Some(sources) => Origin {
                 methods_dir: Some(sources.join("Methods")),
                 classes_dir: Some(sources.join("Classes")),
