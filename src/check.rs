@@ -64,7 +64,7 @@ fn check_one(
     let key = names_key(file);
     let table = tables
         .entry(key)
-        .or_insert_with_key(|key| names_at(key).phrase_table());
+        .or_insert_with_key(|key| names_at(key).phrase_table().clone());
     let parsed = syntax::parse_with(&source, table);
     let mut text = String::new();
     let path = file.display().to_string();

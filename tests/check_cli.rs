@@ -104,10 +104,7 @@ fn a_project_method_name_can_start_with_a_keyword() {
         parsed.file.body[0].kind,
         fourd::syntax::ast::StmtKind::Return(_)
     ));
-    let names = fourd::syntax::KnownNames {
-        methods: vec!["Return value".into()],
-        ..Default::default()
-    };
+    let names = fourd::syntax::KnownNames::new(vec!["Return value".into()], Vec::new(), Vec::new());
     let parsed = fourd::syntax::parse("Return value(1)\n", &names);
     assert!(matches!(
         parsed.file.body[0].kind,

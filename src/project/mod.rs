@@ -206,6 +206,27 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     })
 }
 
+/// Reads and parses one source file; its syntax errors are added to `errors`.
+fn read_and_parse(
+    p: &Path,
+    known: &KnownNames,
+    errors: &mut Vec<FileError>,
+) -> Result<(Rc<str>, crate::syntax::ast::SourceFile), LoadError> {
+    let text = std::fs::read_to_string(p)
+        .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
+    let parsed = syntax::parse(&text, known);
+    for e in &parsed.errors {
+        let (line, col) = line_col(&text, e.span.start);
+        errors.push(FileError {
+            path: p.to_path_buf(),
+            line,
+            col,
+            message: e.message.clone(),
+        });
+    }
+    Ok((Rc::from(text), parsed.file))
+}
+
 /// Compiles the methods of `work` and every method they reach.
 fn compile_from(
     c: &mut Compiler,
@@ -234,19 +255,8 @@ fn compile_from(
         .map(|f| (c.add_class(&stem(&f)), f))
         .collect();
     for (cid, p) in class_files {
-        let text = std::fs::read_to_string(&p)
-            .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
-        let parsed = syntax::parse(&text, known);
-        for e in &parsed.errors {
-            let (line, col) = line_col(&text, e.span.start);
-            errors.push(FileError {
-                path: p.clone(),
-                line,
-                col,
-                message: e.message.clone(),
-            });
-        }
-        c.compile_class(cid, &parsed.file, p, Rc::from(text));
+        let (text, file) = read_and_parse(&p, known, &mut errors)?;
+        c.compile_class(cid, &file, p, text);
     }
     work.extend(c.take_pending());
     while let Some(id) = work.pop() {
@@ -254,19 +264,8 @@ fn compile_from(
             continue;
         }
         let p = c.method(id).path.clone();
-        let text = std::fs::read_to_string(&p)
-            .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
-        let parsed = syntax::parse(&text, known);
-        for e in &parsed.errors {
-            let (line, col) = line_col(&text, e.span.start);
-            errors.push(FileError {
-                path: p.clone(),
-                line,
-                col,
-                message: e.message.clone(),
-            });
-        }
-        c.compile(id, &parsed.file, Rc::from(text));
+        let (text, file) = read_and_parse(&p, known, &mut errors)?;
+        c.compile(id, &file, text);
         work.extend(c.take_pending());
     }
     if !errors.is_empty() {
@@ -437,24 +436,13 @@ pub fn names_at(key: &Path) -> KnownNames {
     if !is_sources && key.join("catalog.4DCatalog").is_file() {
         // a script folder with its own structure
         let (tables, fields) = catalog::table_and_field_names(&key.join("catalog.4DCatalog"));
-        return KnownNames {
-            methods: method_names_in(key),
-            tables,
-            fields,
-        };
+        return KnownNames::new(method_names_in(key), tables, fields);
     }
     if is_sources {
         let (tables, fields) = catalog::table_and_field_names(&key.join("catalog.4DCatalog"));
-        KnownNames {
-            methods: method_names_in(&key.join("Methods")),
-            tables,
-            fields,
-        }
+        KnownNames::new(method_names_in(&key.join("Methods")), tables, fields)
     } else {
-        KnownNames {
-            methods: method_names_in(key),
-            ..KnownNames::default()
-        }
+        KnownNames::new(method_names_in(key), Vec::new(), Vec::new())
     }
 }
 

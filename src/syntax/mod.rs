@@ -35,19 +35,35 @@ pub struct Parsed {
 
 /// Names the lexer must know to split multi-word names correctly: project methods,
 /// tables and fields (commands, constants and keywords are built in).
+///
+/// The phrase table built from them is made once, at the first [`parse`], and
+/// shared by clones: set the names before parsing, do not change them after.
 #[derive(Debug, Clone, Default)]
 pub struct KnownNames {
     pub methods: Vec<String>,
     pub tables: Vec<String>,
     pub fields: Vec<String>,
+    table: std::sync::OnceLock<std::sync::Arc<names::PhraseTable>>,
 }
 
 impl KnownNames {
-    /// The phrase table for these names (built-in names plus the project's).
-    pub fn phrase_table(&self) -> names::PhraseTable {
-        names::PhraseTable::with_project_names(
-            self.methods.iter().chain(&self.tables).chain(&self.fields),
-        )
+    pub fn new(methods: Vec<String>, tables: Vec<String>, fields: Vec<String>) -> KnownNames {
+        KnownNames {
+            methods,
+            tables,
+            fields,
+            table: Default::default(),
+        }
+    }
+
+    /// The phrase table for these names (built-in names plus the project's),
+    /// built once.
+    pub fn phrase_table(&self) -> &names::PhraseTable {
+        self.table.get_or_init(|| {
+            std::sync::Arc::new(names::PhraseTable::with_project_names(
+                self.methods.iter().chain(&self.tables).chain(&self.fields),
+            ))
+        })
     }
 }
 
@@ -56,7 +72,7 @@ pub fn parse(source: &str, names: &KnownNames) -> Parsed {
     if names.methods.is_empty() && names.tables.is_empty() && names.fields.is_empty() {
         parse_with(source, names::PhraseTable::builtin_table())
     } else {
-        parse_with(source, &names.phrase_table())
+        parse_with(source, names.phrase_table())
     }
 }
 
