@@ -319,17 +319,22 @@ fn process_var(it: &mut Interp, i: usize, p: &Ptr, cmd: &str) -> RtResult<Value>
     }
 }
 
+/// The index of live process `n`, or an error naming `command`.
+fn live_process(it: &Interp, n: i64, command: &str) -> RtResult<usize> {
+    match sched::index_of(it, n).filter(|&i| it.sched.procs[i].state != State::Done) {
+        Some(i) => Ok(i),
+        None => err(
+            codes::BAD_ARG,
+            format!("{}: process {} does not exist", command, n),
+        ),
+    }
+}
+
 /// get-process-variable.md: `GET PROCESS VARIABLE(process; srcVar; dstVar{; ...})`
 /// copies variables of another process into variables of the current one.
 fn get_process_variable(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     const CMD: &str = "GET PROCESS VARIABLE";
-    let n = a.int(0, CMD)?;
-    let Some(i) = sched::index_of(it, n).filter(|&i| it.sched.procs[i].state != State::Done) else {
-        return err(
-            codes::BAD_ARG,
-            format!("{}: process {} does not exist", CMD, n),
-        );
-    };
+    let i = live_process(it, a.int(0, CMD)?, CMD)?;
     let mut k = 1;
     while k + 1 < a.len() {
         let src = a.ptr(k, CMD)?;
@@ -350,13 +355,7 @@ fn get_process_variable(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 /// writes (copies of) values into process variables of another process.
 fn set_process_variable(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     const CMD: &str = "SET PROCESS VARIABLE";
-    let n = a.int(0, CMD)?;
-    let Some(i) = sched::index_of(it, n).filter(|&i| it.sched.procs[i].state != State::Done) else {
-        return err(
-            codes::BAD_ARG,
-            format!("{}: process {} does not exist", CMD, n),
-        );
-    };
+    let i = live_process(it, a.int(0, CMD)?, CMD)?;
     let mut k = 1;
     while k + 1 < a.len() {
         let dst = a.ptr(k, CMD)?;

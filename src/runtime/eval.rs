@@ -9,6 +9,17 @@ use crate::compile::ir::*;
 use std::rc::Rc;
 
 impl<'p> Interp<'p> {
+    /// Reads property `name` of `ov`; a missing property of a class instance goes
+    /// to the class (computed properties, functions).
+    #[inline]
+    pub(crate) fn read_member(&mut self, ov: &Value, name: &str) -> RtResult<Value> {
+        let v = get_prop(ov, name)?;
+        match (&v, ov) {
+            (Value::Undefined, Value::Object(o)) if self.oo.any() => self.member_fallback(o, name),
+            _ => Ok(v),
+        }
+    }
+
     pub(crate) fn eval_num(&mut self, e: &'p Expr) -> RtResult<f64> {
         match self.eval(e)? {
             Value::Int(i) => Ok(i as f64),
@@ -155,13 +166,7 @@ impl<'p> Interp<'p> {
             }
             Expr::Member(o, name) => {
                 let ov = self.eval(o)?;
-                let v = get_prop(&ov, name)?;
-                match (&v, &ov) {
-                    (Value::Undefined, Value::Object(o)) if self.oo.any() => {
-                        self.member_fallback(o, name)
-                    }
-                    _ => Ok(v),
-                }
+                self.read_member(&ov, name)
             }
             Expr::Length(o) => match self.eval(o)? {
                 Value::Collection(c) => Ok(Value::Real(c.borrow().len() as f64)),

@@ -213,13 +213,7 @@ impl<'p> Interp<'p> {
             }
             Place::Member(o, name) => {
                 let ov = self.eval(o)?;
-                let v = get_prop(&ov, name)?;
-                match (&v, &ov) {
-                    (Value::Undefined, Value::Object(o)) if self.oo.any() => {
-                        self.member_fallback(o, name)
-                    }
-                    _ => Ok(v),
-                }
+                self.read_member(&ov, name)
             }
             Place::Index(o, i) => {
                 let ov = self.eval(o)?;
