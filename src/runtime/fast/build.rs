@@ -131,6 +131,12 @@ impl<'a> Builder<'a> {
         };
         self.block(&m.body)?;
         let mut code = self.finish(Op::Ret)?;
+        if let Some((r, _)) = result {
+            if !code.zeroed.contains(&r) {
+                code.zeroed.push(r); // a result never assigned is 0 / False
+            }
+        }
+        code.zeroed.retain(|z| !params.iter().any(|p| p.0 == *z));
         code.params = params;
         code.result = result;
         Some(code)
@@ -152,6 +158,7 @@ impl<'a> Builder<'a> {
             pos: self.pos,
             nregs: self.nregs,
             nslots: self.m.slot_types.len() as u32,
+            zeroed: reads.iter().map(|r| r.0).collect(),
             consts: self.consts,
             calls: self.calls,
             reads,
@@ -251,6 +258,20 @@ impl<'a> Builder<'a> {
 
     /// A value converted as storing it into a variable of type `want` converts it.
     fn convert(&mut self, (r, t): (Reg, Ty), want: Ty) -> Option<Reg> {
+        if (t, want) == (Ty::R, Ty::I) && self.retarget == Some(r) {
+            // an integer sum, difference or product stored as an Integer: one op
+            let last = self.ops.len() - 1;
+            let fused = match self.ops[last] {
+                Op::AddII(d, a, b) => Some(Op::AddIIi(d, a, b)),
+                Op::SubII(d, a, b) => Some(Op::SubIIi(d, a, b)),
+                Op::MulII(d, a, b) => Some(Op::MulIIi(d, a, b)),
+                _ => None,
+            };
+            if let Some(op) = fused {
+                self.ops[last] = op;
+                return Some(r);
+            }
+        }
         match (t, want) {
             _ if t == want => Some(r),
             (Ty::I, Ty::R) => Some(self.emit_to(|d| Op::IToR(d, r))),

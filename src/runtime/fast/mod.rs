@@ -160,6 +160,8 @@ pub struct FastCode {
     /// Frame size: locals `0..nslots`, then temporaries and constants.
     pub nregs: u32,
     pub nslots: u32,
+    /// The locals a call starts with at zero (those it uses, but its parameters).
+    pub zeroed: Vec<Reg>,
     /// The constant registers and their contents.
     pub consts: Vec<(Reg, u64)>,
     pub calls: Vec<CallSite>,

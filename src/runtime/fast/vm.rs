@@ -91,6 +91,7 @@ impl FastCode {
             && matches!(self.ops.last(), Some(Op::Ret | Op::RetMethod))
             && self.consts.iter().all(|&(c, _)| r(c))
             && self.nslots <= n
+            && self.zeroed.iter().all(|&z| r(z))
             && self.pos.len() == self.ops.len()
     }
 
@@ -101,7 +102,9 @@ impl FastCode {
         if regs.len() < top {
             regs.resize(top, 0);
         }
-        regs[base..base + self.nslots as usize].fill(0);
+        for &r in &self.zeroed {
+            regs[base + r as usize] = 0;
+        }
         for &(r, bits) in &self.consts {
             regs[base + r as usize] = bits;
         }

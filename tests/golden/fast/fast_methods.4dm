@@ -13,3 +13,9 @@ For ($i; 1; 3)
 End for
 ALERT(String($x))
 ALERT(String(fst_div(7; 4)))
+var $j : Integer
+For ($i; 1; 3)
+	$j:=$j+fst_fib(10)
+	$x:=fst_unset($j)
+End for
+ALERT(String($x))
