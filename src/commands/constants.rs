@@ -161,7 +161,7 @@ fn from_data(c: &data::ConstantInfo) -> Option<Value> {
     Some(match &c.value {
         data::ConstantValue::Integer(i) => Value::Int(*i as i32),
         data::ConstantValue::Real(r) => Value::Real(*r),
-        data::ConstantValue::Text(t) => text(t.as_str()),
+        data::ConstantValue::Text(t) => text(*t),
         data::ConstantValue::Boolean(b) => Value::Bool(*b),
         data::ConstantValue::Unknown => return None,
     })

@@ -32,7 +32,6 @@ use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;
 use crate::runtime::value::{Ptr, Value};
 use crate::syntax::ast::Marker;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -191,57 +190,51 @@ fn themes() -> [&'static [CommandDef]; 20] {
     ]
 }
 
-struct Registry {
-    by_name: HashMap<String, &'static CommandDef>,
-    by_number: HashMap<u32, &'static CommandDef>,
-    /// Lower-cased names of every 4D command (implemented or not).
-    known: HashMap<String, String>,
+/// Orders names as their lower case does (`str::to_lowercase`), without
+/// allocating.
+fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        a.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    } else {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .cmp(b.chars().flat_map(char::to_lowercase))
+    }
 }
 
-fn registry() -> &'static Registry {
-    static REG: OnceLock<Registry> = OnceLock::new();
-    REG.get_or_init(|| {
-        let mut by_name = HashMap::new();
-        for theme in themes() {
-            for def in theme {
-                by_name.insert(def.name.to_lowercase(), def);
-            }
-        }
-        let mut by_number = HashMap::new();
-        let mut known = HashMap::new();
-        for (num, name) in numbers::numbered() {
-            if let Some(def) = by_name.get(&name.to_lowercase()) {
-                by_number.insert(num, *def);
-            }
-            known.insert(name.to_lowercase(), name.to_string());
-        }
-        for name in numbers::all_names() {
-            known.insert(name.to_lowercase(), name.to_string());
-        }
-        Registry {
-            by_name,
-            by_number,
-            known,
-        }
+/// Every implemented command, sorted by name ignoring case (a stable sort: of
+/// equal names, the one listed last in `themes()` comes last and wins).
+fn sorted_by_name() -> &'static [&'static CommandDef] {
+    static SORTED: OnceLock<Vec<&'static CommandDef>> = OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut defs: Vec<&'static CommandDef> = themes().into_iter().flatten().collect();
+        defs.sort_by(|a, b| cmp_ignore_case(a.name, b.name));
+        defs
     })
 }
 
 /// The implemented command with this name (case-insensitive).
 pub fn by_name(name: &str) -> Option<&'static CommandDef> {
-    registry().by_name.get(&name.to_lowercase()).copied()
+    let defs = sorted_by_name();
+    let end = defs.partition_point(|d| cmp_ignore_case(d.name, name).is_le());
+    let def = *defs.get(end.checked_sub(1)?)?;
+    cmp_ignore_case(def.name, name).is_eq().then_some(def)
 }
 
-/// The implemented command with this number.
+/// The implemented command with this number: of the names the number has, the
+/// last listed that is implemented.
 pub fn by_number(n: u32) -> Option<&'static CommandDef> {
-    registry().by_number.get(&n).copied()
+    crate::syntax::data::command_rows(n)
+        .iter()
+        .rev()
+        .find_map(|c| by_name(c.name))
 }
 
 /// The official spelling of a 4D command name if it is one (implemented or not).
 pub fn known_command(name: &str) -> Option<&'static str> {
-    registry()
-        .known
-        .get(&name.to_lowercase())
-        .map(|s| s.as_str())
+    crate::syntax::data::command_spelling(&name.to_lowercase())
 }
 
 /// The name of the command with this number, if the number table knows it.

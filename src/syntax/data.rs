@@ -1,16 +1,14 @@
 //! The built-in name tables: 4D commands (number and English name) and constants
-//! (name, token identity, value), read from the TSV files under `data/`.
+//! (name, token identity, value), from the TSV files under `data/`, laid out as
+//! static tables at compile time by `build.rs` (see `name_keys`).
 //!
 //! `commands.tsv`: `NUMBER<TAB>Name` (one number may have several names: renamed
 //! commands). `constants.tsv`: `Name<TAB>GROUP:INDEX<TAB>TYPE<TAB>VALUE` with TYPE
 //! `L` (integer), `R` (real), `S` (text, `\t \n \r \\` escapes) or `B` (boolean).
 //! `constant_aliases.tsv`: `GROUP:INDEX<TAB>LocalizedName`.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use super::name_keys;
 
-const COMMANDS: &str = include_str!("data/commands.tsv");
-const CONSTANTS: &str = include_str!("data/constants.tsv");
 const CONSTANT_ALIASES: &str = include_str!("data/constant_aliases.tsv");
 
 /// A built-in command: its number and English name.
@@ -25,7 +23,7 @@ pub struct CommandInfo {
 pub enum ConstantValue {
     Integer(i64),
     Real(f64),
-    Text(String),
+    Text(&'static str),
     Boolean(bool),
     /// A constant whose name is known (so the lexer reads it whole) but whose
     /// value is not documented anywhere we could read (TYPE `?`).
@@ -40,112 +38,76 @@ pub struct ConstantInfo {
     pub value: ConstantValue,
 }
 
+// The tables below (`COMMAND_ROWS`, `CONSTANT_ROWS` and their indexes) are laid
+// out at compile time by `build.rs` from the same TSV files: nothing is parsed
+// or hashed at start-up.
+include!(concat!(env!("OUT_DIR"), "/name_tables.rs"));
+
 /// Every command, in file order (by number).
 pub fn commands() -> &'static [CommandInfo] {
-    static LIST: OnceLock<Vec<CommandInfo>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        COMMANDS
-            .lines()
-            .filter_map(|line| {
-                let (num, name) = line.split_once('\t')?;
-                Some(CommandInfo {
-                    number: num.trim().parse().ok()?,
-                    name: name.trim(),
-                })
-            })
-            .collect()
-    })
+    &COMMAND_ROWS
 }
 
 pub fn command_names() -> impl Iterator<Item = &'static str> {
     commands().iter().map(|c| c.name)
 }
 
-fn lower(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// `f(key)` with `key` the lower-case spelling `into` makes of `name`, built in
+/// a buffer reused by the thread (a lookup allocates nothing).
+fn with_key<R>(name: &str, into: fn(&str, &mut String), f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => {
+            into(name, &mut buf);
+            f(&buf)
+        }
+        Err(_) => {
+            let mut own = String::new();
+            into(name, &mut own);
+            f(&own)
+        }
+    })
 }
 
-/// The command with this name (case-insensitive, blanks normalised).
+/// The index of the entry for `key` in a generated `(key, index)` table.
+fn index_of(slots: &[u16], entries: &[(&str, u16)], key: &str) -> Option<usize> {
+    name_keys::find(slots, entries, key, name_keys::hash(key), |e| e.0).map(|i| entries[i].1 as usize)
+}
+
+/// The command with this name (case-insensitive, blanks normalised). Current
+/// names (the first row of each number) win over older names: `FORM Event`
+/// (1606) over `Form event`, the old name of 388.
 pub fn command_by_name(name: &str) -> Option<CommandInfo> {
-    static MAP: OnceLock<HashMap<String, CommandInfo>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        // Current names (the first row of each number) win over older names:
-        // `FORM Event` (1606) over `Form event`, the old name of 388.
-        let mut seen = std::collections::HashSet::new();
-        let (current, old): (Vec<&CommandInfo>, Vec<&CommandInfo>) =
-            commands().iter().partition(|c| seen.insert(c.number));
-        let mut map = HashMap::new();
-        for c in current.into_iter().chain(old) {
-            map.entry(lower(c.name)).or_insert(*c);
-        }
-        map
-    });
-    map.get(&lower(name)).copied()
+    with_key(name, name_keys::lower_into, |key| {
+        index_of(&COMMAND_BY_NAME_SLOTS, &COMMAND_BY_NAME_ENTRIES, key)
+    })
+    .map(|i| COMMAND_ROWS[i])
+}
+
+/// The spelling of the command name whose plain lower case
+/// (`str::to_lowercase`, blanks kept) is `lower_name`; of several, the last row.
+pub fn command_spelling(lower_name: &str) -> Option<&'static str> {
+    index_of(&COMMAND_SPELLING_SLOTS, &COMMAND_SPELLING_ENTRIES, lower_name)
+        .map(|i| COMMAND_ROWS[i].name)
+}
+
+/// The rows with this command number (current name first), in file order.
+pub fn command_rows(number: u32) -> &'static [CommandInfo] {
+    let start = COMMAND_ROWS.partition_point(|c| c.number < number);
+    let end = COMMAND_ROWS.partition_point(|c| c.number <= number);
+    &COMMAND_ROWS[start..end]
 }
 
 /// The current English name of the command with this number (the first listed).
 pub fn command_by_number(number: u32) -> Option<CommandInfo> {
-    static MAP: OnceLock<HashMap<u32, CommandInfo>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        for c in commands() {
-            map.entry(c.number).or_insert(*c);
-        }
-        map
-    });
-    map.get(&number).copied()
-}
-
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('t') => out.push('\t'),
-                Some('n') => out.push('\n'),
-                Some('r') => out.push('\r'),
-                Some(other) => out.push(other),
-                None => out.push('\\'),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn parse_token(s: &str) -> Option<(u32, u32)> {
-    let (a, b) = s.split_once(':')?;
-    Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
+    command_rows(number).first().copied()
 }
 
 /// Every constant, in file order.
 pub fn constants() -> &'static [ConstantInfo] {
-    static LIST: OnceLock<Vec<ConstantInfo>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        CONSTANTS
-            .lines()
-            .filter_map(|line| {
-                let mut parts = line.splitn(4, '\t');
-                let name = parts.next()?.trim();
-                let token = parse_token(parts.next()?);
-                let kind = parts.next()?.trim();
-                let raw = parts.next().unwrap_or("");
-                let value = match kind {
-                    "L" => ConstantValue::Integer(raw.trim().parse().ok()?),
-                    "R" => ConstantValue::Real(raw.trim().parse().ok()?),
-                    "B" => ConstantValue::Boolean(matches!(raw.trim(), "1" | "true" | "True")),
-                    "S" => ConstantValue::Text(unescape(raw)),
-                    _ => ConstantValue::Unknown,
-                };
-                Some(ConstantInfo { name, token, value })
-            })
-            .collect()
-    })
+    &CONSTANT_ROWS
 }
 
 pub fn constant_names() -> impl Iterator<Item = &'static str> {
@@ -154,30 +116,18 @@ pub fn constant_names() -> impl Iterator<Item = &'static str> {
 
 /// The constant with this name (case-insensitive).
 pub fn constant_by_name(name: &str) -> Option<&'static ConstantInfo> {
-    static MAP: OnceLock<HashMap<String, usize>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        for (i, c) in constants().iter().enumerate() {
-            map.entry(lower(c.name)).or_insert(i);
-        }
-        map
-    });
-    map.get(&lower(name)).map(|&i| &constants()[i])
+    with_key(name, name_keys::lower_into, |key| {
+        index_of(&CONSTANT_BY_NAME_SLOTS, &CONSTANT_BY_NAME_ENTRIES, key)
+    })
+    .map(|i| &CONSTANT_ROWS[i])
 }
 
 /// The constant with this token identity (`:Kgroup:index`), whatever its spelling.
 pub fn constant_by_token(group: u32, index: u32) -> Option<&'static ConstantInfo> {
-    static MAP: OnceLock<HashMap<(u32, u32), usize>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        for (i, c) in constants().iter().enumerate() {
-            if let Some(t) = c.token {
-                map.entry(t).or_insert(i);
-            }
-        }
-        map
-    });
-    map.get(&(group, index)).map(|&i| &constants()[i])
+    CONSTANT_BY_TOKEN
+        .binary_search_by_key(&(group, index), |e| e.0)
+        .ok()
+        .map(|i| &CONSTANT_ROWS[CONSTANT_BY_TOKEN[i].1 as usize])
 }
 
 /// Localized constant names (`GROUP:INDEX` → name), for the names pass.

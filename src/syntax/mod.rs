@@ -9,6 +9,7 @@ pub mod block;
 pub mod data;
 pub mod diagnostics;
 pub mod lexer;
+mod name_keys;
 pub mod names;
 pub mod parser;
 pub mod printer;

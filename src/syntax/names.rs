@@ -19,9 +19,8 @@ pub const MAX_PARAM: u32 = 32767;
 
 use super::ast::Suffix;
 use super::lexer::{Raw, RawToken};
+use super::name_keys;
 use super::token::{Kw, Tok};
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 /// What a known multi-word phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,78 +29,149 @@ enum Phrase {
     Name,
 }
 
-/// Known phrases, keyed by their lower-case spelling with single spaces.
+// `PHRASE_ENTRIES` and `PHRASE_SLOTS`: the built-in phrases (keywords, command
+// and constant names, localized constant names) and their word-prefixes, laid
+// out by `build.rs` (see `name_keys`).
+include!(concat!(env!("OUT_DIR"), "/phrase_table.rs"));
+
+/// Phrase codes (`build.rs`): bit 0 set for a word-prefix of a known phrase;
+/// `code >> 1` is 0 (not a phrase), [`NAME`] or 2 + an index in `Kw::ALL`.
+const PREFIX: u8 = 1;
+const NAME: u8 = 1;
+
+/// Known phrases, keyed by their lower-case spelling with single spaces: the
+/// built-in table (static) and, over it, the project's names (methods, tables,
+/// fields) that it does not have. A lookup hashes once and checks both.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseTable {
-    phrases: HashMap<String, Phrase, FxBuild>,
-    /// Every proper word-prefix of a multi-word phrase.
-    prefixes: HashSet<String, FxBuild>,
+    /// The project's phrases and prefixes with their codes.
+    entries: Vec<(Box<str>, u8)>,
+    /// Open-addressed slots: 0 (empty) or 1 + an index in `entries`; a power of
+    /// two long (or empty), at most half full.
+    slots: Vec<u32>,
 }
 
-/// Built at every start-up: a fast hash (the table is built from fixed data).
-type FxBuild = crate::fxhash::FxBuild;
+/// The code of a phrase in the built-in table (0: unknown).
+fn builtin_code(phrase: &str, hash: u64) -> u8 {
+    name_keys::find(&PHRASE_SLOTS, &PHRASE_ENTRIES, phrase, hash, |e| e.0)
+        .map_or(0, |i| PHRASE_ENTRIES[i].1)
+}
 
 impl PhraseTable {
-    fn insert(&mut self, phrase: &str, kind: Phrase) {
-        let normal = normalize(phrase);
-        if !normal.contains(' ') && kind == Phrase::Name {
+    /// The code of `phrase` (normalized): built-in and project codes combined.
+    fn code(&self, phrase: &str) -> u8 {
+        let hash = name_keys::hash(phrase);
+        let builtin = builtin_code(phrase, hash);
+        if self.entries.is_empty() {
+            return builtin;
+        }
+        builtin | self.project_slot(phrase, hash).map_or(0, |i| self.entries[i].1)
+    }
+
+    /// The index in `entries` of a project phrase.
+    fn project_slot(&self, phrase: &str, hash: u64) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = name_keys::home(hash, self.slots.len());
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            let index = s as usize - 1;
+            if &*self.entries[index].0 == phrase {
+                return Some(index);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds `bits` to the project code of `key`, adding the key when new.
+    fn add_code(&mut self, key: &str, hash: u64, bits: u8) {
+        if let Some(i) = self.project_slot(key, hash) {
+            self.entries[i].1 |= bits;
+            return;
+        }
+        if (self.entries.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        self.entries.push((key.into(), bits));
+        let index = self.entries.len() as u32;
+        self.place(hash, index);
+    }
+
+    fn place(&mut self, hash: u64, index: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = name_keys::home(hash, self.slots.len());
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = index;
+    }
+
+    fn grow(&mut self) {
+        let count = (self.slots.len() * 2).max(64);
+        self.slots = vec![0; count];
+        for index in 0..self.entries.len() {
+            let hash = name_keys::hash(&self.entries[index].0);
+            self.place(hash, index as u32 + 1);
+        }
+    }
+
+    /// Adds a project name (a method, table or field): its word-prefixes, and
+    /// the name itself unless the built-in table knows it already.
+    fn insert(&mut self, name: &str) {
+        let normal = name_keys::normalize(name);
+        if !normal.contains(' ') {
             return; // single words need no table
         }
         let mut end = 0;
         while let Some(pos) = normal[end..].find(' ') {
             end += pos;
-            self.prefixes.insert(normal[..end].to_string());
+            let prefix = &normal[..end];
+            let hash = name_keys::hash(prefix);
+            if builtin_code(prefix, hash) & PREFIX == 0 {
+                self.add_code(prefix, hash, PREFIX);
+            }
             end += 1;
         }
-        self.phrases.entry(normal).or_insert(kind);
+        let hash = name_keys::hash(&normal);
+        if builtin_code(&normal, hash) >> 1 == 0 {
+            self.add_code(&normal, hash, NAME << 1);
+        }
     }
 
-    /// The built-in phrases: keywords, command and constant names.
-    fn builtin() -> &'static PhraseTable {
-        static TABLE: OnceLock<PhraseTable> = OnceLock::new();
-        TABLE.get_or_init(|| {
-            let mut table = PhraseTable::default();
-            for (spelling, kw) in Kw::ALL {
-                table.insert(spelling, Phrase::Keyword(*kw));
-            }
-            for name in super::data::command_names() {
-                table.insert(name, Phrase::Name);
-            }
-            for name in super::data::constant_names().chain(super::data::constant_alias_names()) {
-                table.insert(name, Phrase::Name);
-            }
-            table
-        })
+    /// The phrase `phrase` (normalized) is, and whether it is the word-prefix of
+    /// a longer one.
+    fn lookup(&self, phrase: &str) -> (Option<Phrase>, bool) {
+        let code = self.code(phrase);
+        let kind = match code >> 1 {
+            0 => None,
+            NAME => Some(Phrase::Name),
+            k => Some(Phrase::Keyword(Kw::ALL[k as usize - 2].1)),
+        };
+        (kind, code & PREFIX != 0)
     }
 
     /// The built-in phrases plus the given project names.
     pub fn with_project_names<'a>(names: impl IntoIterator<Item = &'a String>) -> PhraseTable {
-        let mut table = PhraseTable::builtin().clone();
+        let mut table = PhraseTable::default();
         for name in names {
-            table.insert(name, Phrase::Name);
+            table.insert(name);
         }
         table
     }
 
+    /// The built-in phrases: keywords, command and constant names.
     pub fn builtin_table() -> &'static PhraseTable {
-        PhraseTable::builtin()
+        static EMPTY: PhraseTable = PhraseTable {
+            entries: Vec::new(),
+            slots: Vec::new(),
+        };
+        &EMPTY
     }
-}
-
-/// Lower case with single spaces between words.
-fn normalize(phrase: &str) -> String {
-    let mut out = String::with_capacity(phrase.len());
-    for word in phrase.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-        }
-    }
-    out
 }
 
 /// Words that are keywords only in some places (class files, `Function get`):
@@ -154,6 +224,8 @@ struct Pass<'s, 't> {
     raw: &'t [RawToken],
     table: &'t PhraseTable,
     out: Vec<Spanned<'s>>,
+    /// A buffer for the phrase being looked up.
+    phrase: String,
 }
 
 impl<'s> Pass<'s, '_> {
@@ -180,28 +252,31 @@ impl<'s> Pass<'s, '_> {
     }
 
     /// The longest known phrase starting at raw token `i`: (last token index, kind).
-    fn longest_phrase(&self, i: usize) -> Option<(usize, Phrase)> {
+    fn longest_phrase(&mut self, i: usize) -> Option<(usize, Phrase)> {
         let table = self.table;
         if i + 1 >= self.raw.len() || !self.blank_between(i, i + 1) || !self.is_wordish(i + 1) {
             return None;
         }
-        let mut phrase = normalize(self.text(i));
-        if !table.prefixes.contains(&phrase) {
-            return None;
-        }
+        let mut phrase = std::mem::take(&mut self.phrase);
+        name_keys::normalize_into(self.text(i), &mut phrase);
         let mut best = None;
-        let mut j = i;
-        while j + 1 < self.raw.len() && self.blank_between(j, j + 1) && self.is_wordish(j + 1) {
-            j += 1;
-            phrase.push(' ');
-            phrase.extend(self.text(j).chars().flat_map(char::to_lowercase));
-            if let Some(kind) = table.phrases.get(&phrase) {
-                best = Some((j, *kind));
-            }
-            if !table.prefixes.contains(&phrase) {
-                break;
+        if table.lookup(&phrase).1 {
+            let mut j = i;
+            while j + 1 < self.raw.len() && self.blank_between(j, j + 1) && self.is_wordish(j + 1)
+            {
+                j += 1;
+                phrase.push(' ');
+                phrase.extend(self.text(j).chars().flat_map(char::to_lowercase));
+                let (kind, prefix) = table.lookup(&phrase);
+                if let Some(kind) = kind {
+                    best = Some((j, kind));
+                }
+                if !prefix {
+                    break;
+                }
             }
         }
+        self.phrase = phrase;
         best
     }
 
@@ -512,6 +587,7 @@ pub fn resolve_names<'s>(src: &'s str, raw: &[RawToken], table: &PhraseTable) ->
         raw,
         table,
         out: Vec::with_capacity(raw.len()),
+        phrase: String::new(),
     }
     .run()
 }
@@ -523,10 +599,8 @@ mod tests {
 
     fn toks(src: &str) -> Vec<Tok<'_>> {
         let raw = lex(src);
-        let mut table = PhraseTable::builtin_table().clone();
-        table.insert("Current date", Phrase::Name);
-        table.insert("Get 4D folder", Phrase::Name);
-        table.insert("Is integer 64 bits", Phrase::Name);
+        let names = ["Current date", "Get 4D folder", "Is integer 64 bits"].map(String::from);
+        let table = PhraseTable::with_project_names(&names);
         resolve_names(src, &raw, &table)
             .into_iter()
             .map(|(t, _)| t)
