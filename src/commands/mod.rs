@@ -296,3 +296,66 @@ pub fn set_ok(it: &mut Interp, ok: i32) {
         *slot = Value::Int(ok);
     }
 }
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn every_command_is_found_as_the_old_maps_found_it() {
+        // The maps the registry used to build at start-up.
+        let mut old_by_name: HashMap<String, &'static CommandDef> = HashMap::new();
+        for def in themes().into_iter().flatten() {
+            old_by_name.insert(def.name.to_lowercase(), def);
+        }
+        let mut old_by_number = HashMap::new();
+        let mut old_known = HashMap::new();
+        for (num, name) in numbers::numbered() {
+            if let Some(def) = old_by_name.get(&name.to_lowercase()) {
+                old_by_number.insert(num, *def);
+            }
+            old_known.insert(name.to_lowercase(), name);
+        }
+        assert!(old_by_name.len() > 250);
+        for def in themes().into_iter().flatten() {
+            let expected = old_by_name[&def.name.to_lowercase()];
+            for spelling in [
+                def.name.to_string(),
+                def.name.to_uppercase(),
+                def.name.to_lowercase(),
+            ] {
+                let found = by_name(&spelling).expect(def.name);
+                // (`COMMANDS` are consts: a def's address is not its identity)
+                assert_eq!((found.name, found.refs), (expected.name, expected.refs));
+            }
+        }
+        for (num, name) in numbers::numbered() {
+            let found = by_number(num).map(|d| (d.name, d.refs));
+            let expected = old_by_number.get(&num).map(|d| (d.name, d.refs));
+            assert_eq!(found, expected, "{num}");
+            assert_eq!(known_command(name), Some(old_known[&name.to_lowercase()]));
+            assert_eq!(
+                known_command(&name.to_uppercase()),
+                Some(old_known[&name.to_lowercase()])
+            );
+        }
+        for name in ["", "Lengt", "Lengthx", "no such command", "zzz", "ALERT2"] {
+            assert!(by_name(name).is_none(), "{name}");
+            assert!(known_command(name).is_none(), "{name}");
+        }
+        assert!(by_number(0).is_none());
+        assert_eq!(by_name("length").map(|d| d.name), Some("Length"));
+        assert_eq!(by_number(16).map(|d| d.name), Some("Length"));
+    }
+
+    #[test]
+    fn names_compare_as_their_lower_case() {
+        use std::cmp::Ordering::*;
+        assert_eq!(cmp_ignore_case("ALERT", "alert"), Equal);
+        assert_eq!(cmp_ignore_case("Abs", "ALERT"), Less);
+        assert_eq!(cmp_ignore_case("Zz", "a"), Greater);
+        assert_eq!(cmp_ignore_case("ÉTÉ", "été"), Equal);
+        assert_eq!(cmp_ignore_case("été", "ETE"), Greater);
+    }
+}

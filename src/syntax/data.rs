@@ -7,7 +7,7 @@
 //! `L` (integer), `R` (real), `S` (text, `\t \n \r \\` escapes) or `B` (boolean).
 //! `constant_aliases.tsv`: `GROUP:INDEX<TAB>LocalizedName`.
 
-use super::name_keys;
+use super::name_keys::{self, KeyTable};
 
 const CONSTANT_ALIASES: &str = include_str!("data/constant_aliases.tsv");
 
@@ -71,26 +71,22 @@ fn with_key<R>(name: &str, into: fn(&str, &mut String), f: impl FnOnce(&str) -> 
     })
 }
 
-/// The index of the entry for `key` in a generated `(key, index)` table.
-fn index_of(slots: &[u16], entries: &[(&str, u16)], key: &str) -> Option<usize> {
-    name_keys::find(slots, entries, key, name_keys::hash(key), |e| e.0).map(|i| entries[i].1 as usize)
-}
-
 /// The command with this name (case-insensitive, blanks normalised). Current
 /// names (the first row of each number) win over older names: `FORM Event`
 /// (1606) over `Form event`, the old name of 388.
 pub fn command_by_name(name: &str) -> Option<CommandInfo> {
     with_key(name, name_keys::lower_into, |key| {
-        index_of(&COMMAND_BY_NAME_SLOTS, &COMMAND_BY_NAME_ENTRIES, key)
+        COMMAND_BY_NAME.lookup(key)
     })
-    .map(|i| COMMAND_ROWS[i])
+    .map(|i| COMMAND_ROWS[i as usize])
 }
 
 /// The spelling of the command name whose plain lower case
 /// (`str::to_lowercase`, blanks kept) is `lower_name`; of several, the last row.
 pub fn command_spelling(lower_name: &str) -> Option<&'static str> {
-    index_of(&COMMAND_SPELLING_SLOTS, &COMMAND_SPELLING_ENTRIES, lower_name)
-        .map(|i| COMMAND_ROWS[i].name)
+    COMMAND_SPELLING
+        .lookup(lower_name)
+        .map(|i| COMMAND_ROWS[i as usize].name)
 }
 
 /// The rows with this command number (current name first), in file order.
@@ -117,9 +113,9 @@ pub fn constant_names() -> impl Iterator<Item = &'static str> {
 /// The constant with this name (case-insensitive).
 pub fn constant_by_name(name: &str) -> Option<&'static ConstantInfo> {
     with_key(name, name_keys::lower_into, |key| {
-        index_of(&CONSTANT_BY_NAME_SLOTS, &CONSTANT_BY_NAME_ENTRIES, key)
+        CONSTANT_BY_NAME.lookup(key)
     })
-    .map(|i| &CONSTANT_ROWS[i])
+    .map(|i| &CONSTANT_ROWS[i as usize])
 }
 
 /// The constant with this token identity (`:Kgroup:index`), whatever its spelling.
@@ -161,6 +157,158 @@ mod tests {
         assert_eq!(
             constant_by_token(38, 9).map(|c| c.name),
             Some("Into system standard outputs")
+        );
+    }
+
+    /// The tables as they were built at start-up before `build.rs` laid them out.
+    mod reference {
+        use super::super::name_keys::lower;
+        use std::collections::{HashMap, HashSet};
+
+        pub fn commands() -> Vec<(u32, String)> {
+            include_str!("data/commands.tsv")
+                .lines()
+                .filter_map(|line| {
+                    let (num, name) = line.split_once('\t')?;
+                    Some((num.trim().parse().ok()?, name.trim().to_string()))
+                })
+                .collect()
+        }
+
+        /// lower(name) -> (number, name): current names over older ones.
+        pub fn commands_by_name() -> HashMap<String, (u32, String)> {
+            let mut seen = HashSet::new();
+            let (current, old): (Vec<_>, Vec<_>) =
+                commands().into_iter().partition(|c| seen.insert(c.0));
+            let mut map = HashMap::new();
+            for c in current.into_iter().chain(old) {
+                map.entry(lower(&c.1)).or_insert(c);
+            }
+            map
+        }
+
+        pub fn unescape(s: &str) -> String {
+            let mut out = String::new();
+            let mut chars = s.chars();
+            while let Some(c) = chars.next() {
+                match (c, c == '\\') {
+                    (_, true) => match chars.next() {
+                        Some('t') => out.push('\t'),
+                        Some('n') => out.push('\n'),
+                        Some('r') => out.push('\r'),
+                        Some(other) => out.push(other),
+                        None => out.push('\\'),
+                    },
+                    (c, false) => out.push(c),
+                }
+            }
+            out
+        }
+
+        /// (name, token, type, raw value) of each row the old parser kept.
+        pub fn constants() -> Vec<(String, Option<(u32, u32)>, String, String)> {
+            include_str!("data/constants.tsv")
+                .lines()
+                .filter_map(|line| {
+                    let mut parts = line.splitn(4, '\t');
+                    let name = parts.next()?.trim().to_string();
+                    let token = parts
+                        .next()?
+                        .split_once(':')
+                        .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)));
+                    let kind = parts.next()?.trim().to_string();
+                    let raw = parts.next().unwrap_or("").to_string();
+                    match kind.as_str() {
+                        "L" => raw.trim().parse::<i64>().ok().map(|_| ()),
+                        "R" => raw.trim().parse::<f64>().ok().map(|_| ()),
+                        _ => Some(()),
+                    }?;
+                    Some((name, token, kind, raw))
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn every_command_is_found_by_name_and_number() {
+        let rows = reference::commands();
+        assert_eq!(commands().len(), rows.len());
+        for (c, (number, name)) in commands().iter().zip(&rows) {
+            assert_eq!((c.number, c.name), (*number, name.as_str()));
+        }
+        let by_name = reference::commands_by_name();
+        for (number, name) in &rows {
+            let expected = &by_name[&name.to_lowercase()];
+            for spelling in [name.clone(), name.to_uppercase(), name.to_lowercase()] {
+                let found = command_by_name(&spelling).expect(name);
+                assert_eq!(
+                    (found.number, found.name),
+                    (expected.0, expected.1.as_str())
+                );
+            }
+            let spaced = name.replace(' ', "  ");
+            assert_eq!(command_by_name(&spaced).map(|c| c.number), Some(expected.0));
+            let first = rows.iter().find(|r| r.0 == *number).unwrap();
+            assert_eq!(
+                command_by_number(*number).map(|c| c.name),
+                Some(first.1.as_str())
+            );
+            // The spelling of the last row with this lower case.
+            let last = rows
+                .iter()
+                .rev()
+                .find(|r| r.1.to_lowercase() == name.to_lowercase());
+            assert_eq!(
+                command_spelling(&name.to_lowercase()),
+                last.map(|r| r.1.as_str())
+            );
+        }
+        assert_eq!(command_by_name("Current dat"), None);
+        assert_eq!(command_by_name(""), None);
+        assert_eq!(command_spelling("current  date"), None);
+        assert_eq!(command_by_number(0), None);
+        assert_eq!(command_by_number(u32::MAX), None);
+        assert_eq!(command_rows(7).len(), 2);
+    }
+
+    #[test]
+    fn every_constant_is_found_by_name_and_token() {
+        let rows = reference::constants();
+        assert_eq!(constants().len(), rows.len());
+        let mut seen = std::collections::HashSet::new();
+        for (c, (name, token, kind, raw)) in constants().iter().zip(&rows) {
+            assert_eq!((c.name, c.token), (name.as_str(), *token));
+            match (&c.value, kind.as_str()) {
+                (ConstantValue::Integer(i), "L") => assert_eq!(Ok(*i), raw.trim().parse()),
+                (ConstantValue::Real(r), "R") => assert_eq!(Ok(*r), raw.trim().parse()),
+                (ConstantValue::Text(t), "S") => assert_eq!(*t, reference::unescape(raw)),
+                (ConstantValue::Boolean(_), "B") | (ConstantValue::Unknown, _) => {}
+                (v, k) => panic!("{name}: {v:?} for type {k}"),
+            }
+            // The first row of a name (any case) is the one found.
+            let first = rows
+                .iter()
+                .position(|r| r.0.to_lowercase() == name.to_lowercase())
+                .unwrap();
+            for spelling in [name.clone(), name.to_uppercase(), name.to_lowercase()] {
+                let found = constant_by_name(&spelling).expect(name);
+                assert!(std::ptr::eq(found, &constants()[first]), "{name}");
+            }
+            if let Some((g, i)) = token {
+                let first = rows.iter().position(|r| r.1 == Some((*g, *i))).unwrap();
+                let found = constant_by_token(*g, *i).expect(name);
+                assert!(std::ptr::eq(found, &constants()[first]), "{name}");
+                seen.insert((*g, *i));
+            }
+        }
+        assert_eq!(CONSTANT_BY_TOKEN.len(), seen.len());
+        assert_eq!(constant_by_name("Into system standard output"), None);
+        assert_eq!(constant_by_name("no such constant"), None);
+        assert_eq!(constant_by_token(0, 0), None);
+        assert_eq!(constant_by_token(u32::MAX, 1), None);
+        assert_eq!(
+            constant_by_name("Pi").map(|c| &c.value),
+            Some(&ConstantValue::Real(3.14159265358979))
         );
     }
 }

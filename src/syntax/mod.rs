@@ -12,6 +12,7 @@ pub mod lexer;
 mod name_keys;
 pub mod names;
 pub mod parser;
+mod phrases;
 pub mod printer;
 pub mod statements;
 pub mod token;

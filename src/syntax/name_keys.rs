@@ -5,9 +5,9 @@
 //! this file as a module: the same key spelling, hash and probing are used to
 //! build them and to look them up, and nothing is built at start-up.
 //!
-//! A table is open-addressed with linear probing: `slots` has a power-of-two
-//! length, each slot holding 0 (empty) or 1 + the index of an entry in a dense
-//! array of entries. It is kept at most half full.
+//! A table ([`KeyTable`]) is open-addressed with linear probing: `slots` has a
+//! power-of-two length, each slot holding 0 (empty) or 1 + the index of an entry
+//! in a dense array of entries. It is kept at most half full.
 //!
 //! This file must not refer to the rest of the crate (`build.rs` compiles it on
 //! its own).
@@ -36,6 +36,7 @@ pub fn normalize_into(phrase: &str, out: &mut String) {
 
 /// Each word lower-cased (`str::to_lowercase`), joined by single spaces: the key
 /// of commands and constants by name.
+#[allow(dead_code)] // build.rs and tests
 pub fn lower(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     lower_into(s, &mut out);
@@ -85,34 +86,62 @@ pub fn home(hash: u64, slot_count: usize) -> usize {
     (hash >> 32) as usize & (slot_count - 1)
 }
 
-/// The entry index for `key` in a table, given its hash.
-#[inline]
-pub fn find<T>(
-    slots: &[u16],
-    entries: &[T],
-    key: &str,
-    hash: u64,
-    key_of: impl Fn(&T) -> &str,
-) -> Option<usize> {
-    let mask = slots.len() - 1;
-    let mut i = home(hash, slots.len());
-    loop {
-        let s = slots[i];
-        if s == 0 {
-            return None;
+/// A static table from keys to small values, laid out by `build.rs`. The keys
+/// are slices of one text (no pointer per key: nothing for the loader to
+/// relocate at start-up).
+pub struct KeyTable {
+    /// Every key, end to end.
+    pub keys: &'static str,
+    /// `(offset of the key in keys, its length, value)`.
+    pub entries: &'static [(u32, u16, u16)],
+    /// Open-addressed slots: 0 (empty) or 1 + an index in `entries`.
+    pub slots: &'static [u16],
+}
+
+impl KeyTable {
+    /// The value for `key`, whose hash is `hash`.
+    #[inline]
+    pub fn get(&self, key: &str, hash: u64) -> Option<u16> {
+        let keys = self.keys.as_bytes();
+        let mask = self.slots.len() - 1;
+        let mut i = home(hash, self.slots.len());
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            let (offset, len, value) = self.entries[s as usize - 1];
+            let offset = offset as usize;
+            if keys.get(offset..offset + len as usize) == Some(key.as_bytes()) {
+                return Some(value);
+            }
+            i = (i + 1) & mask;
         }
-        let index = s as usize - 1;
-        if key_of(&entries[index]) == key {
-            return Some(index);
-        }
-        i = (i + 1) & mask;
+    }
+
+    /// [`KeyTable::get`], hashing the key.
+    #[inline]
+    pub fn lookup(&self, key: &str) -> Option<u16> {
+        self.get(key, hash(key))
+    }
+
+    /// Every `(key, value)`, in the order they were laid out.
+    #[cfg(test)]
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, u16)> + '_ {
+        self.entries.iter().map(|&(offset, len, value)| {
+            let offset = offset as usize;
+            (&self.keys[offset..offset + len as usize], value)
+        })
     }
 }
 
 /// The slots for distinct keys (used by `build.rs`) (entry `i` has key `keys[i]`), at most half full.
 #[allow(dead_code)]
 pub fn layout(keys: &[&str]) -> Vec<u16> {
-    assert!(keys.len() < u16::MAX as usize, "too many keys for u16 slots");
+    assert!(
+        keys.len() < u16::MAX as usize,
+        "too many keys for u16 slots"
+    );
     let count = (keys.len() * 2).next_power_of_two().max(16);
     let mut slots = vec![0u16; count];
     for (index, key) in keys.iter().enumerate() {

@@ -22,157 +22,8 @@ use super::lexer::{Raw, RawToken};
 use super::name_keys;
 use super::token::{Kw, Tok};
 
-/// What a known multi-word phrase is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Phrase {
-    Keyword(Kw),
-    Name,
-}
-
-// `PHRASE_ENTRIES` and `PHRASE_SLOTS`: the built-in phrases (keywords, command
-// and constant names, localized constant names) and their word-prefixes, laid
-// out by `build.rs` (see `name_keys`).
-include!(concat!(env!("OUT_DIR"), "/phrase_table.rs"));
-
-/// Phrase codes (`build.rs`): bit 0 set for a word-prefix of a known phrase;
-/// `code >> 1` is 0 (not a phrase), [`NAME`] or 2 + an index in `Kw::ALL`.
-const PREFIX: u8 = 1;
-const NAME: u8 = 1;
-
-/// Known phrases, keyed by their lower-case spelling with single spaces: the
-/// built-in table (static) and, over it, the project's names (methods, tables,
-/// fields) that it does not have. A lookup hashes once and checks both.
-#[derive(Debug, Clone, Default)]
-pub struct PhraseTable {
-    /// The project's phrases and prefixes with their codes.
-    entries: Vec<(Box<str>, u8)>,
-    /// Open-addressed slots: 0 (empty) or 1 + an index in `entries`; a power of
-    /// two long (or empty), at most half full.
-    slots: Vec<u32>,
-}
-
-/// The code of a phrase in the built-in table (0: unknown).
-fn builtin_code(phrase: &str, hash: u64) -> u8 {
-    name_keys::find(&PHRASE_SLOTS, &PHRASE_ENTRIES, phrase, hash, |e| e.0)
-        .map_or(0, |i| PHRASE_ENTRIES[i].1)
-}
-
-impl PhraseTable {
-    /// The code of `phrase` (normalized): built-in and project codes combined.
-    fn code(&self, phrase: &str) -> u8 {
-        let hash = name_keys::hash(phrase);
-        let builtin = builtin_code(phrase, hash);
-        if self.entries.is_empty() {
-            return builtin;
-        }
-        builtin | self.project_slot(phrase, hash).map_or(0, |i| self.entries[i].1)
-    }
-
-    /// The index in `entries` of a project phrase.
-    fn project_slot(&self, phrase: &str, hash: u64) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = name_keys::home(hash, self.slots.len());
-        loop {
-            let s = self.slots[i];
-            if s == 0 {
-                return None;
-            }
-            let index = s as usize - 1;
-            if &*self.entries[index].0 == phrase {
-                return Some(index);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Adds `bits` to the project code of `key`, adding the key when new.
-    fn add_code(&mut self, key: &str, hash: u64, bits: u8) {
-        if let Some(i) = self.project_slot(key, hash) {
-            self.entries[i].1 |= bits;
-            return;
-        }
-        if (self.entries.len() + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        self.entries.push((key.into(), bits));
-        let index = self.entries.len() as u32;
-        self.place(hash, index);
-    }
-
-    fn place(&mut self, hash: u64, index: u32) {
-        let mask = self.slots.len() - 1;
-        let mut i = name_keys::home(hash, self.slots.len());
-        while self.slots[i] != 0 {
-            i = (i + 1) & mask;
-        }
-        self.slots[i] = index;
-    }
-
-    fn grow(&mut self) {
-        let count = (self.slots.len() * 2).max(64);
-        self.slots = vec![0; count];
-        for index in 0..self.entries.len() {
-            let hash = name_keys::hash(&self.entries[index].0);
-            self.place(hash, index as u32 + 1);
-        }
-    }
-
-    /// Adds a project name (a method, table or field): its word-prefixes, and
-    /// the name itself unless the built-in table knows it already.
-    fn insert(&mut self, name: &str) {
-        let normal = name_keys::normalize(name);
-        if !normal.contains(' ') {
-            return; // single words need no table
-        }
-        let mut end = 0;
-        while let Some(pos) = normal[end..].find(' ') {
-            end += pos;
-            let prefix = &normal[..end];
-            let hash = name_keys::hash(prefix);
-            if builtin_code(prefix, hash) & PREFIX == 0 {
-                self.add_code(prefix, hash, PREFIX);
-            }
-            end += 1;
-        }
-        let hash = name_keys::hash(&normal);
-        if builtin_code(&normal, hash) >> 1 == 0 {
-            self.add_code(&normal, hash, NAME << 1);
-        }
-    }
-
-    /// The phrase `phrase` (normalized) is, and whether it is the word-prefix of
-    /// a longer one.
-    fn lookup(&self, phrase: &str) -> (Option<Phrase>, bool) {
-        let code = self.code(phrase);
-        let kind = match code >> 1 {
-            0 => None,
-            NAME => Some(Phrase::Name),
-            k => Some(Phrase::Keyword(Kw::ALL[k as usize - 2].1)),
-        };
-        (kind, code & PREFIX != 0)
-    }
-
-    /// The built-in phrases plus the given project names.
-    pub fn with_project_names<'a>(names: impl IntoIterator<Item = &'a String>) -> PhraseTable {
-        let mut table = PhraseTable::default();
-        for name in names {
-            table.insert(name);
-        }
-        table
-    }
-
-    /// The built-in phrases: keywords, command and constant names.
-    pub fn builtin_table() -> &'static PhraseTable {
-        static EMPTY: PhraseTable = PhraseTable {
-            entries: Vec::new(),
-            slots: Vec::new(),
-        };
-        &EMPTY
-    }
-}
+use super::phrases::Phrase;
+pub use super::phrases::PhraseTable;
 
 /// Words that are keywords only in some places (class files, `Function get`):
 /// they are never merged into a multi-word name.
@@ -262,8 +113,7 @@ impl<'s> Pass<'s, '_> {
         let mut best = None;
         if table.lookup(&phrase).1 {
             let mut j = i;
-            while j + 1 < self.raw.len() && self.blank_between(j, j + 1) && self.is_wordish(j + 1)
-            {
+            while j + 1 < self.raw.len() && self.blank_between(j, j + 1) && self.is_wordish(j + 1) {
                 j += 1;
                 phrase.push(' ');
                 phrase.extend(self.text(j).chars().flat_map(char::to_lowercase));
