@@ -208,7 +208,8 @@ fn name_tables(dir: &Path, commands: &[Command], constants: &[Constant]) -> Stri
 
     // By name: current names (the first row of each number) win over older ones.
     let mut seen_numbers = HashSet::new();
-    let (current, old): (Vec<(usize, &Command)>, Vec<(usize, &Command)>) = commands
+    type Rows<'a> = Vec<(usize, &'a Command<'a>)>;
+    let (current, old): (Rows, Rows) = commands
         .iter()
         .enumerate()
         .partition(|(_, c)| seen_numbers.insert(c.number));

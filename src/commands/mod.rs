@@ -204,23 +204,28 @@ fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
-/// Every implemented command, sorted by name ignoring case (a stable sort: of
-/// equal names, the one listed last in `themes()` comes last and wins).
-fn sorted_by_name() -> &'static [&'static CommandDef] {
-    static SORTED: OnceLock<Vec<&'static CommandDef>> = OnceLock::new();
+/// Every implemented command with its lower-case name, sorted by it (of equal
+/// names, the one listed last in `themes()` comes last and wins).
+fn sorted_by_name() -> &'static [(String, &'static CommandDef)] {
+    static SORTED: OnceLock<Vec<(String, &'static CommandDef)>> = OnceLock::new();
     SORTED.get_or_init(|| {
-        let mut defs: Vec<&'static CommandDef> = themes().into_iter().flatten().collect();
-        defs.sort_by(|a, b| cmp_ignore_case(a.name, b.name));
-        defs
+        let mut defs: Vec<(String, usize, &'static CommandDef)> = themes()
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, d)| (d.name.to_lowercase(), i, d))
+            .collect();
+        defs.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        defs.into_iter().map(|(key, _, d)| (key, d)).collect()
     })
 }
 
 /// The implemented command with this name (case-insensitive).
 pub fn by_name(name: &str) -> Option<&'static CommandDef> {
     let defs = sorted_by_name();
-    let end = defs.partition_point(|d| cmp_ignore_case(d.name, name).is_le());
-    let def = *defs.get(end.checked_sub(1)?)?;
-    cmp_ignore_case(def.name, name).is_eq().then_some(def)
+    let end = defs.partition_point(|d| cmp_ignore_case(&d.0, name).is_le());
+    let (key, def) = defs.get(end.checked_sub(1)?)?;
+    cmp_ignore_case(key, name).is_eq().then_some(*def)
 }
 
 /// The implemented command with this number: of the names the number has, the

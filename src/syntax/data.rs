@@ -206,7 +206,9 @@ mod tests {
         }
 
         /// (name, token, type, raw value) of each row the old parser kept.
-        pub fn constants() -> Vec<(String, Option<(u32, u32)>, String, String)> {
+        pub type Row = (String, Option<(u32, u32)>, String, String);
+
+        pub fn constants() -> Vec<Row> {
             include_str!("data/constants.tsv")
                 .lines()
                 .filter_map(|line| {
@@ -308,7 +310,7 @@ mod tests {
         assert_eq!(constant_by_token(u32::MAX, 1), None);
         assert_eq!(
             constant_by_name("Pi").map(|c| &c.value),
-            Some(&ConstantValue::Real(3.14159265358979))
+            Some(&ConstantValue::Real("3.14159265358979".parse().unwrap()))
         );
     }
 }
