@@ -232,6 +232,12 @@ impl<'a> Builder<'a> {
         r
     }
 
+    /// The value of an Integer constant register.
+    fn const_int(&self, r: Reg) -> Option<i32> {
+        let &(_, bits) = self.consts.iter().find(|(c, _)| *c == r)?;
+        Some(bits as u32 as i32)
+    }
+
     fn local(&mut self, s: u32) -> Option<(Reg, Ty)> {
         let t = ty_of(*self.m.slot_types.get(s as usize)?)?;
         self.used[s as usize] = Some(t);
@@ -249,6 +255,13 @@ impl<'a> Builder<'a> {
     }
 
     fn as_int_trunc(&mut self, (r, t): (Reg, Ty)) -> Option<Reg> {
+        if t == Ty::R && self.retarget == Some(r) {
+            let last = self.ops.len() - 1;
+            if let Op::MulII(d, a, b) = self.ops[last] {
+                self.ops[last] = Op::MulIIt(d, a, b);
+                return Some(r);
+            }
+        }
         match t {
             Ty::I => Some(r),
             Ty::R => Some(self.emit_to(|d| Op::TruncI(d, r))),
@@ -396,6 +409,16 @@ impl<'a> Builder<'a> {
                     _ => Op::IDivR,
                 };
                 (self.emit_to(|d| f(d, a, b)), R)
+            }
+            (Mod, I | R, I) if self.const_int(b).is_some_and(|k| k != 0) => {
+                let a = self.as_int_trunc(x)?;
+                let k = self.const_int(b)?.unsigned_abs();
+                // two registers of their own: the reciprocal, then the divisor
+                let m = self.temp();
+                let dv = self.temp();
+                self.consts.push((m, (u64::MAX / k as u64).wrapping_add(1)));
+                self.consts.push((dv, k as u64));
+                (self.emit_to(|d| Op::ModIC(d, a, m)), I)
             }
             (Mod | And | Or | BitXor, I | R, I | R) => {
                 let a = self.as_int_trunc(x)?;
@@ -721,6 +744,8 @@ fn with_dst(op: Op, d: Reg) -> Op {
         PowR(_, a, b) => PowR(d, a, b),
         IDivR(_, a, b) => IDivR(d, a, b),
         ModI(_, a, b) => ModI(d, a, b),
+        ModIC(_, a, m) => ModIC(d, a, m),
+        MulIIt(_, a, b) => MulIIt(d, a, b),
         AndI(_, a, b) => AndI(d, a, b),
         OrI(_, a, b) => OrI(d, a, b),
         XorI(_, a, b) => XorI(d, a, b),
