@@ -14,6 +14,7 @@ pub mod oop;
 pub mod ops;
 mod place;
 pub mod process;
+pub mod propmap;
 pub mod scheduler;
 pub mod value;
 
