@@ -33,7 +33,7 @@ fn new_object_cmd(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         while i + 1 < a.len() {
             let k = a.text(i, "New object")?;
             let v = a.take(i + 1);
-            ob.insert(it.intern_key(&k), crate::runtime::value::stored(v));
+            ob.insert(it.intern_text(&k), crate::runtime::value::stored(v));
             i += 2;
         }
     }

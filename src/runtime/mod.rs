@@ -10,6 +10,7 @@ mod exec;
 pub mod format;
 mod handling;
 pub mod interp;
+pub mod keys;
 pub mod oop;
 pub mod ops;
 mod place;
