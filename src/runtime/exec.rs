@@ -142,6 +142,9 @@ impl<'p> Interp<'p> {
                 return self.exec_block(els);
             }
             StmtKind::While(c, body) => {
+                if let Some(r) = self.try_fast_loop(stmt) {
+                    return r;
+                }
                 while self.cond(c)? {
                     match self.exec_block(body)? {
                         Flow::Break => break,
@@ -150,17 +153,27 @@ impl<'p> Interp<'p> {
                     }
                 }
             }
-            StmtKind::Repeat(body, c) => loop {
-                match self.exec_block(body)? {
-                    Flow::Break => break,
-                    Flow::Return => return Ok(Flow::Return),
-                    _ => {}
+            StmtKind::Repeat(body, c) => {
+                if let Some(r) = self.try_fast_loop(stmt) {
+                    return r;
                 }
-                if self.cond(c)? {
-                    break;
+                loop {
+                    match self.exec_block(body)? {
+                        Flow::Break => break,
+                        Flow::Return => return Ok(Flow::Return),
+                        _ => {}
+                    }
+                    if self.cond(c)? {
+                        break;
+                    }
                 }
-            },
-            StmtKind::For(f) => return self.exec_for(f),
+            }
+            StmtKind::For(f) => {
+                if let Some(r) = self.try_fast_loop(stmt) {
+                    return r;
+                }
+                return self.exec_for(f);
+            }
             StmtKind::ForEach(f) => return self.exec_for_each(f),
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),

@@ -71,6 +71,8 @@ pub struct Interp<'p> {
     pub interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// The other processes of this interpreter (`runtime::scheduler`).
     pub sched: Box<super::scheduler::Sched>,
+    /// Compiled code of the methods and loops that qualify (`runtime::fast`).
+    pub fast: super::fast::Cache,
 }
 
 impl Drop for Interp<'_> {
@@ -106,6 +108,7 @@ impl<'p> Interp<'p> {
             keys: Default::default(),
             interrupt: None,
             sched: Default::default(),
+            fast: Default::default(),
         }
     }
 
@@ -266,7 +269,13 @@ impl<'p> Interp<'p> {
         self.base = base;
         let r = match bind_err {
             Some(e) => Err(e),
-            None => self.exec_block(&m.body),
+            None => match self.fast_allowed().then(|| self.fast_method(id)).flatten() {
+                Some(code) => match self.run_fast_method(&code, m, base) {
+                    Some(r) => r,
+                    None => self.exec_block(&m.body),
+                },
+                None => self.exec_block(&m.body),
+            },
         };
         // the frame is taken apart in place (no move of the whole frame)
         let (deferred, ret) = match self.frames.last_mut() {

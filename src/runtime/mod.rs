@@ -7,6 +7,7 @@ mod dynamic;
 pub mod error;
 mod eval;
 mod exec;
+pub mod fast;
 pub mod format;
 mod handling;
 pub mod interp;

@@ -237,6 +237,22 @@ fn add_days(d: Date, n: f64) -> Date {
     format::days_to_date(format::date_to_days(d) + n.trunc() as i64)
 }
 
+
+/// A comparison of two numbers as reals, with 4D's epsilon for equality (the rule
+/// of every comparison that involves a real; `runtime::fast` uses it too).
+#[inline(always)]
+pub fn real_cmp(op: BinOp, x: f64, y: f64) -> bool {
+    use BinOp::*;
+    match op {
+        Eq => (x - y).abs() < REAL_EPSILON || x == y,
+        Ne => !((x - y).abs() < REAL_EPSILON || x == y),
+        Lt => x < y && (y - x) >= REAL_EPSILON,
+        Gt => x > y && (x - y) >= REAL_EPSILON,
+        Le => x <= y || (x - y).abs() < REAL_EPSILON,
+        _ => x >= y || (x - y).abs() < REAL_EPSILON,
+    }
+}
+
 #[inline]
 fn num_op(op: BinOp, x: f64, y: f64, a: &Value, b: &Value) -> RtResult<Value> {
     use BinOp::*;
@@ -259,12 +275,7 @@ fn num_op(op: BinOp, x: f64, y: f64, a: &Value, b: &Value) -> RtResult<Value> {
             }
             Value::Int(i.wrapping_rem(j))
         }
-        Eq => Value::Bool((x - y).abs() < REAL_EPSILON || x == y),
-        Ne => Value::Bool(!((x - y).abs() < REAL_EPSILON || x == y)),
-        Lt => Value::Bool(x < y && (y - x) >= REAL_EPSILON),
-        Gt => Value::Bool(x > y && (x - y) >= REAL_EPSILON),
-        Le => Value::Bool(x <= y || (x - y).abs() < REAL_EPSILON),
-        Ge => Value::Bool(x >= y || (x - y).abs() < REAL_EPSILON),
+        Eq | Ne | Lt | Gt | Le | Ge => Value::Bool(real_cmp(op, x, y)),
         And => Value::Int(to_i32(x) & to_i32(y)),
         Or => Value::Int(to_i32(x) | to_i32(y)),
         BitXor => Value::Int(to_i32(x) ^ to_i32(y)),

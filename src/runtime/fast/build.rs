@@ -1,0 +1,717 @@
+//! Compiles a method body or a loop statement (`compile::ir`) to [`FastCode`], or
+//! says it does not qualify (`None`): see the module `runtime::fast` for the rules.
+//! Registers: locals keep their slot number; every temporary and constant gets a
+//! register of its own (no reuse), so an operand is never overwritten while live.
+
+use super::{Cache, CallSite, FastCode, Op, Reg, State, Ty};
+use crate::compile::ir::*;
+use crate::runtime::value::{Value, VarType};
+use crate::syntax::ast::{BinOp, UnaryOp};
+use std::rc::Rc;
+
+/// A jump target not known yet.
+const PATCH: u32 = u32::MAX;
+
+/// The compiled code of method `id`, compiling it (and the methods it calls) the
+/// first time.
+pub fn method_code(prog: &Program, cache: &mut Cache, id: MethodId) -> Option<Rc<FastCode>> {
+    match cache.method_state(id) {
+        State::Yes(c) => return Some(c.clone()),
+        State::No | State::Building => return None,
+        State::Untried => {}
+    }
+    let m = prog.method(id)?;
+    if !m.compiled {
+        return None; // compiled on demand later: try again then
+    }
+    cache.set_method_state(id, State::Building);
+    let code = Builder::new(prog, cache, id, m, false)
+        .and_then(|b| b.method())
+        .map(Rc::new);
+    let state = match &code {
+        Some(c) => State::Yes(c.clone()),
+        None => State::No,
+    };
+    cache.set_method_state(id, state);
+    code
+}
+
+/// The compiled code of loop statement `stmt` of method `id`.
+pub fn loop_code(
+    prog: &Program,
+    cache: &mut Cache,
+    id: MethodId,
+    stmt: &Stmt,
+) -> Option<Rc<FastCode>> {
+    let m = prog.method(id)?;
+    let mut b = Builder::new(prog, cache, id, m, true)?;
+    b.stmt(stmt)?;
+    b.finish(Op::Ret).map(Rc::new)
+}
+
+fn ty_of(t: VarType) -> Option<Ty> {
+    match t {
+        VarType::Integer => Some(Ty::I),
+        VarType::Real => Some(Ty::R),
+        VarType::Boolean => Some(Ty::B),
+        _ => None,
+    }
+}
+
+/// Break and continue jumps of the loop being compiled.
+#[derive(Default)]
+struct LoopCx {
+    breaks: Vec<usize>,
+    continues: Vec<usize>,
+    /// A known (backward) continue target.
+    top: Option<u32>,
+}
+
+struct Builder<'a> {
+    prog: &'a Program,
+    cache: &'a mut Cache,
+    id: MethodId,
+    m: &'a Method,
+    /// Compiling one loop of a tree-walked method (not the whole method).
+    region: bool,
+    ops: Vec<Op>,
+    pos: Vec<u32>,
+    cur_pos: u32,
+    nregs: u32,
+    consts: Vec<(Reg, u64)>,
+    calls: Vec<CallSite>,
+    used: Vec<Option<Ty>>,
+    written: Vec<bool>,
+    loops: Vec<LoopCx>,
+    /// The temporary written by the last op alone (its destination may be changed).
+    retarget: Option<Reg>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(
+        prog: &'a Program,
+        cache: &'a mut Cache,
+        id: MethodId,
+        m: &'a Method,
+        region: bool,
+    ) -> Option<Builder<'a>> {
+        if m.formula.is_some() || m.class.is_some() || m.shared_fn {
+            return None;
+        }
+        let n = m.slot_types.len();
+        Some(Builder {
+            prog,
+            cache,
+            id,
+            m,
+            region,
+            ops: Vec::new(),
+            pos: Vec::new(),
+            cur_pos: 0,
+            nregs: n as u32,
+            consts: Vec::new(),
+            calls: Vec::new(),
+            used: vec![None; n],
+            written: vec![false; n],
+            loops: Vec::new(),
+            retarget: None,
+        })
+    }
+
+    /// A whole method: parameters and result typed, every statement compiled.
+    fn method(mut self) -> Option<FastCode> {
+        let m = self.m;
+        let mut params = Vec::new();
+        for &s in &m.param_slots {
+            params.push((s, ty_of(m.slot_types[s as usize])?));
+        }
+        let result = match m.result {
+            Some(s) => Some((s, ty_of(m.slot_types[s as usize])?)),
+            None => None,
+        };
+        self.block(&m.body)?;
+        let mut code = self.finish(Op::Ret)?;
+        code.params = params;
+        code.result = result;
+        Some(code)
+    }
+
+    fn finish(mut self, last: Op) -> Option<FastCode> {
+        self.emit(last);
+        let reads: Vec<(Reg, Ty)> = (self.used.iter().enumerate())
+            .filter_map(|(s, t)| t.map(|t| (s as Reg, t)))
+            .collect();
+        let writes = reads
+            .iter()
+            .copied()
+            .filter(|(s, _)| self.written[*s as usize])
+            .collect();
+        let code = FastCode {
+            method: self.id,
+            ops: self.ops,
+            pos: self.pos,
+            nregs: self.nregs,
+            nslots: self.m.slot_types.len() as u32,
+            consts: self.consts,
+            calls: self.calls,
+            reads,
+            writes,
+            params: Vec::new(),
+            result: None,
+        };
+        code.valid().then_some(code)
+    }
+
+    // ------------------------------------------------------------ emitting
+
+    fn emit(&mut self, op: Op) -> usize {
+        self.ops.push(op);
+        self.pos.push(self.cur_pos);
+        self.retarget = None;
+        self.ops.len() - 1
+    }
+
+    /// Emits an op writing a new temporary, which it returns.
+    fn emit_to(&mut self, f: impl FnOnce(Reg) -> Op) -> Reg {
+        let t = self.temp();
+        self.emit(f(t));
+        self.retarget = Some(t);
+        t
+    }
+
+    fn temp(&mut self) -> Reg {
+        self.nregs += 1;
+        self.nregs - 1
+    }
+
+    fn here(&mut self) -> u32 {
+        self.retarget = None; // a jump target: the last op is no longer alone
+        self.ops.len() as u32
+    }
+
+    fn patch(&mut self, at: &[usize]) {
+        let to = self.here();
+        for &i in at {
+            self.ops[i] = match self.ops[i] {
+                Op::Jmp(_) => Op::Jmp(to),
+                Op::JmpIf(r, _) => Op::JmpIf(r, to),
+                Op::JmpIfNot(r, _) => Op::JmpIfNot(r, to),
+                Op::BrI(o, a, b, _) => Op::BrI(o, a, b, to),
+                Op::BrR(o, a, b, _) => Op::BrR(o, a, b, to),
+                Op::ForTestI { ctr, end, step, .. } => Op::ForTestI {
+                    ctr,
+                    end,
+                    step,
+                    exit: to,
+                },
+                Op::ForTestR { ctr, end, up, .. } => Op::ForTestR {
+                    ctr,
+                    end,
+                    up,
+                    exit: to,
+                },
+                op => op,
+            };
+        }
+    }
+
+    fn constant(&mut self, bits: u64, ty: Ty) -> Reg {
+        let _ = ty;
+        if let Some(&(r, _)) = self.consts.iter().find(|(_, b)| *b == bits) {
+            return r;
+        }
+        let r = self.temp();
+        self.consts.push((r, bits));
+        r
+    }
+
+    fn local(&mut self, s: u32) -> Option<(Reg, Ty)> {
+        let t = ty_of(*self.m.slot_types.get(s as usize)?)?;
+        self.used[s as usize] = Some(t);
+        Some((s, t))
+    }
+
+    // ------------------------------------------------------------ conversions
+
+    fn to_r(&mut self, (r, t): (Reg, Ty)) -> Option<Reg> {
+        match t {
+            Ty::R => Some(r),
+            Ty::I => Some(self.emit_to(|d| Op::IToR(d, r))),
+            Ty::B => None,
+        }
+    }
+
+    fn to_i_trunc(&mut self, (r, t): (Reg, Ty)) -> Option<Reg> {
+        match t {
+            Ty::I => Some(r),
+            Ty::R => Some(self.emit_to(|d| Op::TruncI(d, r))),
+            Ty::B => None,
+        }
+    }
+
+    /// A value converted as storing it into a variable of type `want` converts it.
+    fn convert(&mut self, (r, t): (Reg, Ty), want: Ty) -> Option<Reg> {
+        match (t, want) {
+            _ if t == want => Some(r),
+            (Ty::I, Ty::R) => Some(self.emit_to(|d| Op::IToR(d, r))),
+            (Ty::R, Ty::I) => Some(self.emit_to(|d| Op::RoundI(d, r))),
+            _ => None,
+        }
+    }
+
+    /// Stores a value into local `s` (converted to its type).
+    fn store(&mut self, s: u32, v: (Reg, Ty)) -> Option<()> {
+        let (dst, want) = self.local(s)?;
+        self.written[s as usize] = true;
+        let (r, t) = v;
+        if self.retarget == Some(r) {
+            let last = self.ops.len() - 1;
+            let op = self.ops[last];
+            let fused = match (t == want, op) {
+                (true, op) => Some(with_dst(op, dst)),
+                (false, Op::AddII(_, a, b)) if want == Ty::I => Some(Op::AddIIi(dst, a, b)),
+                (false, Op::SubII(_, a, b)) if want == Ty::I => Some(Op::SubIIi(dst, a, b)),
+                (false, Op::MulII(_, a, b)) if want == Ty::I => Some(Op::MulIIi(dst, a, b)),
+                _ => None,
+            };
+            if let Some(op) = fused {
+                self.ops[last] = op;
+                self.retarget = None;
+                return Some(());
+            }
+        }
+        match (t, want) {
+            _ if t == want => self.emit(Op::Mov(dst, r)),
+            (Ty::I, Ty::R) => self.emit(Op::IToR(dst, r)),
+            (Ty::R, Ty::I) => self.emit(Op::RoundI(dst, r)),
+            _ => return None,
+        };
+        Some(())
+    }
+
+    // ------------------------------------------------------------ expressions
+
+    fn expr(&mut self, e: &Expr) -> Option<(Reg, Ty)> {
+        match e {
+            Expr::Const(Value::Int(i)) => Some((self.constant(*i as u32 as u64, Ty::I), Ty::I)),
+            Expr::Const(Value::Real(x)) => Some((self.constant(x.to_bits(), Ty::R), Ty::R)),
+            Expr::Const(Value::Bool(b)) => Some((self.constant(*b as u64, Ty::B), Ty::B)),
+            Expr::Local(s) => self.local(*s),
+            Expr::Binary(op, a, b) => {
+                let x = self.expr(a)?;
+                let y = self.expr(b)?;
+                self.binary(*op, x, y)
+            }
+            Expr::Unary(op, a) => {
+                let (r, t) = self.expr(a)?;
+                match (op, t) {
+                    (UnaryOp::Plus, Ty::I | Ty::R) => Some((r, t)),
+                    (UnaryOp::Neg, Ty::I) => Some((self.emit_to(|d| Op::NegI(d, r)), Ty::I)),
+                    (UnaryOp::Neg, Ty::R) => Some((self.emit_to(|d| Op::NegR(d, r)), Ty::R)),
+                    _ => None,
+                }
+            }
+            Expr::AndAnd(a, b) | Expr::OrOr(a, b) => {
+                let and = matches!(e, Expr::AndAnd(..));
+                let (ra, ta) = self.expr(a)?;
+                if ta != Ty::B {
+                    return None;
+                }
+                let t = self.temp();
+                self.emit(Op::Mov(t, ra));
+                let j = self.emit(if and {
+                    Op::JmpIfNot(t, PATCH)
+                } else {
+                    Op::JmpIf(t, PATCH)
+                });
+                let (rb, tb) = self.expr(b)?;
+                if tb != Ty::B {
+                    return None;
+                }
+                self.emit(Op::Mov(t, rb));
+                self.patch(&[j]);
+                Some((t, Ty::B))
+            }
+            Expr::Ternary(c, a, b) => {
+                let f = self.branch_false(c)?;
+                let t = self.temp();
+                let (ra, ta) = self.expr(a)?;
+                self.emit(Op::Mov(t, ra));
+                let j = self.emit(Op::Jmp(PATCH));
+                self.patch(&f);
+                let (rb, tb) = self.expr(b)?;
+                if ta != tb {
+                    return None;
+                }
+                self.emit(Op::Mov(t, rb));
+                self.patch(&[j]);
+                Some((t, ta))
+            }
+            Expr::Method(call) => {
+                let (r, t) = self.call(call)?;
+                Some((r, t?))
+            }
+            _ => None,
+        }
+    }
+
+    fn binary(&mut self, op: BinOp, x: (Reg, Ty), y: (Reg, Ty)) -> Option<(Reg, Ty)> {
+        use BinOp::*;
+        use Ty::*;
+        let (a, b) = (x.0, y.0);
+        Some(match (op, x.1, y.1) {
+            (Add, I, I) => (self.emit_to(|d| Op::AddII(d, a, b)), R),
+            (Sub, I, I) => (self.emit_to(|d| Op::SubII(d, a, b)), R),
+            (Mul, I, I) => (self.emit_to(|d| Op::MulII(d, a, b)), R),
+            (Add | Sub | Mul | Div | Pow | IntDiv, I | R, I | R) => {
+                let a = self.to_r(x)?;
+                let b = self.to_r(y)?;
+                let f: fn(Reg, Reg, Reg) -> Op = match op {
+                    Add => Op::AddR,
+                    Sub => Op::SubR,
+                    Mul => Op::MulR,
+                    Div => Op::DivR,
+                    Pow => Op::PowR,
+                    _ => Op::IDivR,
+                };
+                (self.emit_to(|d| f(d, a, b)), R)
+            }
+            (Mod | And | Or | BitXor, I | R, I | R) => {
+                let a = self.to_i_trunc(x)?;
+                let b = self.to_i_trunc(y)?;
+                let f: fn(Reg, Reg, Reg) -> Op = match op {
+                    Mod => Op::ModI,
+                    And => Op::AndI,
+                    Or => Op::OrI,
+                    _ => Op::XorI,
+                };
+                (self.emit_to(|d| f(d, a, b)), I)
+            }
+            (Eq | Ne | Lt | Gt | Le | Ge, I, I) => (self.emit_to(|d| Op::CmpI(op, d, a, b)), B),
+            (Eq | Ne | Lt | Gt | Le | Ge, I | R, I | R) => {
+                let a = self.to_r(x)?;
+                let b = self.to_r(y)?;
+                (self.emit_to(|d| Op::CmpR(op, d, a, b)), B)
+            }
+            (And, B, B) => (self.emit_to(|d| Op::AndB(d, a, b)), B),
+            (Or, B, B) => (self.emit_to(|d| Op::OrB(d, a, b)), B),
+            (Eq, B, B) => (self.emit_to(|d| Op::EqB(d, a, b)), B),
+            (Ne, B, B) => (self.emit_to(|d| Op::NeB(d, a, b)), B),
+            _ => return None,
+        })
+    }
+
+    /// Compiles a condition; returns the jumps taken when it is false.
+    fn branch_false(&mut self, c: &Expr) -> Option<Vec<usize>> {
+        use BinOp::*;
+        match c {
+            Expr::Binary(op @ (Eq | Ne | Lt | Gt | Le | Ge), a, b) => {
+                let x = self.expr(a)?;
+                let y = self.expr(b)?;
+                match (x.1, y.1) {
+                    (Ty::I, Ty::I) => Some(vec![self.emit(Op::BrI(*op, x.0, y.0, PATCH))]),
+                    (Ty::B, _) | (_, Ty::B) => {
+                        let (r, _) = self.binary(*op, x, y)?;
+                        Some(vec![self.emit(Op::JmpIfNot(r, PATCH))])
+                    }
+                    _ => {
+                        let a = self.to_r(x)?;
+                        let b = self.to_r(y)?;
+                        Some(vec![self.emit(Op::BrR(*op, a, b, PATCH))])
+                    }
+                }
+            }
+            Expr::AndAnd(a, b) => {
+                let mut f = self.branch_false(a)?;
+                f.extend(self.branch_false(b)?);
+                Some(f)
+            }
+            c => {
+                let (r, t) = self.expr(c)?;
+                if t != Ty::B {
+                    return None;
+                }
+                Some(vec![self.emit(Op::JmpIfNot(r, PATCH))])
+            }
+        }
+    }
+
+    /// A call to a project method that qualifies: its result register and type
+    /// (`None`: the method has no result).
+    fn call(&mut self, call: &MethodCall) -> Option<(Reg, Option<Ty>)> {
+        let callee = self.prog.method(call.id)?;
+        if !callee.compiled || callee.formula.is_some() || callee.class.is_some() {
+            return None;
+        }
+        let own = call.id == self.id && !self.region;
+        let code = if own {
+            None
+        } else {
+            Some(method_code(self.prog, self.cache, call.id)?)
+        };
+        let mut params = Vec::new();
+        for &s in &callee.param_slots {
+            params.push((s, ty_of(callee.slot_types[s as usize])?));
+        }
+        let result = match callee.result {
+            Some(s) => Some((s, ty_of(callee.slot_types[s as usize])?)),
+            None => None,
+        };
+        if call.args.len() > params.len() {
+            return None;
+        }
+        let mut args = Vec::with_capacity(call.args.len());
+        for (a, &(_, pt)) in call.args.iter().zip(&params) {
+            let v = self.expr(a)?;
+            args.push(self.convert(v, pt)?);
+        }
+        let site = self.calls.len() as u32;
+        self.calls.push(CallSite {
+            method: call.id,
+            code,
+            args,
+            params: params.iter().map(|p| p.0).collect(),
+            result: result.map(|r| r.0),
+            pos: call.pos,
+        });
+        let d = self.emit_to(|d| Op::Call(site, d));
+        Some((d, result.map(|r| r.1)))
+    }
+
+    // ------------------------------------------------------------ statements
+
+    fn block(&mut self, b: &[Stmt]) -> Option<()> {
+        for s in b {
+            self.stmt(s)?;
+        }
+        Some(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Option<()> {
+        self.cur_pos = s.pos;
+        self.retarget = None;
+        match &s.kind {
+            StmtKind::Nop => {}
+            StmtKind::Expr(Expr::Method(call)) => {
+                self.call(call)?;
+            }
+            StmtKind::Assign(Place::Local(slot), e) => {
+                let v = self.expr(e)?;
+                self.store(*slot, v)?;
+            }
+            StmtKind::AppendLocal(slot, e) => {
+                let x = self.local(*slot)?;
+                let y = self.expr(e)?;
+                let v = self.binary(BinOp::Add, x, y)?;
+                self.store(*slot, v)?;
+            }
+            StmtKind::Compound(Place::Local(slot), op, e) => {
+                let x = self.local(*slot)?;
+                let y = self.expr(e)?;
+                let v = self.binary(*op, x, y)?;
+                self.store(*slot, v)?;
+            }
+            StmtKind::Declare(places, ty) => {
+                // a declaration of the slot's own type keeps its value: nothing to do
+                for p in places {
+                    match p {
+                        Place::Local(s) if self.m.slot_types.get(*s as usize) == Some(ty) => {
+                            self.local(*s)?;
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            StmtKind::If(c, a, b) => {
+                let f = self.branch_false(c)?;
+                self.block(a)?;
+                if b.is_empty() {
+                    self.patch(&f);
+                } else {
+                    let j = self.emit(Op::Jmp(PATCH));
+                    self.patch(&f);
+                    self.block(b)?;
+                    self.patch(&[j]);
+                }
+            }
+            StmtKind::Case(branches, els) => {
+                let mut ends = Vec::new();
+                for (c, body) in branches {
+                    self.cur_pos = s.pos;
+                    let f = self.branch_false(c)?;
+                    self.block(body)?;
+                    ends.push(self.emit(Op::Jmp(PATCH)));
+                    self.patch(&f);
+                }
+                self.block(els)?;
+                self.patch(&ends);
+            }
+            StmtKind::While(c, body) => {
+                let top = self.here();
+                let f = self.branch_false(c)?;
+                self.loops.push(LoopCx {
+                    top: Some(top),
+                    ..Default::default()
+                });
+                self.block(body)?;
+                self.cur_pos = s.pos;
+                self.emit(Op::Loop(top));
+                let cx = self.loops.pop()?;
+                self.patch(&f);
+                self.patch(&cx.breaks);
+            }
+            StmtKind::Repeat(body, c) => {
+                let top = self.here();
+                self.loops.push(LoopCx::default());
+                self.block(body)?;
+                let cx = self.loops.pop()?;
+                self.patch(&cx.continues);
+                self.cur_pos = s.pos;
+                let f = self.branch_false(c)?;
+                let done = self.emit(Op::Jmp(PATCH));
+                self.patch(&f);
+                self.emit(Op::Loop(top));
+                self.patch(&[done]);
+                self.patch(&cx.breaks);
+            }
+            StmtKind::For(f) => self.for_loop(f, s.pos)?,
+            StmtKind::Break => {
+                let j = self.emit(Op::Jmp(PATCH));
+                self.loops.last_mut()?.breaks.push(j);
+            }
+            StmtKind::Continue => {
+                let top = self.loops.last()?.top;
+                match top {
+                    Some(t) => {
+                        self.emit(Op::Loop(t));
+                    }
+                    None => {
+                        let j = self.emit(Op::Jmp(PATCH));
+                        self.loops.last_mut()?.continues.push(j);
+                    }
+                }
+            }
+            StmtKind::Return(e) => {
+                if let Some(e) = e {
+                    let slot = self.m.result?;
+                    let v = self.expr(e)?;
+                    self.store(slot, v)?;
+                }
+                self.emit(if self.region { Op::RetMethod } else { Op::Ret });
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// `For` on a local counter with a constant step (or none): the tree-walker's
+    /// `exec_for_local`, step by step.
+    fn for_loop(&mut self, f: &ForLoop, pos: u32) -> Option<()> {
+        let Place::Local(slot) = f.var else {
+            return None;
+        };
+        let step = match &f.step {
+            None => 1.0,
+            Some(Expr::Const(v)) => v.as_num()?,
+            Some(Expr::Unary(UnaryOp::Neg, c)) => match &**c {
+                Expr::Const(v) => -v.as_num()?,
+                _ => return None,
+            },
+            Some(_) => return None,
+        };
+        let start = self.expr(&f.start)?;
+        let start = self.to_r(start)?;
+        let end = self.expr(&f.end)?;
+        let end = self.to_r(end)?;
+        let (ctr, cty) = self.local(slot)?;
+        self.store(slot, (start, Ty::R))?;
+        let up = step >= 0.0;
+        let (test, body_start) = match cty {
+            Ty::I if step.fract() == 0.0 && step.abs() <= i32::MAX as f64 => {
+                let step = step as i32;
+                let t = self.emit(Op::ForTestI {
+                    ctr,
+                    end,
+                    step,
+                    exit: PATCH,
+                });
+                (t, self.here())
+            }
+            Ty::R => {
+                let t = self.emit(Op::ForTestR {
+                    ctr,
+                    end,
+                    up,
+                    exit: PATCH,
+                });
+                (t, self.here())
+            }
+            _ => return None,
+        };
+        self.loops.push(LoopCx::default());
+        self.block(&f.body)?;
+        let cx = self.loops.pop()?;
+        self.patch(&cx.continues);
+        self.cur_pos = pos;
+        match cty {
+            Ty::I => {
+                self.emit(Op::ForI {
+                    ctr,
+                    end,
+                    step: step as i32,
+                    body: body_start,
+                });
+            }
+            _ => {
+                let s = self.constant(step.to_bits(), Ty::R);
+                self.emit(Op::ForR {
+                    ctr,
+                    end,
+                    step: s,
+                    up,
+                    body: body_start,
+                });
+            }
+        }
+        self.patch(&[test]);
+        self.patch(&cx.breaks);
+        Some(())
+    }
+}
+
+/// `op` writing `d` instead of its destination.
+fn with_dst(op: Op, d: Reg) -> Op {
+    use Op::*;
+    match op {
+        Mov(_, a) => Mov(d, a),
+        IToR(_, a) => IToR(d, a),
+        RoundI(_, a) => RoundI(d, a),
+        TruncI(_, a) => TruncI(d, a),
+        AddII(_, a, b) => AddII(d, a, b),
+        SubII(_, a, b) => SubII(d, a, b),
+        MulII(_, a, b) => MulII(d, a, b),
+        AddIIi(_, a, b) => AddIIi(d, a, b),
+        SubIIi(_, a, b) => SubIIi(d, a, b),
+        MulIIi(_, a, b) => MulIIi(d, a, b),
+        AddR(_, a, b) => AddR(d, a, b),
+        SubR(_, a, b) => SubR(d, a, b),
+        MulR(_, a, b) => MulR(d, a, b),
+        DivR(_, a, b) => DivR(d, a, b),
+        PowR(_, a, b) => PowR(d, a, b),
+        IDivR(_, a, b) => IDivR(d, a, b),
+        ModI(_, a, b) => ModI(d, a, b),
+        AndI(_, a, b) => AndI(d, a, b),
+        OrI(_, a, b) => OrI(d, a, b),
+        XorI(_, a, b) => XorI(d, a, b),
+        NegI(_, a) => NegI(d, a),
+        NegR(_, a) => NegR(d, a),
+        CmpI(o, _, a, b) => CmpI(o, d, a, b),
+        CmpR(o, _, a, b) => CmpR(o, d, a, b),
+        AndB(_, a, b) => AndB(d, a, b),
+        OrB(_, a, b) => OrB(d, a, b),
+        EqB(_, a, b) => EqB(d, a, b),
+        NeB(_, a, b) => NeB(d, a, b),
+        Call(s, _) => Call(s, d),
+        op => op,
+    }
+}

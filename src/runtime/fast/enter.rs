@@ -1,0 +1,134 @@
+//! Where the tree-walker hands over to compiled code: a call of a method that
+//! qualifies (`Interp::run_frame`) and a loop that qualifies (`Interp::exec_stmt`).
+//! Locals go from their `Value` slots into registers and back.
+
+use super::vm::{End, Vm};
+use super::{build, FastCode, State, Ty};
+use crate::compile::ir::{Method, MethodId, Stmt};
+use crate::runtime::error::RtResult;
+use crate::runtime::interp::{Flow, Interp};
+use crate::runtime::value::{Value, VarType};
+use std::rc::Rc;
+
+/// A register's content as the value of a variable of type `ty`.
+fn to_value(ty: Ty, bits: u64) -> Value {
+    match ty {
+        Ty::I => Value::Int(bits as u32 as i32),
+        Ty::R => Value::Real(f64::from_bits(bits)),
+        Ty::B => Value::Bool(bits != 0),
+    }
+}
+
+/// A variable's value as a register of type `ty`, if it holds that type.
+fn from_value(ty: Ty, v: &Value) -> Option<u64> {
+    match (ty, v) {
+        (Ty::I, Value::Int(i)) => Some(*i as u32 as u64),
+        (Ty::R, Value::Real(x)) => Some(x.to_bits()),
+        (Ty::B, Value::Bool(b)) => Some(*b as u64),
+        _ => None,
+    }
+}
+
+fn var_type(ty: Ty) -> VarType {
+    match ty {
+        Ty::I => VarType::Integer,
+        Ty::R => VarType::Real,
+        Ty::B => VarType::Boolean,
+    }
+}
+
+impl<'p> Interp<'p> {
+    /// Compiled code may run: an error would not go to an `ON ERR CALL` handler
+    /// (which resumes at the next statement; compiled code only propagates errors).
+    #[inline]
+    pub(crate) fn fast_allowed(&self) -> bool {
+        let oo = &self.oo;
+        let handled = oo.handler.is_some()
+            && oo.in_handler == 0
+            && oo.try_stack.last().is_none_or(|&g| oo.handler_gen > g);
+        !handled && !self.fast.disabled
+    }
+
+    /// The compiled code of method `id`, if it qualifies.
+    #[inline]
+    pub(crate) fn fast_method(&mut self, id: MethodId) -> Option<Rc<FastCode>> {
+        match self.fast.method_state(id) {
+            State::Yes(c) => Some(c.clone()),
+            State::No | State::Building => None,
+            State::Untried => build::method_code(self.prog, &mut self.fast, id),
+        }
+    }
+
+    /// Runs method `m` (its frame at `base`, arguments bound) with its compiled
+    /// code; `None` if a parameter does not hold its type (the tree-walker runs it).
+    pub(crate) fn run_fast_method(
+        &mut self,
+        code: &FastCode,
+        m: &Method,
+        base: usize,
+    ) -> Option<RtResult<Flow>> {
+        let _ = m;
+        let regs = &mut self.fast.regs;
+        code.enter(regs, 0);
+        for &(r, ty) in &code.params {
+            regs[r as usize] = from_value(ty, &self.locals[base + r as usize])?;
+        }
+        let mut vm = Vm {
+            regs,
+            interrupt: self.interrupt.as_deref(),
+            depth: 0,
+            max_depth: self.max_depth.saturating_sub(self.frames.len()),
+        };
+        let r = vm.run(code, 0);
+        if let Some((res, ty)) = code.result {
+            self.locals[base + res as usize] = to_value(ty, self.fast.regs[res as usize]);
+        }
+        Some(r.map(|_| Flow::Normal))
+    }
+
+    /// Runs loop `stmt` of the current method with compiled code, if it qualifies
+    /// and its locals hold their types; `None`: the tree-walker runs it.
+    pub(crate) fn try_fast_loop(&mut self, stmt: &'p Stmt) -> Option<RtResult<Flow>> {
+        if !self.fast_allowed() {
+            return None;
+        }
+        let key = stmt as *const Stmt as usize;
+        let code = match self.fast.loops.get(&key) {
+            Some(c) => c.clone()?,
+            None => {
+                let id = self.frames.last()?.method;
+                let c = build::loop_code(self.prog, &mut self.fast, id, stmt);
+                self.fast.loops.insert(key, c.clone());
+                c?
+            }
+        };
+        let base = self.base;
+        for &(r, ty) in &code.reads {
+            let abs = base + r as usize;
+            if self.ltypes.get(abs) != Some(&var_type(ty)) {
+                return None;
+            }
+            from_value(ty, &self.locals[abs])?;
+        }
+        let regs = &mut self.fast.regs;
+        code.enter(regs, 0);
+        for &(r, ty) in &code.reads {
+            regs[r as usize] = from_value(ty, &self.locals[base + r as usize])?;
+        }
+        let mut vm = Vm {
+            regs,
+            interrupt: self.interrupt.as_deref(),
+            depth: 0,
+            max_depth: self.max_depth.saturating_sub(self.frames.len()),
+        };
+        let r = vm.run(&code, 0);
+        for &(s, ty) in &code.writes {
+            let v = to_value(ty, self.fast.regs[s as usize]);
+            self.locals[base + s as usize] = v;
+        }
+        Some(r.map(|end| match end {
+            End::Done => Flow::Normal,
+            End::MethodReturn => Flow::Return,
+        }))
+    }
+}

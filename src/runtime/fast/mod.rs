@@ -1,0 +1,212 @@
+//! The typed fast path: numeric code compiled to a register bytecode whose
+//! registers hold raw integers, reals and booleans (no `Value` tags, no reference
+//! counts), run by [`vm`] instead of the tree-walker.
+//!
+//! What qualifies (checked by [`build`]; anything else keeps the tree-walker):
+//! - a **method** whose whole body uses only locals declared `Integer`, `Real` or
+//!   `Boolean`, numeric and boolean operators, `If`/`Case of`/`For`/`While`/`Repeat`,
+//!   `return`, and calls to project methods that qualify themselves (or to itself),
+//!   with up to as many arguments as it has parameters;
+//! - a **loop** (`For`, `While`, `Repeat`) of any method whose body qualifies by the
+//!   same rules, over locals of those types (typically a script's main loop).
+//!
+//! Semantics are the tree-walker's, operation for operation (`ops::int_op`,
+//! `ops::real_cmp`, `value::real_to_int`...): integer sums are reals, stores into
+//! an Integer round half away from zero and wrap to 32 bits, `%` by zero raises
+//! error 3, comparisons involving a real use 4D's epsilon. Errors carry the same
+//! location and call chain as the tree-walker's.
+//!
+//! When the fast path is taken (checked each time, `Interp::fast_allowed`): no
+//! `ON ERR CALL` handler would apply to an error (a handler resumes at the next
+//! statement, which compiled code cannot do; errors otherwise just propagate), and
+//! for a loop, every local it uses holds a value of its declared type. Compiled code
+//! never runs a command nor tree-walked code, so nothing can observe the locals it
+//! keeps in registers: they are loaded when the code starts and written back when it
+//! ends, normally or by an error. The interrupt flag (Ctrl-C, `--max-time`) is
+//! checked on every backward jump and every call.
+
+pub mod build;
+mod enter;
+pub mod vm;
+
+use crate::compile::ir::MethodId;
+use crate::syntax::ast::BinOp;
+use std::rc::Rc;
+
+/// The static type of a register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ty {
+    /// A 32-bit Integer (low 32 bits of the register).
+    I,
+    /// A Real (the register's bits are an `f64`).
+    R,
+    /// A Boolean (0 or 1).
+    B,
+}
+
+/// A register index, relative to the frame.
+pub type Reg = u32;
+
+/// One instruction. `d` is the destination register, `a`/`b` the operands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Op {
+    Mov(Reg, Reg),
+    /// Integer → Real.
+    IToR(Reg, Reg),
+    /// Real → Integer as a store converts it (`value::real_to_int`).
+    RoundI(Reg, Reg),
+    /// Real → Integer as `%` and the bit operators read it (`ops::to_i32`).
+    TruncI(Reg, Reg),
+    /// Integer operands, Real result (exact sum/difference, `f64` product).
+    AddII(Reg, Reg, Reg),
+    SubII(Reg, Reg, Reg),
+    MulII(Reg, Reg, Reg),
+    /// The same stored into an Integer (fused with `RoundI`).
+    AddIIi(Reg, Reg, Reg),
+    SubIIi(Reg, Reg, Reg),
+    MulIIi(Reg, Reg, Reg),
+    AddR(Reg, Reg, Reg),
+    SubR(Reg, Reg, Reg),
+    MulR(Reg, Reg, Reg),
+    DivR(Reg, Reg, Reg),
+    PowR(Reg, Reg, Reg),
+    /// `\`: Real result, error 3 on a zero divisor.
+    IDivR(Reg, Reg, Reg),
+    /// `%` on Integers: error 3 on a zero divisor.
+    ModI(Reg, Reg, Reg),
+    AndI(Reg, Reg, Reg),
+    OrI(Reg, Reg, Reg),
+    XorI(Reg, Reg, Reg),
+    NegI(Reg, Reg),
+    NegR(Reg, Reg),
+    /// Comparisons giving a Boolean: exact on Integers, with epsilon on Reals.
+    CmpI(BinOp, Reg, Reg, Reg),
+    CmpR(BinOp, Reg, Reg, Reg),
+    /// `&`, `|`, `=`, `#` on Booleans.
+    AndB(Reg, Reg, Reg),
+    OrB(Reg, Reg, Reg),
+    EqB(Reg, Reg, Reg),
+    NeB(Reg, Reg, Reg),
+    Jmp(u32),
+    /// A backward jump: checks the interrupt flag.
+    Loop(u32),
+    JmpIf(Reg, u32),
+    JmpIfNot(Reg, u32),
+    /// Jumps to the target unless `a op b` (Integers / Reals).
+    BrI(BinOp, Reg, Reg, u32),
+    BrR(BinOp, Reg, Reg, u32),
+    /// Start of an Integer `For`: jumps to `exit` when the counter is already past
+    /// `end` (upward when `step >= 0`).
+    ForTestI {
+        ctr: Reg,
+        end: Reg,
+        step: i32,
+        exit: u32,
+    },
+    /// The same for a Real counter.
+    ForTestR {
+        ctr: Reg,
+        end: Reg,
+        up: bool,
+        exit: u32,
+    },
+    /// End of a Real `For`: adds the step register, jumps back while not past.
+    ForR {
+        ctr: Reg,
+        end: Reg,
+        step: Reg,
+        up: bool,
+        body: u32,
+    },
+    /// End of an Integer `For`: adds `step` (wrapping), and jumps back to `body`
+    /// while the counter has not passed `end` (a Real register).
+    ForI {
+        ctr: Reg,
+        end: Reg,
+        step: i32,
+        body: u32,
+    },
+    /// Calls `calls[site]`, its result (if any) into `d`.
+    Call(u32, Reg),
+    /// End of the code (a method returns, a loop ends normally).
+    Ret,
+    /// A region ends with `return`: the method returns.
+    RetMethod,
+}
+
+/// A call from compiled code.
+#[derive(Debug)]
+pub struct CallSite {
+    pub method: MethodId,
+    /// `None`: the code calls itself.
+    pub code: Option<Rc<FastCode>>,
+    /// The argument registers of the caller, already of the parameters' types.
+    pub args: Vec<Reg>,
+    /// The callee's parameter registers.
+    pub params: Vec<Reg>,
+    /// The callee's result register.
+    pub result: Option<Reg>,
+    /// Offset of the call in the caller (its call-chain entry).
+    pub pos: u32,
+}
+
+/// Compiled code: a whole method or one loop.
+#[derive(Debug)]
+pub struct FastCode {
+    pub method: MethodId,
+    pub ops: Vec<Op>,
+    /// Offset of the statement of each op (error locations).
+    pub pos: Vec<u32>,
+    /// Frame size: locals `0..nslots`, then temporaries and constants.
+    pub nregs: u32,
+    pub nslots: u32,
+    /// The constant registers and their contents.
+    pub consts: Vec<(Reg, u64)>,
+    pub calls: Vec<CallSite>,
+    /// Locals and their types: for a loop, those it reads (loaded when it starts) and
+    /// writes (stored back when it ends).
+    pub reads: Vec<(Reg, Ty)>,
+    pub writes: Vec<(Reg, Ty)>,
+    /// For a method: its parameter registers with their types, and its result.
+    pub params: Vec<(Reg, Ty)>,
+    pub result: Option<(Reg, Ty)>,
+}
+
+/// What is known of a method or loop: not tried yet, compiled, or not eligible.
+#[derive(Debug, Clone, Default)]
+pub enum State {
+    #[default]
+    Untried,
+    /// Being compiled (a call back to it, other than from itself, makes the caller
+    /// ineligible).
+    Building,
+    No,
+    Yes(Rc<FastCode>),
+}
+
+/// The compiled code of an interpreter: by method id, and by loop statement.
+#[derive(Debug, Default)]
+pub struct Cache {
+    pub methods: Vec<State>,
+    /// Keyed by the address of the loop statement (statements never move: the
+    /// program is borrowed for the interpreter's lifetime).
+    pub loops: std::collections::HashMap<usize, Option<Rc<FastCode>>, crate::fxhash::FxBuild>,
+    /// The register stack.
+    pub regs: Vec<u64>,
+    /// Set to disable the fast path (tests compare both paths).
+    pub disabled: bool,
+}
+
+impl Cache {
+    pub fn method_state(&self, id: MethodId) -> &State {
+        self.methods.get(id as usize).unwrap_or(&State::Untried)
+    }
+
+    pub fn set_method_state(&mut self, id: MethodId, s: State) {
+        let i = id as usize;
+        if self.methods.len() <= i {
+            self.methods.resize(i + 1, State::Untried);
+        }
+        self.methods[i] = s;
+    }
+}

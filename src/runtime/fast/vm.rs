@@ -1,0 +1,340 @@
+//! Runs [`FastCode`]: one frame of raw 64-bit registers per call on a register
+//! stack, a `match` per instruction, calls by native recursion.
+
+use super::{FastCode, Op, Reg};
+use crate::runtime::error::{codes, rt_error, Loc, RtError};
+use crate::runtime::ops::{real_cmp, to_i32};
+use crate::runtime::value::real_to_int;
+use crate::syntax::ast::BinOp;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// How compiled code ended without error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// The method returned / the loop ended.
+    Done,
+    /// A loop ran `return`: its method returns.
+    MethodReturn,
+}
+
+pub struct Vm<'a> {
+    pub regs: &'a mut Vec<u64>,
+    pub interrupt: Option<&'a AtomicBool>,
+    /// Calls made so far inside compiled code, and how many more the call stack
+    /// takes before "Stack full".
+    pub depth: usize,
+    pub max_depth: usize,
+}
+
+impl FastCode {
+    /// Every register below `nregs`, every jump inside the code, every call site's
+    /// registers inside the caller's and the callee's frames: what [`Vm::run`]
+    /// relies on to index registers without bounds checks.
+    pub fn valid(&self) -> bool {
+        let n = self.nregs;
+        let len = self.ops.len() as u32;
+        let r = |x: Reg| x < n;
+        let ok = self.ops.iter().all(|op| {
+            use Op::*;
+            match *op {
+                Mov(d, a) | IToR(d, a) | RoundI(d, a) | TruncI(d, a) | NegI(d, a) | NegR(d, a) => {
+                    r(d) && r(a)
+                }
+                AddII(d, a, b) | SubII(d, a, b) | MulII(d, a, b) | AddIIi(d, a, b)
+                | SubIIi(d, a, b) | MulIIi(d, a, b) | AddR(d, a, b) | SubR(d, a, b)
+                | MulR(d, a, b) | DivR(d, a, b) | PowR(d, a, b) | IDivR(d, a, b)
+                | ModI(d, a, b) | AndI(d, a, b) | OrI(d, a, b) | XorI(d, a, b)
+                | CmpI(_, d, a, b) | CmpR(_, d, a, b) | AndB(d, a, b) | OrB(d, a, b)
+                | EqB(d, a, b) | NeB(d, a, b) => r(d) && r(a) && r(b),
+                Jmp(t) | Loop(t) => t < len,
+                JmpIf(a, t) | JmpIfNot(a, t) => r(a) && t < len,
+                BrI(_, a, b, t) | BrR(_, a, b, t) => r(a) && r(b) && t < len,
+                ForTestI { ctr, end, exit, .. } | ForTestR { ctr, end, exit, .. } => {
+                    r(ctr) && r(end) && exit < len
+                }
+                ForI { ctr, end, body, .. } => r(ctr) && r(end) && body < len,
+                ForR {
+                    ctr,
+                    end,
+                    step,
+                    body,
+                    ..
+                } => r(ctr) && r(end) && r(step) && body < len,
+                Call(s, d) => r(d) && (s as usize) < self.calls.len(),
+                Ret | RetMethod => true,
+            }
+        });
+        let calls_ok = self.calls.iter().all(|c| {
+            let callee_n = c.code.as_ref().map_or(n, |c| c.nregs);
+            c.args.iter().all(|&a| r(a))
+                && c.params.iter().all(|&p| p < callee_n)
+                && c.params.len() >= c.args.len()
+                && c.result.is_none_or(|x| x < callee_n)
+        });
+        ok && calls_ok
+            && matches!(self.ops.last(), Some(Op::Ret | Op::RetMethod))
+            && self.consts.iter().all(|&(c, _)| r(c))
+            && self.nslots <= n
+            && self.pos.len() == self.ops.len()
+    }
+
+    /// Prepares a frame of this code at `base`: room, zeroed locals, constants.
+    #[inline]
+    pub fn enter(&self, regs: &mut Vec<u64>, base: usize) {
+        let top = base + self.nregs as usize;
+        if regs.len() < top {
+            regs.resize(top, 0);
+        }
+        regs[base..base + self.nslots as usize].fill(0);
+        for &(r, bits) in &self.consts {
+            regs[base + r as usize] = bits;
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn fail(code: &FastCode, pc: usize, n: i32, msg: &str) -> Box<RtError> {
+    let mut e = rt_error(n, msg);
+    e.loc = Some(Loc {
+        method: code.method,
+        offset: code.pos[pc],
+    });
+    e
+}
+
+#[cold]
+#[inline(never)]
+fn interrupted() -> Box<RtError> {
+    // not catchable, as the tree-walker's check at the start of a block
+    let mut e = rt_error(codes::INTERRUPTED, "Interrupted");
+    e.fatal = true;
+    e
+}
+
+#[inline(always)]
+fn int_cmp(op: BinOp, x: i32, y: i32) -> bool {
+    match op {
+        BinOp::Eq => x == y,
+        BinOp::Ne => x != y,
+        BinOp::Lt => x < y,
+        BinOp::Gt => x > y,
+        BinOp::Le => x <= y,
+        _ => x >= y,
+    }
+}
+
+/// A `For` counter is past its end (the tree-walker's test, on reals).
+#[inline(always)]
+fn past(c: f64, end: f64, up: bool) -> bool {
+    if up {
+        c > end
+    } else {
+        c < end
+    }
+}
+
+impl Vm<'_> {
+    #[inline(always)]
+    fn check_interrupt(&self) -> Result<(), Box<RtError>> {
+        match self.interrupt {
+            Some(f) if f.load(Ordering::Relaxed) => Err(interrupted()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Runs `code` in the frame at `base` (prepared by [`FastCode::enter`], its
+    /// parameters set).
+    pub fn run(&mut self, code: &FastCode, base: usize) -> Result<End, Box<RtError>> {
+        debug_assert!(code.valid() && self.regs.len() >= base + code.nregs as usize);
+        let ops = &code.ops[..];
+        let mut p = self.regs.as_mut_ptr().wrapping_add(base);
+        let mut pc = 0usize;
+        // SAFETY (for every `rd!`/`wr!` below): `code.valid()` holds (checked when the
+        // code was built: every register index is below `code.nregs`), the frame
+        // `base..base + nregs` lies inside `self.regs` (`enter` made room before the
+        // call), and `p` is taken again after every call, the only place the
+        // register vector may grow and move. Jump targets are inside `ops` (also
+        // checked by `valid`), and the last op ends the code, so `pc` stays in range.
+        macro_rules! rd {
+            ($r:expr) => {
+                unsafe { *p.add($r as usize) }
+            };
+        }
+        macro_rules! wr {
+            ($r:expr, $v:expr) => {{
+                let v: u64 = $v;
+                unsafe { *p.add($r as usize) = v }
+            }};
+        }
+        macro_rules! i {
+            ($r:expr) => {
+                rd!($r) as u32 as i32
+            };
+        }
+        macro_rules! f {
+            ($r:expr) => {
+                f64::from_bits(rd!($r))
+            };
+        }
+        macro_rules! wi {
+            ($r:expr, $v:expr) => {
+                wr!($r, ($v) as u32 as u64)
+            };
+        }
+        macro_rules! wf {
+            ($r:expr, $v:expr) => {
+                wr!($r, f64::to_bits($v))
+            };
+        }
+        loop {
+            let op = unsafe { *ops.get_unchecked(pc) };
+            pc += 1;
+            match op {
+                Op::Mov(d, a) => wr!(d, rd!(a)),
+                Op::IToR(d, a) => wf!(d, i!(a) as f64),
+                Op::RoundI(d, a) => wi!(d, real_to_int(f!(a))),
+                Op::TruncI(d, a) => wi!(d, to_i32(f!(a))),
+                Op::AddII(d, a, b) => wf!(d, (i!(a) as i64 + i!(b) as i64) as f64),
+                Op::SubII(d, a, b) => wf!(d, (i!(a) as i64 - i!(b) as i64) as f64),
+                Op::MulII(d, a, b) => wf!(d, i!(a) as f64 * i!(b) as f64),
+                // an exact sum of two 32-bit integers, rounded then wrapped: the
+                // wrapping sum
+                Op::AddIIi(d, a, b) => wi!(d, i!(a).wrapping_add(i!(b))),
+                Op::SubIIi(d, a, b) => wi!(d, i!(a).wrapping_sub(i!(b))),
+                Op::MulIIi(d, a, b) => wi!(d, real_to_int(i!(a) as f64 * i!(b) as f64)),
+                Op::AddR(d, a, b) => wf!(d, f!(a) + f!(b)),
+                Op::SubR(d, a, b) => wf!(d, f!(a) - f!(b)),
+                Op::MulR(d, a, b) => wf!(d, f!(a) * f!(b)),
+                Op::DivR(d, a, b) => wf!(d, f!(a) / f!(b)),
+                Op::PowR(d, a, b) => wf!(d, f!(a).powf(f!(b))),
+                Op::IDivR(d, a, b) => {
+                    let y = f!(b);
+                    if y == 0.0 {
+                        return Err(fail(code, pc - 1, codes::DIV_ZERO, "Division by zero"));
+                    }
+                    wf!(d, (f!(a) / y).floor())
+                }
+                Op::ModI(d, a, b) => {
+                    let y = i!(b);
+                    if y == 0 {
+                        return Err(fail(code, pc - 1, codes::DIV_ZERO, "Division by zero"));
+                    }
+                    wi!(d, i!(a).wrapping_rem(y))
+                }
+                Op::AndI(d, a, b) => wi!(d, i!(a) & i!(b)),
+                Op::OrI(d, a, b) => wi!(d, i!(a) | i!(b)),
+                Op::XorI(d, a, b) => wi!(d, i!(a) ^ i!(b)),
+                Op::NegI(d, a) => wi!(d, i!(a).wrapping_neg()),
+                Op::NegR(d, a) => wf!(d, -f!(a)),
+                Op::CmpI(o, d, a, b) => wr!(d, int_cmp(o, i!(a), i!(b)) as u64),
+                Op::CmpR(o, d, a, b) => wr!(d, real_cmp(o, f!(a), f!(b)) as u64),
+                Op::AndB(d, a, b) => wr!(d, rd!(a) & rd!(b)),
+                Op::OrB(d, a, b) => wr!(d, rd!(a) | rd!(b)),
+                Op::EqB(d, a, b) => wr!(d, (rd!(a) == rd!(b)) as u64),
+                Op::NeB(d, a, b) => wr!(d, (rd!(a) != rd!(b)) as u64),
+                Op::Jmp(t) => pc = t as usize,
+                Op::Loop(t) => {
+                    self.check_interrupt()?;
+                    pc = t as usize;
+                }
+                Op::JmpIf(a, t) => {
+                    if rd!(a) != 0 {
+                        pc = t as usize
+                    }
+                }
+                Op::JmpIfNot(a, t) => {
+                    if rd!(a) == 0 {
+                        pc = t as usize
+                    }
+                }
+                Op::BrI(o, a, b, t) => {
+                    if !int_cmp(o, i!(a), i!(b)) {
+                        pc = t as usize
+                    }
+                }
+                Op::BrR(o, a, b, t) => {
+                    if !real_cmp(o, f!(a), f!(b)) {
+                        pc = t as usize
+                    }
+                }
+                Op::ForTestI {
+                    ctr,
+                    end,
+                    step,
+                    exit,
+                } => {
+                    if past(i!(ctr) as f64, f!(end), step >= 0) {
+                        pc = exit as usize
+                    }
+                }
+                Op::ForTestR { ctr, end, up, exit } => {
+                    if past(f!(ctr), f!(end), up) {
+                        pc = exit as usize
+                    }
+                }
+                Op::ForI {
+                    ctr,
+                    end,
+                    step,
+                    body,
+                } => {
+                    let c = i!(ctr).wrapping_add(step);
+                    wi!(ctr, c);
+                    if !past(c as f64, f!(end), step >= 0) {
+                        self.check_interrupt()?;
+                        pc = body as usize;
+                    }
+                }
+                Op::ForR {
+                    ctr,
+                    end,
+                    step,
+                    up,
+                    body,
+                } => {
+                    let c = f!(ctr) + f!(step);
+                    wf!(ctr, c);
+                    if !past(c, f!(end), up) {
+                        self.check_interrupt()?;
+                        pc = body as usize;
+                    }
+                }
+                Op::Call(s, d) => {
+                    let site = &code.calls[s as usize];
+                    let callee = site.code.as_deref().unwrap_or(code);
+                    if self.depth >= self.max_depth {
+                        return Err(fail(code, pc - 1, codes::STACK_FULL, "Stack full"));
+                    }
+                    self.check_interrupt()?;
+                    let nb = base + code.nregs as usize;
+                    callee.enter(self.regs, nb);
+                    for (&a, &prm) in site.args.iter().zip(&site.params) {
+                        self.regs[nb + prm as usize] = self.regs[base + a as usize];
+                    }
+                    self.depth += 1;
+                    let r = self.run(callee, nb);
+                    self.depth -= 1;
+                    p = self.regs.as_mut_ptr().wrapping_add(base);
+                    if let Err(mut e) = r {
+                        let offset = if site.pos == 0 {
+                            code.pos[pc - 1]
+                        } else {
+                            site.pos
+                        };
+                        e.chain.push(Loc {
+                            method: code.method,
+                            offset,
+                        });
+                        return Err(e);
+                    }
+                    if let Some(res) = site.result {
+                        wr!(d, self.regs[nb + res as usize]);
+                    }
+                }
+                Op::Ret => return Ok(End::Done),
+                Op::RetMethod => return Ok(End::MethodReturn),
+            }
+        }
+    }
+}
