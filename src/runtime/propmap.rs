@@ -119,16 +119,39 @@ impl PropMap {
     /// a new one goes last. Returns the previous value.
     #[inline]
     pub fn insert(&mut self, k: Rc<str>, v: Value) -> Option<Value> {
+        self.insert_inlined(k, v)
+    }
+
+    /// [`PropMap::insert`], inlined at the call site (for the hot paths: `New
+    /// object`, property assignment).
+    #[inline(always)]
+    pub fn insert_inlined(&mut self, k: Rc<str>, v: Value) -> Option<Value> {
         match self.get_index_of(&*k) {
             Some(i) => Some(std::mem::replace(&mut self.entries[i].1, v)),
             None => {
-                if self.index.is_none() && self.entries.len() < SMALL {
-                    self.entries.push((k, v));
-                } else {
-                    self.push_indexed(k, v);
-                }
+                self.push_absent(k, v);
                 None
             }
+        }
+    }
+
+    /// Sets property `k` (as [`PropMap::insert`]); the name is cloned only when the
+    /// property is new.
+    #[inline]
+    pub fn set(&mut self, k: &Rc<str>, v: Value) {
+        match self.get_index_of(&**k) {
+            Some(i) => self.entries[i].1 = v,
+            None => self.push_absent(k.clone(), v),
+        }
+    }
+
+    /// Appends a property known to be absent.
+    #[inline(always)]
+    fn push_absent(&mut self, k: Rc<str>, v: Value) {
+        if self.index.is_none() && self.entries.len() < SMALL {
+            self.entries.push((k, v));
+        } else {
+            self.push_indexed(k, v);
         }
     }
 

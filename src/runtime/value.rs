@@ -285,11 +285,6 @@ pub fn new_object() -> Obj {
     Rc::new(RefCell::new(ObjMap::default()))
 }
 
-/// A new object with room for `n` properties.
-pub fn new_object_with_capacity(n: usize) -> Obj {
-    Rc::new(RefCell::new(ObjMap::with_capacity(n)))
-}
-
 pub fn new_collection(v: Vec<Value>) -> Coll {
     Rc::new(RefCell::new(v))
 }
