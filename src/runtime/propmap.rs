@@ -445,6 +445,22 @@ mod tests {
     }
 
     #[test]
+    fn small_objects_stay_inline_and_compact() {
+        // an object's shared box (counts, borrow flag, map) stays within 144 bytes
+        assert!(std::mem::size_of::<std::cell::RefCell<PropMap>>() <= 120);
+        let mut m = PropMap::with_capacity(INLINE);
+        for i in 0..INLINE {
+            m.insert(k(&format!("p{i}")), Value::Null);
+        }
+        assert!(!m.entries.spilled());
+        m.insert(k("more"), Value::Null);
+        assert!(m.entries.spilled());
+        assert_eq!(m.len(), INLINE + 1);
+        assert_eq!(m.get_index_of("more"), Some(INLINE));
+        assert_eq!(m.get_index_of("p0"), Some(0));
+    }
+
+    #[test]
     fn same_name_from_different_allocations_is_one_property() {
         let mut m = PropMap::new();
         m.insert(Rc::from(String::from("value").as_str()), Value::Real(1.0));
