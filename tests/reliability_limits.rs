@@ -47,6 +47,19 @@ fn max_time_stops_runaway_loops_even_inside_try_and_err_call() {
             "recurse",
             "#DECLARE($n : Integer)\nWhile (True)\n\tIf ($n<50)\n\t\trecurse($n+1)\n\tEnd if\nEnd while\n",
         ),
+        // loops and methods run as compiled code (runtime::fast) check the flag too
+        (
+            "fastwhile",
+            "var $i : Integer\nWhile ($i>=0)\n\t$i:=($i+1)%1000\nEnd while\n",
+        ),
+        (
+            "fastfor",
+            "var $i; $n : Integer\nFor ($i; 1; 10)\n\t$i:=1\n\t$n:=$n+1\nEnd for\n",
+        ),
+        (
+            "fastrecurse",
+            "#DECLARE($n : Integer)\nvar $k : Integer\nWhile ($k>=0)\n\tIf ($n<50)\n\t\tfastrecurse($n+1)\n\tEnd if\nEnd while\n",
+        ),
     ] {
         let p = script(name, code);
         std::fs::write(p.with_file_name("handler.4dm"), "ALERT(\"handled\")\n").unwrap();
@@ -54,6 +67,8 @@ fn max_time_stops_runaway_loops_even_inside_try_and_err_call() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(70), "{}: {}", name, err);
         assert!(err.contains("error 35: Time limit exceeded"), "{}: {}", name, err);
+        // located: the code stopped itself (the watchdog's hard stop is not located)
+        assert!(err.contains(".4dm:"), "{}: {}", name, err);
         assert!(took < Duration::from_secs(4), "{}: took {:?}", name, took);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(!stdout.contains("caught") && !stdout.contains("handled"), "{}", stdout);

@@ -108,7 +108,11 @@ impl<'p> Interp<'p> {
             keys: Default::default(),
             interrupt: None,
             sched: Default::default(),
-            fast: Default::default(),
+            fast: super::fast::Cache {
+                // a debugging switch: compare a run with and without compiled code
+                disabled: std::env::var_os("FOURD_NO_FAST").is_some(),
+                ..Default::default()
+            },
         }
     }
 

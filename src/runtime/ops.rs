@@ -237,7 +237,6 @@ fn add_days(d: Date, n: f64) -> Date {
     format::days_to_date(format::date_to_days(d) + n.trunc() as i64)
 }
 
-
 /// A comparison of two numbers as reals, with 4D's epsilon for equality (the rule
 /// of every comparison that involves a real; `runtime::fast` uses it too).
 #[inline(always)]

@@ -233,7 +233,7 @@ impl<'a> Builder<'a> {
 
     // ------------------------------------------------------------ conversions
 
-    fn to_r(&mut self, (r, t): (Reg, Ty)) -> Option<Reg> {
+    fn as_real(&mut self, (r, t): (Reg, Ty)) -> Option<Reg> {
         match t {
             Ty::R => Some(r),
             Ty::I => Some(self.emit_to(|d| Op::IToR(d, r))),
@@ -241,7 +241,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn to_i_trunc(&mut self, (r, t): (Reg, Ty)) -> Option<Reg> {
+    fn as_int_trunc(&mut self, (r, t): (Reg, Ty)) -> Option<Reg> {
         match t {
             Ty::I => Some(r),
             Ty::R => Some(self.emit_to(|d| Op::TruncI(d, r))),
@@ -364,8 +364,8 @@ impl<'a> Builder<'a> {
             (Sub, I, I) => (self.emit_to(|d| Op::SubII(d, a, b)), R),
             (Mul, I, I) => (self.emit_to(|d| Op::MulII(d, a, b)), R),
             (Add | Sub | Mul | Div | Pow | IntDiv, I | R, I | R) => {
-                let a = self.to_r(x)?;
-                let b = self.to_r(y)?;
+                let a = self.as_real(x)?;
+                let b = self.as_real(y)?;
                 let f: fn(Reg, Reg, Reg) -> Op = match op {
                     Add => Op::AddR,
                     Sub => Op::SubR,
@@ -377,8 +377,8 @@ impl<'a> Builder<'a> {
                 (self.emit_to(|d| f(d, a, b)), R)
             }
             (Mod | And | Or | BitXor, I | R, I | R) => {
-                let a = self.to_i_trunc(x)?;
-                let b = self.to_i_trunc(y)?;
+                let a = self.as_int_trunc(x)?;
+                let b = self.as_int_trunc(y)?;
                 let f: fn(Reg, Reg, Reg) -> Op = match op {
                     Mod => Op::ModI,
                     And => Op::AndI,
@@ -389,8 +389,8 @@ impl<'a> Builder<'a> {
             }
             (Eq | Ne | Lt | Gt | Le | Ge, I, I) => (self.emit_to(|d| Op::CmpI(op, d, a, b)), B),
             (Eq | Ne | Lt | Gt | Le | Ge, I | R, I | R) => {
-                let a = self.to_r(x)?;
-                let b = self.to_r(y)?;
+                let a = self.as_real(x)?;
+                let b = self.as_real(y)?;
                 (self.emit_to(|d| Op::CmpR(op, d, a, b)), B)
             }
             (And, B, B) => (self.emit_to(|d| Op::AndB(d, a, b)), B),
@@ -415,8 +415,8 @@ impl<'a> Builder<'a> {
                         Some(vec![self.emit(Op::JmpIfNot(r, PATCH))])
                     }
                     _ => {
-                        let a = self.to_r(x)?;
-                        let b = self.to_r(y)?;
+                        let a = self.as_real(x)?;
+                        let b = self.as_real(y)?;
                         Some(vec![self.emit(Op::BrR(*op, a, b, PATCH))])
                     }
                 }
@@ -620,9 +620,9 @@ impl<'a> Builder<'a> {
             Some(_) => return None,
         };
         let start = self.expr(&f.start)?;
-        let start = self.to_r(start)?;
+        let start = self.as_real(start)?;
         let end = self.expr(&f.end)?;
-        let end = self.to_r(end)?;
+        let end = self.as_real(end)?;
         let (ctr, cty) = self.local(slot)?;
         self.store(slot, (start, Ty::R))?;
         let up = step >= 0.0;

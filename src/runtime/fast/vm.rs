@@ -40,12 +40,28 @@ impl FastCode {
                 Mov(d, a) | IToR(d, a) | RoundI(d, a) | TruncI(d, a) | NegI(d, a) | NegR(d, a) => {
                     r(d) && r(a)
                 }
-                AddII(d, a, b) | SubII(d, a, b) | MulII(d, a, b) | AddIIi(d, a, b)
-                | SubIIi(d, a, b) | MulIIi(d, a, b) | AddR(d, a, b) | SubR(d, a, b)
-                | MulR(d, a, b) | DivR(d, a, b) | PowR(d, a, b) | IDivR(d, a, b)
-                | ModI(d, a, b) | AndI(d, a, b) | OrI(d, a, b) | XorI(d, a, b)
-                | CmpI(_, d, a, b) | CmpR(_, d, a, b) | AndB(d, a, b) | OrB(d, a, b)
-                | EqB(d, a, b) | NeB(d, a, b) => r(d) && r(a) && r(b),
+                AddII(d, a, b)
+                | SubII(d, a, b)
+                | MulII(d, a, b)
+                | AddIIi(d, a, b)
+                | SubIIi(d, a, b)
+                | MulIIi(d, a, b)
+                | AddR(d, a, b)
+                | SubR(d, a, b)
+                | MulR(d, a, b)
+                | DivR(d, a, b)
+                | PowR(d, a, b)
+                | IDivR(d, a, b)
+                | ModI(d, a, b)
+                | AndI(d, a, b)
+                | OrI(d, a, b)
+                | XorI(d, a, b)
+                | CmpI(_, d, a, b)
+                | CmpR(_, d, a, b)
+                | AndB(d, a, b)
+                | OrB(d, a, b)
+                | EqB(d, a, b)
+                | NeB(d, a, b) => r(d) && r(a) && r(b),
                 Jmp(t) | Loop(t) => t < len,
                 JmpIf(a, t) | JmpIfNot(a, t) => r(a) && t < len,
                 BrI(_, a, b, t) | BrR(_, a, b, t) => r(a) && r(b) && t < len,

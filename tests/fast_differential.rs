@@ -1,0 +1,501 @@
+//! The typed fast path (`runtime::fast`) against the tree-walker: random numeric
+//! programs (typed locals, loops, conditions, calls, recursion, errors such as a
+//! modulo by zero, an `ON ERR CALL` handler, `Try`) run both ways in process must
+//! print the same output and fail with the same error, location and call chain.
+//! The test also checks that the fast path was really taken for most programs.
+
+use fourd::runtime::fast::State;
+use fourd::runtime::interp::Interp;
+use std::cell::RefCell;
+use std::io::Write;
+use std::path::Path;
+use std::rc::Rc;
+
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<Vec<u8>>>);
+impl Write for Shared {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len() as u64) as usize]
+    }
+}
+
+/// Generates one program: `main.4dm` and three methods.
+struct Gen {
+    rng: Rng,
+    ints: Vec<&'static str>,
+    reals: Vec<&'static str>,
+    bools: Vec<&'static str>,
+    /// Loop counters in use (never assigned by the body).
+    counters: Vec<&'static str>,
+    loop_depth: usize,
+    in_method: bool,
+}
+
+const INT_CONSTS: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "7",
+    "-4",
+    "10",
+    "2147483000",
+    "-2147483000",
+    "2147483647",
+    "65536",
+];
+const REAL_CONSTS: &[&str] = &[
+    "0.5",
+    "2.25",
+    "-1.75",
+    "1000000",
+    "0.1",
+    "0.2",
+    "0.3",
+    "3",
+    "0.0000001",
+    "2.5",
+    "-2.5",
+];
+
+impl Gen {
+    fn int_expr(&mut self, d: u32) -> String {
+        let k = if d == 0 {
+            self.rng.below(2)
+        } else {
+            self.rng.below(7)
+        };
+        match k {
+            0 => self.rng.pick(INT_CONSTS).to_string(),
+            1 => {
+                let v = self.ints.clone();
+                self.rng.pick(&v).to_string()
+            }
+            2 => {
+                let divisor = self.rng.pick(&["7", "3", "-4", "$b", "2.5", "10", "$a"]);
+                let divisor = if self.in_method { "7" } else { divisor };
+                format!("({}%{})", self.num_expr(d - 1), divisor)
+            }
+            3 => format!(
+                "({}{}{})",
+                self.int_expr(d - 1),
+                self.rng.pick(&["&", "|", "^|"]),
+                self.int_expr(d - 1)
+            ),
+            4 => format!("-{}", self.int_expr(d - 1)),
+            5 if self.in_method => format!("f2({})", self.int_expr(d - 1)),
+            5 => format!("f2({})", self.int_expr(d - 1)),
+            _ => format!(
+                "({} ? {} : {})",
+                self.bool_expr(d - 1),
+                self.int_expr(d - 1),
+                self.int_expr(d - 1)
+            ),
+        }
+    }
+
+    fn num_expr(&mut self, d: u32) -> String {
+        let k = if d == 0 {
+            self.rng.below(3)
+        } else {
+            self.rng.below(6)
+        };
+        match k {
+            0 => self.int_expr(0),
+            1 => self.rng.pick(REAL_CONSTS).to_string(),
+            2 => {
+                let v = self.reals.clone();
+                self.rng.pick(&v).to_string()
+            }
+            3 | 4 => format!(
+                "({}{}{})",
+                self.num_expr(d - 1),
+                self.rng.pick(&["+", "-", "*", "/", "\\", "+", "*"]),
+                self.num_expr(d - 1)
+            ),
+            _ => format!("f1(({})%4; {})", self.int_expr(d - 1), self.num_expr(d - 1)),
+        }
+    }
+
+    fn bool_expr(&mut self, d: u32) -> String {
+        let k = if d == 0 {
+            self.rng.below(2)
+        } else {
+            self.rng.below(5)
+        };
+        match k {
+            0 => {
+                let v = self.bools.clone();
+                self.rng.pick(&v).to_string()
+            }
+            1 => format!(
+                "({}{}{})",
+                self.num_expr(d.saturating_sub(1)),
+                self.rng.pick(&["<", ">", "<=", ">=", "=", "#"]),
+                self.num_expr(d.saturating_sub(1))
+            ),
+            2 => format!(
+                "({}{}{})",
+                self.bool_expr(d - 1),
+                self.rng.pick(&["&", "|", "&&", "||", "=", "#"]),
+                self.bool_expr(d - 1)
+            ),
+            _ => format!(
+                "({}{}{})",
+                self.int_expr(d - 1),
+                self.rng.pick(&["<", "=", "#", ">="]),
+                self.int_expr(d - 1)
+            ),
+        }
+    }
+
+    fn assignable_int(&mut self) -> Option<&'static str> {
+        let free: Vec<&'static str> = (self.ints.iter().copied())
+            .filter(|v| !self.counters.contains(v))
+            .collect();
+        (!free.is_empty()).then(|| self.rng.pick(&free))
+    }
+
+    fn stmts(&mut self, out: &mut String, indent: usize, n: usize, d: u32) {
+        for _ in 0..n {
+            self.stmt(out, indent, d);
+        }
+    }
+
+    fn stmt(&mut self, out: &mut String, indent: usize, d: u32) {
+        let pad = "\t".repeat(indent);
+        let k = self.rng.below(if d == 0 { 4 } else { 11 });
+        match k {
+            0 | 1 => {
+                if let Some(v) = self.assignable_int() {
+                    let e = self.num_expr(2);
+                    out.push_str(&format!("{pad}{v}:={e}\n"));
+                }
+            }
+            2 => {
+                let v = self.reals.clone();
+                let v = self.rng.pick(&v);
+                let e = self.num_expr(2);
+                out.push_str(&format!("{pad}{v}:={e}\n"));
+            }
+            3 => {
+                let v = self.bools.clone();
+                let v = self.rng.pick(&v);
+                let e = self.bool_expr(2);
+                out.push_str(&format!("{pad}{v}:={e}\n"));
+            }
+            4 => {
+                if let Some(v) = self.assignable_int() {
+                    let op = self.rng.pick(&["+=", "-=", "*="]);
+                    let e = self.int_expr(1);
+                    out.push_str(&format!("{pad}{v}{op}{e}\n"));
+                }
+            }
+            5 => {
+                let c = self.bool_expr(2);
+                out.push_str(&format!("{pad}If ({c})\n"));
+                self.stmts(out, indent + 1, 2, d - 1);
+                if self.rng.chance(50) {
+                    out.push_str(&format!("{pad}Else\n"));
+                    self.stmts(out, indent + 1, 2, d - 1);
+                }
+                out.push_str(&format!("{pad}End if\n"));
+            }
+            6 => {
+                out.push_str(&format!("{pad}Case of\n"));
+                for _ in 0..1 + self.rng.below(3) {
+                    let c = self.bool_expr(2);
+                    out.push_str(&format!("{pad}\t: ({c})\n"));
+                    self.stmts(out, indent + 2, 1, d - 1);
+                }
+                if self.rng.chance(50) {
+                    out.push_str(&format!("{pad}\tElse\n"));
+                    self.stmts(out, indent + 2, 1, d - 1);
+                }
+                out.push_str(&format!("{pad}End case\n"));
+            }
+            7 | 8 if self.loop_depth < 2 => {
+                let ctr = ["$i", "$j"][self.loop_depth];
+                self.counters.push(ctr);
+                self.loop_depth += 1;
+                let from = self.rng.pick(&["1", "0", "-3", "10", "$a%5", "2.6"]);
+                let to = self.rng.pick(&["5", "12", "0", "$b%9", "7.5"]);
+                let step = self.rng.pick(&["", "", "; 2", "; -1", "; 3"]);
+                out.push_str(&format!("{pad}For ({ctr}; {from}; {to}{step})\n"));
+                self.stmts(out, indent + 1, 3, d - 1);
+                if self.rng.chance(20) {
+                    let c = self.bool_expr(1);
+                    let kw = self.rng.pick(&["break", "continue"]);
+                    out.push_str(&format!("{pad}\tIf ({c})\n{pad}\t\t{kw}\n{pad}\tEnd if\n"));
+                }
+                out.push_str(&format!("{pad}End for\n"));
+                self.loop_depth -= 1;
+                self.counters.pop();
+            }
+            9 if self.loop_depth < 2 => {
+                let k = ["$k", "$m"][self.loop_depth];
+                self.counters.push(k);
+                self.loop_depth += 1;
+                let n = 1 + self.rng.below(8);
+                if self.rng.chance(50) {
+                    out.push_str(&format!("{pad}{k}:=0\n{pad}While ({k}<{n})\n"));
+                    out.push_str(&format!("{pad}\t{k}:={k}+1\n"));
+                    self.stmts(out, indent + 1, 2, d - 1);
+                    out.push_str(&format!("{pad}End while\n"));
+                } else {
+                    out.push_str(&format!("{pad}{k}:=0\n{pad}Repeat\n"));
+                    out.push_str(&format!("{pad}\t{k}:={k}+1\n"));
+                    self.stmts(out, indent + 1, 2, d - 1);
+                    out.push_str(&format!("{pad}Until ({k}>={n})\n"));
+                }
+                self.loop_depth -= 1;
+                self.counters.pop();
+            }
+            _ => {
+                if let Some(v) = self.assignable_int() {
+                    let e = self.int_expr(2);
+                    out.push_str(&format!("{pad}{v}:={e}\n"));
+                }
+            }
+        }
+    }
+
+    fn program(&mut self) -> Vec<(&'static str, String)> {
+        let mut files = Vec::new();
+        // f1: recursive, Real result
+        self.in_method = true;
+        self.ints = vec!["$n", "$t"];
+        self.reals = vec!["$v", "$r"];
+        self.bools = vec!["$z"];
+        let mut f1 = String::from(
+            "#DECLARE($n : Integer; $v : Real) -> $r : Real\nvar $t; $i; $j; $k; $m : Integer\nvar $z : Boolean\n",
+        );
+        f1.push_str("$r:=$v\nIf ($n>0)\n\t$r:=$r+f1($n-1; $v/2)\nEnd if\n");
+        self.counters = vec!["$n"];
+        // the body may not call f1 again (no unbounded recursion): f2 only
+        let mut body = String::new();
+        self.stmts(&mut body, 0, 3, 1);
+        f1.push_str(&body.replace("f1(", "f2(0+"));
+        files.push(("f1.4dm", f1));
+        // f2: Integer in and out, no calls
+        self.ints = vec!["$u", "$w"];
+        self.reals = vec!["$h"];
+        self.bools = vec!["$g"];
+        self.counters = vec![];
+        let mut f2 = String::from("#DECLARE($u : Integer) -> $w : Integer\nvar $h : Real\nvar $i; $j; $k; $m : Integer\nvar $g : Boolean\n$w:=$u\n");
+        let mut body = String::new();
+        self.stmts(&mut body, 0, 3, 1);
+        let body = body.replace("f1(", "Abs(").replace("f2(", "Abs(");
+        if body.contains("Abs(") {
+            f2.push_str("$w:=$u*3\n");
+        } else {
+            f2.push_str(&body);
+        }
+        files.push(("f2.4dm", f2));
+        files.push(("handler.4dm", "ALERT(\"handled\")\n".to_string()));
+        // main
+        self.in_method = false;
+        self.ints = vec!["$a", "$b", "$c", "$i", "$j", "$k", "$m"];
+        self.reals = vec!["$x", "$y"];
+        self.bools = vec!["$p", "$q"];
+        let mut main = String::from(
+            "var $a; $b; $c; $i; $j; $k; $m : Integer\nvar $x; $y : Real\nvar $p; $q : Boolean\n",
+        );
+        let a = self.rng.pick(&["5", "2147483000", "-7", "65536"]);
+        let c = self.rng.pick(&["0", "2147483647", "3", "-2147483000"]);
+        let x = self.rng.pick(REAL_CONSTS);
+        let y = self.rng.pick(REAL_CONSTS);
+        let b = 1 + self.rng.below(20);
+        main.push_str(&format!("$a:={a}\n$b:={b}\n$c:={c}\n$x:={x}\n$y:={y}\n"));
+        if self.rng.chance(10) {
+            main.push_str("ON ERR CALL(\"handler\")\n");
+        }
+        let try_block = self.rng.chance(20);
+        if try_block {
+            main.push_str("Try\n");
+        }
+        let mut body = String::new();
+        self.stmts(&mut body, usize::from(try_block), 5, 3);
+        main.push_str(&body);
+        if try_block {
+            main.push_str("Catch\n\tALERT(\"caught\")\nEnd try\n");
+        }
+        main.push_str(
+            "ALERT(String($a)+\" \"+String($b)+\" \"+String($c)+\" \"+String($i)+\" \"+String($k)+\" \"+String($x)+\" \"+String($y)+\" \"+String($p)+\" \"+String($q))\n",
+        );
+        files.insert(0, ("main.4dm", main));
+        files
+    }
+}
+
+#[test]
+fn fast_path_matches_the_tree_walker_on_random_programs() {
+    let root = std::env::temp_dir().join(format!("fourd-fast-diff-{}", std::process::id()));
+    let mut fast_used = 0;
+    let mut errors = 0;
+    let n = 300;
+    for seed in 1..=n {
+        let mut g = Gen {
+            rng: Rng(0x9E37_79B9_7F4A_7C15 ^ (seed as u64 * 0x1000_0001)),
+            ints: vec![],
+            reals: vec![],
+            bools: vec![],
+            counters: vec![],
+            loop_depth: 0,
+            in_method: false,
+        };
+        let dir = root.join(format!("p{seed}"));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let files = g.program();
+        for (name, text) in &files {
+            std::fs::write(dir.join(name), text).expect("write");
+        }
+        let (slow, fast, compiled) = {
+            let dir = dir.clone();
+            // deep recursion (up to "Stack full") needs the stack `fourd run` gives
+            std::thread::Builder::new()
+                .stack_size(1 << 30)
+                .spawn(move || {
+                    let (slow, _) = run_file(&dir.join("main.4dm"), true);
+                    let (fast, compiled) = run_file(&dir.join("main.4dm"), false);
+                    (slow, fast, compiled)
+                })
+                .expect("thread")
+                .join()
+                .expect("no panic")
+        };
+        assert_eq!(
+            slow,
+            fast,
+            "program {seed} differs:\n{}",
+            files
+                .iter()
+                .map(|(n, t)| format!("== {n}\n{t}"))
+                .collect::<String>()
+        );
+        assert!(slow != "load error", "program {seed} does not load");
+        if compiled > 0 {
+            fast_used += 1;
+        } else if std::env::var_os("FAST_DIFF_DEBUG").is_some() {
+            eprintln!(
+                "{}",
+                files
+                    .iter()
+                    .map(|(n, t)| format!("== {n}\n{t}"))
+                    .collect::<String>()
+            );
+        }
+        if slow.contains("error") {
+            errors += 1;
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let _ = std::fs::remove_dir_all(&root);
+    eprintln!("{n} programs: {fast_used} ran compiled code, {errors} ended with an error");
+    assert!(
+        fast_used * 10 >= n * 7,
+        "fast path taken by {fast_used} of {n} programs only"
+    );
+    assert!(
+        errors > 0,
+        "no program raised an error: the error paths went untested"
+    );
+}
+
+/// The golden cases of the areas where numeric code lives run the same both ways
+/// (their expected outputs are checked by `tests/golden.rs`; this checks that the
+/// fast path changes nothing, errors included).
+#[test]
+fn golden_cases_run_the_same_without_the_fast_path() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut compared = 0;
+    for area in [
+        "fast",
+        "control",
+        "operators",
+        "methods",
+        "params",
+        "errors",
+        "errors_handling",
+    ] {
+        let mut cases: Vec<_> = std::fs::read_dir(root.join(area))
+            .expect("golden area")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "4dm") && p.with_extension("out").exists()
+            })
+            .collect();
+        cases.sort();
+        for case in cases {
+            let (slow, fast) = std::thread::Builder::new()
+                .stack_size(1 << 30)
+                .spawn({
+                    let case = case.clone();
+                    move || (run_file(&case, true).0, run_file(&case, false).0)
+                })
+                .expect("thread")
+                .join()
+                .expect("no panic");
+            assert_eq!(slow, fast, "{} differs with the fast path", case.display());
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "only {compared} cases compared");
+}
+
+/// Runs one script file in process with the fast path on or off: output then error
+/// text, and how many methods and loops ran compiled.
+fn run_file(main: &Path, disabled: bool) -> (String, usize) {
+    let loaded = match fourd::project::load(main, None) {
+        Ok(l) => l,
+        Err(_) => return ("load error".into(), 0),
+    };
+    let out = Shared::default();
+    let mut it = Interp::new(
+        &loaded.program,
+        Box::new(out.clone()),
+        Box::new(std::io::sink()),
+    );
+    it.fast.disabled = disabled;
+    let mut text = String::new();
+    for &(id, _) in &loaded.entries {
+        if let Err(e) = it.call_method(id, Vec::new(), 0) {
+            text = fourd::run::render_error(&loaded.program, &e);
+            break;
+        }
+    }
+    it.flush();
+    let compiled = it
+        .fast
+        .methods
+        .iter()
+        .filter(|s| matches!(s, State::Yes(_)))
+        .count()
+        + it.fast.loops.values().filter(|c| c.is_some()).count();
+    drop(it);
+    let printed = String::from_utf8_lossy(&out.0.borrow()).into_owned();
+    (printed + &text, compiled)
+}

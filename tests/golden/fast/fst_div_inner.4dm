@@ -1,0 +1,4 @@
+#DECLARE($a : Integer; $b : Integer) -> $r : Integer
+var $t : Integer
+$t:=$a*2
+$r:=$t%$b

@@ -1,0 +1,1 @@
+ALERT("handled error "+String(Error))

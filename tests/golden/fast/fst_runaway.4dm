@@ -1,0 +1,2 @@
+#DECLARE($n : Integer) -> $r : Integer
+$r:=fst_runaway($n+1)+1
