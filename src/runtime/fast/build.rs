@@ -389,9 +389,32 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A real constant with an integral value, as an Integer constant when the other
+    /// operand is an Integer. 4D's number literals are reals, but with an Integer
+    /// operand an integral real gives the same result in every binary operator
+    /// (`ops`: integer sums and products are computed as reals, `%` and the bit
+    /// operators truncate, comparisons of integral values never fall within the
+    /// epsilon), and Integer operations are cheaper. Only as an operand: `-0` or a
+    /// stored `0` must stay a real.
+    fn integral(&mut self, v: (Reg, Ty), other: Ty) -> (Reg, Ty) {
+        if v.1 != Ty::R || other != Ty::I {
+            return v;
+        }
+        let Some(&(_, bits)) = self.consts.iter().find(|(c, _)| *c == v.0) else {
+            return v;
+        };
+        let x = f64::from_bits(bits);
+        if (x as i32 as f64).to_bits() != bits {
+            return v;
+        }
+        (self.constant(x as i32 as u32 as u64, Ty::I), Ty::I)
+    }
+
     fn binary(&mut self, op: BinOp, x: (Reg, Ty), y: (Reg, Ty)) -> Option<(Reg, Ty)> {
         use BinOp::*;
         use Ty::*;
+        let x = self.integral(x, y.1);
+        let y = self.integral(y, x.1);
         let (a, b) = (x.0, y.0);
         Some(match (op, x.1, y.1) {
             (Add, I, I) => (self.emit_to(|d| Op::AddII(d, a, b)), R),
@@ -452,6 +475,8 @@ impl<'a> Builder<'a> {
             Expr::Binary(op @ (Eq | Ne | Lt | Gt | Le | Ge), a, b) => {
                 let x = self.expr(a)?;
                 let y = self.expr(b)?;
+                let x = self.integral(x, y.1);
+                let y = self.integral(y, x.1);
                 match (x.1, y.1) {
                     (Ty::I, Ty::I) => Some(vec![self.emit(Op::BrI(*op, x.0, y.0, PATCH))]),
                     (Ty::B, _) | (_, Ty::B) => {
