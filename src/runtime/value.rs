@@ -270,6 +270,13 @@ pub fn real_to_int(r: f64) -> i32 {
 
 thread_local! {
     static EMPTY: Rc<String> = Rc::new(String::new());
+    static ASCII: Vec<Rc<String>> = (0..128u8).map(|b| Rc::new((b as char).to_string())).collect();
+}
+
+/// A one-character ASCII text, shared (`Char` builds words a character at a time:
+/// no allocation each time; appending to a shared text copies it first).
+pub fn ascii_text(b: u8) -> Option<Value> {
+    ASCII.with(|t| t.get(b as usize).map(|s| Value::Text(s.clone())))
 }
 
 /// The shared empty text (no allocation).
