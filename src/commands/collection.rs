@@ -130,6 +130,7 @@ fn norm(i: f64, len: usize) -> usize {
     (if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize
 }
 
+#[inline]
 fn null_if_undef(v: Value) -> Value {
     crate::runtime::value::stored(v)
 }
@@ -172,7 +173,43 @@ fn numbers(c: &Coll) -> Vec<f64> {
         .collect()
 }
 
+/// Calls a member function of a collection (`obj` is checked to be one).
+#[inline]
 pub fn call_member(
+    it: &mut Interp,
+    obj: Value,
+    f: MemberFn,
+    name: &str,
+    args: Vec<Value>,
+) -> RtResult<Value> {
+    match obj {
+        // the common `.push()` on an unshared collection, without the general path
+        Value::Collection(c)
+            if f == MemberFn::Push && !crate::runtime::scheduler::any_shared(it) =>
+        {
+            push(it, &c, args);
+            Ok(Value::Collection(c))
+        }
+        obj => call_member_general(it, obj, f, name, args),
+    }
+}
+
+/// `.push()`: appends the arguments; the argument vector is then reused by the next
+/// call (no allocation per push).
+fn push(it: &mut Interp, c: &Coll, mut args: Vec<Value>) {
+    {
+        let mut b = c.borrow_mut();
+        match args.len() {
+            1 => b.push(null_if_undef(args.pop().unwrap_or_default())),
+            _ => b.extend(args.drain(..).map(null_if_undef)),
+        }
+    }
+    if args.capacity() <= 16 && it.arg_pool.len() < 64 {
+        it.arg_pool.push(args);
+    }
+}
+
+fn call_member_general(
     it: &mut Interp,
     obj: Value,
     f: MemberFn,
@@ -214,7 +251,9 @@ pub fn call_member(
             | Combine
             | MultiSort
     ) {
-        if let Some(g) = crate::runtime::scheduler::group_of(it, &Value::Collection(c.clone())) {
+        let shared = crate::runtime::scheduler::any_shared(it)
+            .then(|| crate::runtime::scheduler::group_of(it, &Value::Collection(c.clone())));
+        if let Some(Some(g)) = shared {
             crate::runtime::scheduler::check_write(it, &Value::Collection(c.clone()))?;
             args = args
                 .into_iter()
@@ -235,7 +274,7 @@ pub fn call_member(
     }
     Ok(match f {
         Push => {
-            c.borrow_mut().extend(args.into_iter().map(null_if_undef));
+            push(it, &c, args);
             Value::Collection(c)
         }
         Pop => c.borrow_mut().pop().unwrap_or_default(),

@@ -137,13 +137,12 @@ fn placeholders(msg: &str, o: &crate::runtime::value::ObjMap) -> String {
     while let Some(i) = rest.find('{') {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
-        match after.find('}') {
-            Some(j) if o.contains_key(&after[..j]) => {
-                let v = &o[&after[..j]];
+        match after.find('}').and_then(|j| Some((j, o.get(&after[..j])?))) {
+            Some((j, v)) => {
                 out.push_str(&crate::runtime::format::to_text(v));
                 rest = &after[j + 1..];
             }
-            _ => {
+            None => {
                 out.push('{');
                 rest = after;
             }

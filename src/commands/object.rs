@@ -4,7 +4,8 @@ use super::{Args, CommandDef};
 use crate::cmd;
 use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;
-use crate::runtime::value::{new_collection, new_object, text, Obj, Value};
+use crate::runtime::value::{new_collection, new_object, stored, text, Obj, PropMap, Value};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 pub const COMMANDS: &[CommandDef] = &[
@@ -26,18 +27,16 @@ pub const COMMANDS: &[CommandDef] = &[
 ];
 
 fn new_object_cmd(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    let o = crate::runtime::value::new_object_with_capacity(a.len() / 2);
-    {
-        let mut ob = o.borrow_mut();
-        let mut i = 0;
-        while i + 1 < a.len() {
-            let k = a.text(i, "New object")?;
-            let v = a.take(i + 1);
-            ob.insert(it.intern_key(&k), crate::runtime::value::stored(v));
-            i += 2;
-        }
+    let n = a.len() / 2;
+    let mut m = PropMap::with_capacity(n);
+    for i in (0..n).map(|p| 2 * p) {
+        let k = match a.get(i) {
+            Value::Text(t) => it.intern_text(t),
+            _ => it.intern_text(&a.text(i, "New object")?),
+        };
+        m.insert_inlined(k, stored(a.take(i + 1)));
     }
-    Ok(Value::Object(o))
+    Ok(Value::Object(Rc::new(RefCell::new(m))))
 }
 
 fn obj(a: &Args, i: usize, cmd: &str) -> RtResult<Option<Obj>> {

@@ -400,6 +400,12 @@ fn lowercase(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
 
 fn char_(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let n = a.num(0, "Char")? as i64;
+    if let Some(v) = u8::try_from(n)
+        .ok()
+        .and_then(crate::runtime::value::ascii_text)
+    {
+        return Ok(v);
+    }
     let s = u32::try_from(n)
         .ok()
         .and_then(char::from_u32)

@@ -171,7 +171,7 @@ pub fn set_prop(ov: &Value, name: &Rc<str>, v: Value) -> RtResult<()> {
                 }
                 return Ok(());
             }
-            o.insert(name.clone(), stored(v));
+            o.set(name, stored(v));
             Ok(())
         }
         v => err(

@@ -213,7 +213,7 @@ impl<'p> Interp<'p> {
             Expr::Method(call) => self.eval_method_call(call),
             Expr::MemberCall(mc) => {
                 let obj = self.eval(&mc.obj)?;
-                let mut args = Vec::with_capacity(mc.args.len());
+                let mut args = self.arg_pool.pop().unwrap_or_default();
                 for a in &mc.args {
                     args.push(self.eval(a)?);
                 }

@@ -65,7 +65,7 @@ pub struct Interp<'p> {
     /// Spare argument vectors for command calls (reused, not reallocated).
     pub(crate) arg_pool: Vec<Vec<Value>>,
     /// Short property names seen at run time, shared by every object using them.
-    keys: std::collections::HashSet<std::rc::Rc<str>, super::value::FxBuild>,
+    keys: super::keys::Keys,
     /// Set (by the REPL's Ctrl-C handler) to stop the running code: while it is
     /// true, every block raises "Interrupted" when it starts.
     pub interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
@@ -136,14 +136,14 @@ impl<'p> Interp<'p> {
     /// A property name as a shared `Rc<str>`: short names are interned (objects
     /// built by `New object` share their names instead of each holding a copy).
     pub fn intern_key(&mut self, k: &str) -> std::rc::Rc<str> {
-        if let Some(r) = self.keys.get(k) {
-            return r.clone();
-        }
-        let r: std::rc::Rc<str> = std::rc::Rc::from(k);
-        if k.len() <= 32 && self.keys.len() < 4096 {
-            self.keys.insert(r.clone());
-        }
-        r
+        self.keys.intern(k)
+    }
+
+    /// [`Interp::intern_key`] for a text value (fast when the same text, e.g. a
+    /// constant, is interned again).
+    #[inline]
+    pub fn intern_text(&mut self, t: &std::rc::Rc<String>) -> std::rc::Rc<str> {
+        self.keys.intern_text(t)
     }
 
     pub fn frame(&self) -> Option<&Frame> {

@@ -11,10 +11,12 @@ pub mod fast;
 pub mod format;
 mod handling;
 pub mod interp;
+pub mod keys;
 pub mod oop;
 pub mod ops;
 mod place;
 pub mod process;
+pub mod propmap;
 pub mod scheduler;
 pub mod value;
 

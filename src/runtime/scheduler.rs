@@ -592,6 +592,13 @@ fn addr_of(v: &Value) -> Option<usize> {
     }
 }
 
+/// Whether any object or collection is shared (if not, [`group_of`] is `None` for
+/// every value).
+#[inline]
+pub fn any_shared(it: &Interp) -> bool {
+    !it.sched.shared.is_empty()
+}
+
 /// The locking group of a shared object or collection.
 pub fn group_of(it: &Interp, v: &Value) -> Option<u64> {
     if it.sched.shared.is_empty() {

@@ -2,15 +2,15 @@
 //! pointers and arrays (which live in variables), plus the declared variable types
 //! ([`VarType`]) with their default values and assignment conversions.
 
-use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 /// An object: shared reference, properties in creation order (names are case-sensitive).
 pub type Obj = Rc<RefCell<ObjMap>>;
-/// The properties of an object (hashed with [`SeededFxBuild`]: property names are
-/// short, and may come from outside, e.g. JSON from a web request).
-pub type ObjMap = IndexMap<Rc<str>, Value, SeededFxBuild>;
+/// The properties of an object (see [`PropMap`]).
+pub type ObjMap = PropMap;
+
+pub use super::propmap::PropMap;
 
 pub use crate::fxhash::{FxBuild, FxHasher, SeededFxBuild};
 /// A collection: shared reference, 0-based.
@@ -270,6 +270,13 @@ pub fn real_to_int(r: f64) -> i32 {
 
 thread_local! {
     static EMPTY: Rc<String> = Rc::new(String::new());
+    static ASCII: Vec<Rc<String>> = (0..128u8).map(|b| Rc::new((b as char).to_string())).collect();
+}
+
+/// A one-character ASCII text, shared (`Char` builds words a character at a time:
+/// no allocation each time; appending to a shared text copies it first).
+pub fn ascii_text(b: u8) -> Option<Value> {
+    ASCII.with(|t| t.get(b as usize).map(|s| Value::Text(s.clone())))
 }
 
 /// The shared empty text (no allocation).
@@ -283,14 +290,6 @@ pub fn text(s: impl Into<String>) -> Value {
 
 pub fn new_object() -> Obj {
     Rc::new(RefCell::new(ObjMap::default()))
-}
-
-/// A new object with room for `n` properties.
-pub fn new_object_with_capacity(n: usize) -> Obj {
-    Rc::new(RefCell::new(ObjMap::with_capacity_and_hasher(
-        n,
-        SeededFxBuild,
-    )))
 }
 
 pub fn new_collection(v: Vec<Value>) -> Coll {

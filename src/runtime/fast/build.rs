@@ -232,6 +232,12 @@ impl<'a> Builder<'a> {
         r
     }
 
+    /// The value of an Integer constant register.
+    fn const_int(&self, r: Reg) -> Option<i32> {
+        let &(_, bits) = self.consts.iter().find(|(c, _)| *c == r)?;
+        Some(bits as u32 as i32)
+    }
+
     fn local(&mut self, s: u32) -> Option<(Reg, Ty)> {
         let t = ty_of(*self.m.slot_types.get(s as usize)?)?;
         self.used[s as usize] = Some(t);
@@ -249,6 +255,13 @@ impl<'a> Builder<'a> {
     }
 
     fn as_int_trunc(&mut self, (r, t): (Reg, Ty)) -> Option<Reg> {
+        if t == Ty::R && self.retarget == Some(r) {
+            let last = self.ops.len() - 1;
+            if let Op::MulII(d, a, b) = self.ops[last] {
+                self.ops[last] = Op::MulIIt(d, a, b);
+                return Some(r);
+            }
+        }
         match t {
             Ty::I => Some(r),
             Ty::R => Some(self.emit_to(|d| Op::TruncI(d, r))),
@@ -376,9 +389,32 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A real constant with an integral value, as an Integer constant when the other
+    /// operand is an Integer. 4D's number literals are reals, but with an Integer
+    /// operand an integral real gives the same result in every binary operator
+    /// (`ops`: integer sums and products are computed as reals, `%` and the bit
+    /// operators truncate, comparisons of integral values never fall within the
+    /// epsilon), and Integer operations are cheaper. Only as an operand: `-0` or a
+    /// stored `0` must stay a real.
+    fn integral(&mut self, v: (Reg, Ty), other: Ty) -> (Reg, Ty) {
+        if v.1 != Ty::R || other != Ty::I {
+            return v;
+        }
+        let Some(&(_, bits)) = self.consts.iter().find(|(c, _)| *c == v.0) else {
+            return v;
+        };
+        let x = f64::from_bits(bits);
+        if (x as i32 as f64).to_bits() != bits {
+            return v;
+        }
+        (self.constant(x as i32 as u32 as u64, Ty::I), Ty::I)
+    }
+
     fn binary(&mut self, op: BinOp, x: (Reg, Ty), y: (Reg, Ty)) -> Option<(Reg, Ty)> {
         use BinOp::*;
         use Ty::*;
+        let x = self.integral(x, y.1);
+        let y = self.integral(y, x.1);
         let (a, b) = (x.0, y.0);
         Some(match (op, x.1, y.1) {
             (Add, I, I) => (self.emit_to(|d| Op::AddII(d, a, b)), R),
@@ -396,6 +432,16 @@ impl<'a> Builder<'a> {
                     _ => Op::IDivR,
                 };
                 (self.emit_to(|d| f(d, a, b)), R)
+            }
+            (Mod, I | R, I) if self.const_int(b).is_some_and(|k| k != 0) => {
+                let a = self.as_int_trunc(x)?;
+                let k = self.const_int(b)?.unsigned_abs();
+                // two registers of their own: the reciprocal, then the divisor
+                let m = self.temp();
+                let dv = self.temp();
+                self.consts.push((m, (u64::MAX / k as u64).wrapping_add(1)));
+                self.consts.push((dv, k as u64));
+                (self.emit_to(|d| Op::ModIC(d, a, m)), I)
             }
             (Mod | And | Or | BitXor, I | R, I | R) => {
                 let a = self.as_int_trunc(x)?;
@@ -429,6 +475,8 @@ impl<'a> Builder<'a> {
             Expr::Binary(op @ (Eq | Ne | Lt | Gt | Le | Ge), a, b) => {
                 let x = self.expr(a)?;
                 let y = self.expr(b)?;
+                let x = self.integral(x, y.1);
+                let y = self.integral(y, x.1);
                 match (x.1, y.1) {
                     (Ty::I, Ty::I) => Some(vec![self.emit(Op::BrI(*op, x.0, y.0, PATCH))]),
                     (Ty::B, _) | (_, Ty::B) => {
@@ -721,6 +769,8 @@ fn with_dst(op: Op, d: Reg) -> Op {
         PowR(_, a, b) => PowR(d, a, b),
         IDivR(_, a, b) => IDivR(d, a, b),
         ModI(_, a, b) => ModI(d, a, b),
+        ModIC(_, a, m) => ModIC(d, a, m),
+        MulIIt(_, a, b) => MulIIt(d, a, b),
         AndI(_, a, b) => AndI(d, a, b),
         OrI(_, a, b) => OrI(d, a, b),
         XorI(_, a, b) => XorI(d, a, b),

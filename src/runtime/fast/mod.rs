@@ -74,6 +74,12 @@ pub enum Op {
     IDivR(Reg, Reg, Reg),
     /// `%` on Integers: error 3 on a zero divisor.
     ModI(Reg, Reg, Reg),
+    /// `%` by a constant other than 0: the divisor's reciprocal `M` in register
+    /// `m`, its absolute value in `m + 1` (see [`vm::rem_by_constant`]).
+    ModIC(Reg, Reg, Reg),
+    /// An integer product read as `%` and the bit operators read a real
+    /// (`MulII` then `TruncI`).
+    MulIIt(Reg, Reg, Reg),
     AndI(Reg, Reg, Reg),
     OrI(Reg, Reg, Reg),
     XorI(Reg, Reg, Reg),
