@@ -122,7 +122,7 @@ impl Gen {
         let k = if d == 0 {
             self.rng.below(3)
         } else {
-            self.rng.below(6)
+            self.rng.below(7)
         };
         match k {
             0 => self.int_expr(0),
@@ -137,7 +137,15 @@ impl Gen {
                 self.rng.pick(&["+", "-", "*", "/", "\\", "+", "*"]),
                 self.num_expr(d - 1)
             ),
-            _ => format!("f1(({})%4; {})", self.int_expr(d - 1), self.num_expr(d - 1)),
+            5 => format!("f1(({})%4; {})", self.int_expr(d - 1), self.num_expr(d - 1)),
+            _ => {
+                let divisor = if self.in_method {
+                    self.rng.pick(&["52", "-3", "2.5", "7.5"])
+                } else {
+                    self.rng.pick(&["52", "-3", "$b", "2.5", "7.5", "$x"])
+                };
+                format!("Mod({}; {})", self.num_expr(d - 1), divisor)
+            }
         }
     }
 

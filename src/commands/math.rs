@@ -48,19 +48,30 @@ fn trunc(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Real((x * s).floor() / s))
 }
 fn mod_(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    let x = a.num(0, "Mod")?.round();
-    let y = a.num(1, "Mod")?.round();
+    let x = a.num(0, "Mod")?;
+    let y = a.num(1, "Mod")?;
+    match mod_reals(x, y) {
+        Some(r) => Ok(Value::Real(r)),
+        None => err(codes::DIV_ZERO, "Division by zero"),
+    }
+}
+
+/// `Mod(x; y)`: the remainder of the rounded operands (`None`: the divisor rounds to
+/// zero). Shared with the fast path (`runtime::fast`).
+#[inline]
+pub fn mod_reals(x: f64, y: f64) -> Option<f64> {
+    let (x, y) = (x.round(), y.round());
     if y == 0.0 {
-        return err(codes::DIV_ZERO, "Division by zero");
+        return None;
     }
     // Integral operands within 2^53: integer remainder (exact, as `%` on reals,
     // which software `fmod` computes slowly); a zero result keeps the sign of x.
     const EXACT: f64 = 9007199254740992.0;
     if x.abs() < EXACT && y.abs() < EXACT {
         let r = ((x as i64) % (y as i64)) as f64;
-        return Ok(Value::Real(if r == 0.0 { 0.0f64.copysign(x) } else { r }));
+        return Some(if r == 0.0 { 0.0f64.copysign(x) } else { r });
     }
-    Ok(Value::Real(x % y))
+    Some(x % y)
 }
 fn sqrt(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Real(a.num(0, "Square root")?.sqrt()))

@@ -238,6 +238,9 @@ pub enum StmtKind {
     /// `Use (shared) ... End use` (`runtime::scheduler`).
     Use(Expr, Block),
     Nop,
+    /// Statements grouped by `compile::segments` for the fast path: runs as its
+    /// statements in order when not compiled.
+    Seq(Block),
     /// An error raised when the statement runs (unsupported or unresolvable code).
     Fail(i32, Rc<str>),
 }

@@ -10,6 +10,7 @@ mod classes;
 pub mod dynamic;
 pub mod ir;
 mod resolve;
+pub mod segments;
 
 use crate::runtime::process::OK_VAR;
 use crate::runtime::value::VarType;

@@ -174,7 +174,7 @@ impl<'c> Cx<'c> {
         } = cx;
         let m = &mut c.prog.methods[id as usize];
         m.source = source;
-        m.body = body;
+        m.body = super::segments::group(body, &types);
         m.slot_types = types;
         m.slot_names = names;
         m.param_slots = param_slots;

@@ -142,7 +142,7 @@ impl<'p> Interp<'p> {
                 return self.exec_block(els);
             }
             StmtKind::While(c, body) => {
-                if let Some(r) = self.try_fast_loop(stmt) {
+                if let Some(r) = self.try_fast_region(stmt) {
                     return r;
                 }
                 while self.cond(c)? {
@@ -154,7 +154,7 @@ impl<'p> Interp<'p> {
                 }
             }
             StmtKind::Repeat(body, c) => {
-                if let Some(r) = self.try_fast_loop(stmt) {
+                if let Some(r) = self.try_fast_region(stmt) {
                     return r;
                 }
                 loop {
@@ -169,7 +169,7 @@ impl<'p> Interp<'p> {
                 }
             }
             StmtKind::For(f) => {
-                if let Some(r) = self.try_fast_loop(stmt) {
+                if let Some(r) = self.try_fast_region(stmt) {
                     return r;
                 }
                 return self.exec_for(f);
@@ -227,6 +227,12 @@ impl<'p> Interp<'p> {
                 return r;
             }
             StmtKind::Nop => {}
+            StmtKind::Seq(b) => {
+                if let Some(r) = self.try_fast_region(stmt) {
+                    return r;
+                }
+                return self.exec_block(b);
+            }
             StmtKind::Fail(code, msg) => return err(*code, msg.to_string()),
         }
         Ok(Flow::Normal)

@@ -385,6 +385,22 @@ impl<'a> Builder<'a> {
                 let (r, t) = self.call(call)?;
                 Some((r, t?))
             }
+            Expr::Cmd(call)
+                if call.cmd.name == "Mod"
+                    && call.args.len() == 2
+                    && !call.star
+                    && call.order.is_none()
+                    && call.markers.is_empty() =>
+            {
+                let (Arg::Val(a), Arg::Val(b)) = (&call.args[0], &call.args[1]) else {
+                    return None;
+                };
+                let x = self.expr(a)?;
+                let x = self.as_real(x)?;
+                let y = self.expr(b)?;
+                let y = self.as_real(y)?;
+                Some((self.emit_to(|d| Op::ModCmd(d, x, y)), Ty::R))
+            }
             _ => None,
         }
     }
@@ -561,6 +577,7 @@ impl<'a> Builder<'a> {
         self.retarget = None;
         match &s.kind {
             StmtKind::Nop => {}
+            StmtKind::Seq(b) => self.block(b)?,
             StmtKind::Expr(Expr::Method(call)) => {
                 self.call(call)?;
             }
@@ -770,6 +787,7 @@ fn with_dst(op: Op, d: Reg) -> Op {
         IDivR(_, a, b) => IDivR(d, a, b),
         ModI(_, a, b) => ModI(d, a, b),
         ModIC(_, a, m) => ModIC(d, a, m),
+        ModCmd(_, a, b) => ModCmd(d, a, b),
         MulIIt(_, a, b) => MulIIt(d, a, b),
         AndI(_, a, b) => AndI(d, a, b),
         OrI(_, a, b) => OrI(d, a, b),

@@ -86,9 +86,10 @@ impl<'p> Interp<'p> {
         Some(r.map(|_| Flow::Normal))
     }
 
-    /// Runs loop `stmt` of the current method with compiled code, if it qualifies
-    /// and its locals hold their types; `None`: the tree-walker runs it.
-    pub(crate) fn try_fast_loop(&mut self, stmt: &'p Stmt) -> Option<RtResult<Flow>> {
+    /// Runs loop or statement group (`StmtKind::Seq`) `stmt` of the current method
+    /// with compiled code, if it qualifies and its locals hold their types; `None`:
+    /// the tree-walker runs it.
+    pub(crate) fn try_fast_region(&mut self, stmt: &'p Stmt) -> Option<RtResult<Flow>> {
         if !self.fast_allowed() {
             return None;
         }

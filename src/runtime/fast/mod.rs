@@ -8,7 +8,10 @@
 //!   `return`, and calls to project methods that qualify themselves (or to itself),
 //!   with up to as many arguments as it has parameters;
 //! - a **loop** (`For`, `While`, `Repeat`) of any method whose body qualifies by the
-//!   same rules, over locals of those types (typically a script's main loop).
+//!   same rules, over locals of those types (typically a script's main loop);
+//! - a **run of numeric assignments** calling `Mod`, grouped by `compile::segments`
+//!   into one `StmtKind::Seq` (a command call costs the tree-walker far more than the
+//!   hand-over).
 //!
 //! Semantics are the tree-walker's, operation for operation (`ops::int_op`,
 //! `ops::real_cmp`, `value::real_to_int`...): integer sums are reals, stores into
@@ -77,6 +80,8 @@ pub enum Op {
     /// `%` by a constant other than 0: the divisor's reciprocal `M` in register
     /// `m`, its absolute value in `m + 1` (see [`vm::rem_by_constant`]).
     ModIC(Reg, Reg, Reg),
+    /// The `Mod` command (`commands::math::mod_reals`): error 3 on a zero divisor.
+    ModCmd(Reg, Reg, Reg),
     /// An integer product read as `%` and the bit operators read a real
     /// (`MulII` then `TruncI`).
     MulIIt(Reg, Reg, Reg),

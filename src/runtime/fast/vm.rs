@@ -2,6 +2,7 @@
 //! stack, a `match` per instruction, calls by native recursion.
 
 use super::{FastCode, Op, Reg};
+use crate::commands::math::mod_reals;
 use crate::runtime::error::{codes, rt_error, Loc, RtError};
 use crate::runtime::ops::{real_cmp, to_i32};
 use crate::runtime::value::real_to_int;
@@ -54,6 +55,7 @@ impl FastCode {
                 | IDivR(d, a, b)
                 | ModI(d, a, b)
                 | MulIIt(d, a, b)
+                | ModCmd(d, a, b)
                 | AndI(d, a, b)
                 | OrI(d, a, b)
                 | XorI(d, a, b)
@@ -259,6 +261,12 @@ impl Vm<'_> {
                     wi!(d, i!(a).wrapping_rem(y))
                 }
                 Op::ModIC(d, a, m) => wi!(d, rem_by_constant(i!(a), rd!(m), rd!(m + 1))),
+                Op::ModCmd(d, a, b) => match mod_reals(f!(a), f!(b)) {
+                    Some(r) => wf!(d, r),
+                    None => {
+                        return Err(fail(code, pc - 1, codes::DIV_ZERO, "Division by zero"));
+                    }
+                },
                 Op::MulIIt(d, a, b) => wi!(d, to_i32(i!(a) as f64 * i!(b) as f64)),
                 Op::AndI(d, a, b) => wi!(d, i!(a) & i!(b)),
                 Op::OrI(d, a, b) => wi!(d, i!(a) | i!(b)),
