@@ -51,6 +51,23 @@ pub fn loop_code(
     b.finish(Op::Ret).map(Rc::new)
 }
 
+/// A method's parameter and result registers with their types, if all are typed
+/// Integer, Real or Boolean.
+#[allow(clippy::type_complexity)]
+fn signature(m: &Method) -> Option<(Vec<(Reg, Ty)>, Option<(Reg, Ty)>)> {
+    let typed = |s: u32| Some((s, ty_of(*m.slot_types.get(s as usize)?)?));
+    let params = m
+        .param_slots
+        .iter()
+        .map(|&s| typed(s))
+        .collect::<Option<Vec<_>>>()?;
+    let result = match m.result {
+        Some(s) => Some(typed(s)?),
+        None => None,
+    };
+    Some((params, result))
+}
+
 fn ty_of(t: VarType) -> Option<Ty> {
     match t {
         VarType::Integer => Some(Ty::I),
@@ -123,14 +140,7 @@ impl<'a> Builder<'a> {
     /// A whole method: parameters and result typed, every statement compiled.
     fn method(mut self) -> Option<FastCode> {
         let m = self.m;
-        let mut params = Vec::new();
-        for &s in &m.param_slots {
-            params.push((s, ty_of(m.slot_types[s as usize])?));
-        }
-        let result = match m.result {
-            Some(s) => Some((s, ty_of(m.slot_types[s as usize])?)),
-            None => None,
-        };
+        let (params, result) = signature(m)?;
         self.block(&m.body)?;
         let mut code = self.finish(Op::Ret)?;
         if let Some((r, _)) = result {

@@ -3,9 +3,9 @@
 //! Locals go from their `Value` slots into registers and back.
 
 use super::vm::{End, Vm};
-use super::{build, FastCode, State, Ty};
+use super::{build, FastCode, Reg, State, Ty};
 use crate::compile::ir::{Method, MethodId, Stmt};
-use crate::runtime::error::RtResult;
+use crate::runtime::error::{RtError, RtResult};
 use crate::runtime::interp::{Flow, Interp};
 use crate::runtime::value::{Value, VarType};
 use std::rc::Rc;
@@ -68,18 +68,7 @@ impl<'p> Interp<'p> {
         base: usize,
     ) -> Option<RtResult<Flow>> {
         let _ = m;
-        let regs = &mut self.fast.regs;
-        code.enter(regs, 0);
-        for &(r, ty) in &code.params {
-            regs[r as usize] = from_value(ty, &self.locals[base + r as usize])?;
-        }
-        let mut vm = Vm {
-            regs,
-            interrupt: self.interrupt.as_deref(),
-            depth: 0,
-            max_depth: self.max_depth.saturating_sub(self.frames.len()),
-        };
-        let r = vm.run(code, 0);
+        let r = self.run_code(code, base, &code.params)?;
         if let Some((res, ty)) = code.result {
             self.locals[base + res as usize] = to_value(ty, self.fast.regs[res as usize]);
         }
@@ -111,18 +100,7 @@ impl<'p> Interp<'p> {
             }
             from_value(ty, &self.locals[abs])?;
         }
-        let regs = &mut self.fast.regs;
-        code.enter(regs, 0);
-        for &(r, ty) in &code.reads {
-            regs[r as usize] = from_value(ty, &self.locals[base + r as usize])?;
-        }
-        let mut vm = Vm {
-            regs,
-            interrupt: self.interrupt.as_deref(),
-            depth: 0,
-            max_depth: self.max_depth.saturating_sub(self.frames.len()),
-        };
-        let r = vm.run(&code, 0);
+        let r = self.run_code(&code, base, &code.reads)?;
         for &(s, ty) in &code.writes {
             let v = to_value(ty, self.fast.regs[s as usize]);
             self.locals[base + s as usize] = v;
@@ -131,5 +109,27 @@ impl<'p> Interp<'p> {
             End::Done => Flow::Normal,
             End::MethodReturn => Flow::Return,
         }))
+    }
+
+    /// Runs `code` in a fresh frame whose locals `inputs` come from the frame at
+    /// `base` (`None` if one does not hold its type: nothing ran).
+    fn run_code(
+        &mut self,
+        code: &FastCode,
+        base: usize,
+        inputs: &[(Reg, Ty)],
+    ) -> Option<Result<End, Box<RtError>>> {
+        let regs = &mut self.fast.regs;
+        code.enter(regs, 0);
+        for &(r, ty) in inputs {
+            regs[r as usize] = from_value(ty, &self.locals[base + r as usize])?;
+        }
+        let mut vm = Vm {
+            regs,
+            interrupt: self.interrupt.as_deref(),
+            depth: 0,
+            max_depth: self.max_depth.saturating_sub(self.frames.len()),
+        };
+        Some(vm.run(code, 0))
     }
 }

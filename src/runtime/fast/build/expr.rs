@@ -1,7 +1,7 @@
 //! Expressions of the fast-path compiler: operands, conversions between Integer,
 //! Real and Boolean registers, operators, conditions, calls.
 
-use super::{method_code, ty_of, Builder, PATCH};
+use super::{method_code, signature, Builder, PATCH};
 use crate::compile::ir::*;
 use crate::runtime::fast::{CallSite, Op, Reg, Ty};
 use crate::runtime::value::Value;
@@ -298,14 +298,7 @@ impl Builder<'_> {
         } else {
             Some(method_code(self.prog, self.cache, call.id)?)
         };
-        let mut params = Vec::new();
-        for &s in &callee.param_slots {
-            params.push((s, ty_of(callee.slot_types[s as usize])?));
-        }
-        let result = match callee.result {
-            Some(s) => Some((s, ty_of(callee.slot_types[s as usize])?)),
-            None => None,
-        };
+        let (params, result) = signature(callee)?;
         if call.args.len() > params.len() {
             return None;
         }
