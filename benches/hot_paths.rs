@@ -14,6 +14,32 @@ const RUNS: usize = 5;
 
 /// Runs `body` (a 4D method) once per run; reports the best time per iteration.
 fn bench_4d(filter: &Option<String>, name: &str, iterations: u64, files: &[(&str, &str)]) {
+    bench_4d_with(filter, name, iterations, files, false);
+}
+
+/// The same on the tree-walker alone (the typed fast path off), to compare.
+fn bench_4d_tree_walker(
+    filter: &Option<String>,
+    name: &str,
+    iterations: u64,
+    files: &[(&str, &str)],
+) {
+    bench_4d_with(
+        filter,
+        &format!("{name}_tree_walker"),
+        iterations,
+        files,
+        true,
+    );
+}
+
+fn bench_4d_with(
+    filter: &Option<String>,
+    name: &str,
+    iterations: u64,
+    files: &[(&str, &str)],
+    no_fast: bool,
+) {
     if filter.as_deref().is_some_and(|f| !name.contains(f)) {
         return;
     }
@@ -31,6 +57,7 @@ fn bench_4d(filter: &Option<String>, name: &str, iterations: u64, files: &[(&str
             Box::new(std::io::sink()),
             Box::new(std::io::sink()),
         );
+        it.fast.disabled = no_fast;
         let start = Instant::now();
         for &(id, _) in &loaded.entries {
             let r = it.call_method(id, Vec::new(), 0);
@@ -85,6 +112,15 @@ fn main() {
             "var $i; $s; $t : Integer\nFor ($i; 1; 1000000)\n\t$t:=$i%7\n\t$s:=$s+($t*$t)%7\nEnd for\n",
         )],
     );
+    bench_4d_tree_walker(
+        &filter,
+        "local_access_int_arith",
+        1_000_000,
+        &[(
+            "m.4dm",
+            "var $i; $s; $t : Integer\nFor ($i; 1; 1000000)\n\t$t:=$i%7\n\t$s:=$s+($t*$t)%7\nEnd for\n",
+        )],
+    );
     bench_4d(
         &filter,
         "real_arith_compare",
@@ -95,6 +131,21 @@ fn main() {
         )],
     );
     bench_4d(
+        &filter,
+        "method_call",
+        200_000,
+        &[
+            (
+                "m.4dm",
+                "var $i; $s : Integer\nFor ($i; 1; 200000)\n\t$s:=$s+bench_add($i; 1)\nEnd for\n",
+            ),
+            (
+                "bench_add.4dm",
+                "#DECLARE($a : Integer; $b : Integer) -> $r : Integer\n$r:=$a+$b\n",
+            ),
+        ],
+    );
+    bench_4d_tree_walker(
         &filter,
         "method_call",
         200_000,
