@@ -274,7 +274,7 @@ impl<'p> Interp<'p> {
         let r = match bind_err {
             Some(e) => Err(e),
             None => match self.fast_allowed().then(|| self.fast_method(id)).flatten() {
-                Some(code) => match self.run_fast_method(&code, m, base) {
+                Some(code) => match self.run_fast_method(&code, base) {
                     Some(r) => r,
                     None => self.exec_block(&m.body),
                 },

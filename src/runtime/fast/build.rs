@@ -234,8 +234,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn constant(&mut self, bits: u64, ty: Ty) -> Reg {
-        let _ = ty;
+    fn constant(&mut self, bits: u64) -> Reg {
         if let Some(&(r, _)) = self.consts.iter().find(|(_, b)| *b == bits) {
             return r;
         }
@@ -442,7 +441,7 @@ impl<'a> Builder<'a> {
                 });
             }
             _ => {
-                let s = self.constant(step.to_bits(), Ty::R);
+                let s = self.constant(step.to_bits());
                 self.emit(Op::ForR {
                     ctr,
                     end,

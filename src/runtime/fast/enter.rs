@@ -4,7 +4,7 @@
 
 use super::vm::{End, Vm};
 use super::{build, FastCode, Reg, State, Ty};
-use crate::compile::ir::{Method, MethodId, Stmt};
+use crate::compile::ir::{MethodId, Stmt};
 use crate::runtime::error::{RtError, RtResult};
 use crate::runtime::interp::{Flow, Interp};
 use crate::runtime::value::{Value, VarType};
@@ -64,10 +64,8 @@ impl<'p> Interp<'p> {
     pub(crate) fn run_fast_method(
         &mut self,
         code: &FastCode,
-        m: &Method,
         base: usize,
     ) -> Option<RtResult<Flow>> {
-        let _ = m;
         let r = self.run_code(code, base, &code.params)?;
         if let Some((res, ty)) = code.result {
             self.locals[base + res as usize] = to_value(ty, self.fast.regs[res as usize]);
@@ -93,12 +91,12 @@ impl<'p> Interp<'p> {
             }
         };
         let base = self.base;
+        // stores convert by declared type: the locals' must be those compiled for
+        // (`run_code` checks the values)
         for &(r, ty) in &code.reads {
-            let abs = base + r as usize;
-            if self.ltypes.get(abs) != Some(&var_type(ty)) {
+            if self.ltypes.get(base + r as usize) != Some(&var_type(ty)) {
                 return None;
             }
-            from_value(ty, &self.locals[abs])?;
         }
         let r = self.run_code(&code, base, &code.reads)?;
         for &(s, ty) in &code.writes {

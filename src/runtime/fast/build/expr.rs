@@ -91,9 +91,9 @@ impl Builder<'_> {
 
     pub(super) fn expr(&mut self, e: &Expr) -> Option<(Reg, Ty)> {
         match e {
-            Expr::Const(Value::Int(i)) => Some((self.constant(*i as u32 as u64, Ty::I), Ty::I)),
-            Expr::Const(Value::Real(x)) => Some((self.constant(x.to_bits(), Ty::R), Ty::R)),
-            Expr::Const(Value::Bool(b)) => Some((self.constant(*b as u64, Ty::B), Ty::B)),
+            Expr::Const(Value::Int(i)) => Some((self.constant(*i as u32 as u64), Ty::I)),
+            Expr::Const(Value::Real(x)) => Some((self.constant(x.to_bits()), Ty::R)),
+            Expr::Const(Value::Bool(b)) => Some((self.constant(*b as u64), Ty::B)),
             Expr::Local(s) => self.local(*s),
             Expr::Binary(op, a, b) => {
                 let x = self.expr(a)?;
@@ -187,7 +187,7 @@ impl Builder<'_> {
         if (x as i32 as f64).to_bits() != bits {
             return v;
         }
-        (self.constant(x as i32 as u32 as u64, Ty::I), Ty::I)
+        (self.constant(x as i32 as u32 as u64), Ty::I)
     }
 
     pub(super) fn binary(&mut self, op: BinOp, x: (Reg, Ty), y: (Reg, Ty)) -> Option<(Reg, Ty)> {
