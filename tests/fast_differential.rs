@@ -365,7 +365,11 @@ fn fast_path_matches_the_tree_walker_on_random_programs() {
     let root = std::env::temp_dir().join(format!("fourd-fast-diff-{}", std::process::id()));
     let mut fast_used = 0;
     let mut errors = 0;
-    let n = 300;
+    // FAST_DIFF_PROGRAMS=5000 for a longer search
+    let n: usize = std::env::var("FAST_DIFF_PROGRAMS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
     for seed in 1..=n {
         let mut g = Gen {
             rng: Rng(0x9E37_79B9_7F4A_7C15 ^ (seed as u64 * 0x1000_0001)),
