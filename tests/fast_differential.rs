@@ -138,6 +138,12 @@ impl Gen {
                 self.num_expr(d - 1)
             ),
             5 => format!("f1(({})%4; {})", self.int_expr(d - 1), self.num_expr(d - 1)),
+            6 if self.rng.chance(50) => {
+                let f =
+                    self.rng
+                        .pick(&["Abs", "Int", "Dec", "Square root", "Log", "Sin", "Arctan"]);
+                format!("{}({})", f, self.num_expr(d - 1))
+            }
             _ => {
                 let divisor = if self.in_method {
                     self.rng.pick(&["52", "-3", "2.5", "7.5"])

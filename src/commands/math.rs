@@ -25,14 +25,13 @@ pub const COMMANDS: &[CommandDef] = &[
 ];
 
 fn abs(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Real(a.num(0, "Abs")?.abs()))
+    Ok(Value::Real(Math1::Abs.apply(a.num(0, "Abs")?)))
 }
 fn int(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Real(a.num(0, "Int")?.floor()))
+    Ok(Value::Real(Math1::Int.apply(a.num(0, "Int")?)))
 }
 fn dec(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    let x = a.num(0, "Dec")?;
-    Ok(Value::Real(x - x.trunc()))
+    Ok(Value::Real(Math1::Dec.apply(a.num(0, "Dec")?)))
 }
 fn scale(places: f64) -> f64 {
     10f64.powi(places as i32)
@@ -74,25 +73,76 @@ pub fn mod_reals(x: f64, y: f64) -> Option<f64> {
     Some(x % y)
 }
 fn sqrt(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Real(a.num(0, "Square root")?.sqrt()))
+    Ok(Value::Real(Math1::Sqrt.apply(a.num(0, "Square root")?)))
 }
 fn exp(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Real(a.num(0, "Exp")?.exp()))
+    Ok(Value::Real(Math1::Exp.apply(a.num(0, "Exp")?)))
 }
 fn log(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Real(a.num(0, "Log")?.ln()))
+    Ok(Value::Real(Math1::Log.apply(a.num(0, "Log")?)))
 }
 fn sin(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Real(a.num(0, "Sin")?.sin()))
+    Ok(Value::Real(Math1::Sin.apply(a.num(0, "Sin")?)))
 }
 fn cos(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Real(a.num(0, "Cos")?.cos()))
+    Ok(Value::Real(Math1::Cos.apply(a.num(0, "Cos")?)))
 }
 fn tan(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Real(a.num(0, "Tan")?.tan()))
+    Ok(Value::Real(Math1::Tan.apply(a.num(0, "Tan")?)))
 }
 fn arctan(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Real(a.num(0, "Arctan")?.atan()))
+    Ok(Value::Real(Math1::Arctan.apply(a.num(0, "Arctan")?)))
+}
+
+/// The one-number math commands as pure functions: the commands and the fast path
+/// (`runtime::fast`) compute them here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Math1 {
+    Abs,
+    Int,
+    Dec,
+    Sqrt,
+    Exp,
+    Log,
+    Sin,
+    Cos,
+    Tan,
+    Arctan,
+}
+
+impl Math1 {
+    /// The command of that name (as `CommandDef::name` spells it).
+    pub fn by_name(name: &str) -> Option<Math1> {
+        Some(match name {
+            "Abs" => Math1::Abs,
+            "Int" => Math1::Int,
+            "Dec" => Math1::Dec,
+            "Square root" => Math1::Sqrt,
+            "Exp" => Math1::Exp,
+            "Log" => Math1::Log,
+            "Sin" => Math1::Sin,
+            "Cos" => Math1::Cos,
+            "Tan" => Math1::Tan,
+            "Arctan" => Math1::Arctan,
+            _ => return None,
+        })
+    }
+
+    #[inline]
+    pub fn apply(self, x: f64) -> f64 {
+        match self {
+            Math1::Abs => x.abs(),
+            Math1::Int => x.floor(),
+            Math1::Dec => x - x.trunc(),
+            Math1::Sqrt => x.sqrt(),
+            Math1::Exp => x.exp(),
+            Math1::Log => x.ln(),
+            Math1::Sin => x.sin(),
+            Math1::Cos => x.cos(),
+            Math1::Tan => x.tan(),
+            Math1::Arctan => x.atan(),
+        }
+    }
 }
 
 /// 0..32767, from a small xorshift generator seeded by the clock.

@@ -1,4 +1,4 @@
-//! Groups runs of numeric assignments that call a pure numeric command (`Mod`...)
+//! Groups runs of numeric assignments that call a pure numeric command (`Mod`, `Abs`...)
 //! into one [`StmtKind::Seq`] statement, which `runtime::fast` may run as compiled
 //! code at once (the tree-walker pays a whole command call for each `Mod`). A `Seq`
 //! runs exactly as its statements one after the other when it is not compiled.
@@ -10,7 +10,19 @@ use super::ir::*;
 use crate::runtime::value::{Value, VarType};
 
 /// The commands the fast path computes itself (`runtime::fast::build`).
-pub const PURE_NUMERIC: &[&str] = &["Mod"];
+pub const PURE_NUMERIC: &[&str] = &[
+    "Mod",
+    "Abs",
+    "Int",
+    "Dec",
+    "Square root",
+    "Exp",
+    "Log",
+    "Sin",
+    "Cos",
+    "Tan",
+    "Arctan",
+];
 
 /// `body` with its candidate runs grouped, at every nesting level.
 pub fn group(body: Block, types: &[VarType]) -> Block {

@@ -75,6 +75,17 @@ fn int_or_real(x: f64) -> Value {
     }
 }
 
+/// [`int_or_real`] read back as a real (`runtime::fast` keeps `\` results in real
+/// registers): the same number, but an Integer has no negative zero.
+#[inline]
+pub fn int_or_real_f64(x: f64) -> f64 {
+    if x >= i32::MIN as f64 && x <= i32::MAX as f64 && x.fract() == 0.0 {
+        x as i32 as f64
+    } else {
+        x
+    }
+}
+
 /// Integer operands: the result of the common operators computed without going
 /// through reals (identical to `num_op` on the same operands: sums and differences
 /// of two 32-bit integers are exact reals; comparisons of integers never fall

@@ -9,7 +9,8 @@
 //!   with up to as many arguments as it has parameters;
 //! - a **loop** (`For`, `While`, `Repeat`) of any method whose body qualifies by the
 //!   same rules, over locals of those types (typically a script's main loop);
-//! - a **run of numeric assignments** calling `Mod`, grouped by `compile::segments`
+//! - a **run of numeric assignments** calling `Mod`, `Abs`, `Int`... (the pure numeric
+//!   commands of `compile::segments::PURE_NUMERIC`), grouped by `compile::segments`
 //!   into one `StmtKind::Seq` (a command call costs the tree-walker far more than the
 //!   hand-over).
 //!
@@ -73,13 +74,16 @@ pub enum Op {
     MulR(Reg, Reg, Reg),
     DivR(Reg, Reg, Reg),
     PowR(Reg, Reg, Reg),
-    /// `\`: Real result, error 3 on a zero divisor.
+    /// `\`: Real result, error 3 on a zero divisor; an integral result loses the sign
+    /// of zero (`ops::int_or_real_f64`: the tree-walker makes it an Integer).
     IDivR(Reg, Reg, Reg),
     /// `%` on Integers: error 3 on a zero divisor.
     ModI(Reg, Reg, Reg),
     /// `%` by a constant other than 0: the divisor's reciprocal `M` in register
     /// `m`, its absolute value in `m + 1` (see [`vm::rem_by_constant`]).
     ModIC(Reg, Reg, Reg),
+    /// A one-number math command (`Abs`, `Int`, `Square root`...).
+    Math1(crate::commands::math::Math1, Reg, Reg),
     /// The `Mod` command (`commands::math::mod_reals`): error 3 on a zero divisor.
     ModCmd(Reg, Reg, Reg),
     /// An integer product read as `%` and the bit operators read a real

@@ -4,7 +4,7 @@
 use super::{FastCode, Op, Reg};
 use crate::commands::math::mod_reals;
 use crate::runtime::error::{codes, rt_error, Loc, RtError};
-use crate::runtime::ops::{real_cmp, to_i32};
+use crate::runtime::ops::{int_or_real_f64, real_cmp, to_i32};
 use crate::runtime::value::real_to_int;
 use crate::syntax::ast::BinOp;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -38,9 +38,13 @@ impl FastCode {
         let ok = self.ops.iter().all(|op| {
             use Op::*;
             match *op {
-                Mov(d, a) | IToR(d, a) | RoundI(d, a) | TruncI(d, a) | NegI(d, a) | NegR(d, a) => {
-                    r(d) && r(a)
-                }
+                Math1(_, d, a)
+                | Mov(d, a)
+                | IToR(d, a)
+                | RoundI(d, a)
+                | TruncI(d, a)
+                | NegI(d, a)
+                | NegR(d, a) => r(d) && r(a),
                 AddII(d, a, b)
                 | SubII(d, a, b)
                 | MulII(d, a, b)
@@ -251,7 +255,7 @@ impl Vm<'_> {
                     if y == 0.0 {
                         return Err(fail(code, pc - 1, codes::DIV_ZERO, "Division by zero"));
                     }
-                    wf!(d, (f!(a) / y).floor())
+                    wf!(d, int_or_real_f64((f!(a) / y).floor()))
                 }
                 Op::ModI(d, a, b) => {
                     let y = i!(b);
@@ -261,6 +265,7 @@ impl Vm<'_> {
                     wi!(d, i!(a).wrapping_rem(y))
                 }
                 Op::ModIC(d, a, m) => wi!(d, rem_by_constant(i!(a), rd!(m), rd!(m + 1))),
+                Op::Math1(f, d, a) => wf!(d, f.apply(f!(a))),
                 Op::ModCmd(d, a, b) => match mod_reals(f!(a), f!(b)) {
                     Some(r) => wf!(d, r),
                     None => {

@@ -2,6 +2,7 @@
 //! Real and Boolean registers, operators, conditions, calls.
 
 use super::{method_code, signature, Builder, PATCH};
+use crate::commands::math::Math1;
 use crate::compile::ir::*;
 use crate::runtime::fast::{CallSite, Op, Reg, Ty};
 use crate::runtime::value::Value;
@@ -148,6 +149,20 @@ impl Builder<'_> {
             Expr::Method(call) => {
                 let (r, t) = self.call(call)?;
                 Some((r, t?))
+            }
+            Expr::Cmd(call)
+                if call.args.len() == 1
+                    && !call.star
+                    && call.order.is_none()
+                    && call.markers.is_empty() =>
+            {
+                let f = Math1::by_name(call.cmd.name)?;
+                let Arg::Val(a) = &call.args[0] else {
+                    return None;
+                };
+                let x = self.expr(a)?;
+                let x = self.as_real(x)?;
+                Some((self.emit_to(|d| Op::Math1(f, d, x)), Ty::R))
             }
             Expr::Cmd(call)
                 if call.cmd.name == "Mod"
@@ -344,6 +359,7 @@ pub(super) fn with_dst(op: Op, d: Reg) -> Op {
         ModI(_, a, b) => ModI(d, a, b),
         ModIC(_, a, m) => ModIC(d, a, m),
         ModCmd(_, a, b) => ModCmd(d, a, b),
+        Math1(f, _, a) => Math1(f, d, a),
         MulIIt(_, a, b) => MulIIt(d, a, b),
         AndI(_, a, b) => AndI(d, a, b),
         OrI(_, a, b) => OrI(d, a, b),
