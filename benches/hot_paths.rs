@@ -17,13 +17,15 @@ fn bench_4d(filter: &Option<String>, name: &str, iterations: u64, files: &[(&str
     bench_4d_with(filter, name, iterations, files, false);
 }
 
-/// The same on the tree-walker alone (the typed fast path off), to compare.
-fn bench_4d_tree_walker(
+/// [`bench_4d`], then the same on the tree-walker alone (the typed fast path off), to
+/// compare (`NAME_tree_walker`).
+fn bench_4d_and_tree_walker(
     filter: &Option<String>,
     name: &str,
     iterations: u64,
     files: &[(&str, &str)],
 ) {
+    bench_4d_with(filter, name, iterations, files, false);
     bench_4d_with(
         filter,
         &format!("{name}_tree_walker"),
@@ -103,16 +105,7 @@ fn main() {
         1_000_000,
         &[("m.4dm", "var $i : Integer\nFor ($i; 1; 1000000)\nEnd for\n")],
     );
-    bench_4d(
-        &filter,
-        "local_access_int_arith",
-        1_000_000,
-        &[(
-            "m.4dm",
-            "var $i; $s; $t : Integer\nFor ($i; 1; 1000000)\n\t$t:=$i%7\n\t$s:=$s+($t*$t)%7\nEnd for\n",
-        )],
-    );
-    bench_4d_tree_walker(
+    bench_4d_and_tree_walker(
         &filter,
         "local_access_int_arith",
         1_000_000,
@@ -130,22 +123,7 @@ fn main() {
             "var $i : Integer\nvar $x : Real\nFor ($i; 1; 1000000)\n\tIf ($x<1000.5)\n\t\t$x:=$x+0.25\n\tElse\n\t\t$x:=0\n\tEnd if\nEnd for\n",
         )],
     );
-    bench_4d(
-        &filter,
-        "method_call",
-        200_000,
-        &[
-            (
-                "m.4dm",
-                "var $i; $s : Integer\nFor ($i; 1; 200000)\n\t$s:=$s+bench_add($i; 1)\nEnd for\n",
-            ),
-            (
-                "bench_add.4dm",
-                "#DECLARE($a : Integer; $b : Integer) -> $r : Integer\n$r:=$a+$b\n",
-            ),
-        ],
-    );
-    bench_4d_tree_walker(
+    bench_4d_and_tree_walker(
         &filter,
         "method_call",
         200_000,
