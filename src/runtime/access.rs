@@ -248,6 +248,17 @@ pub fn set_index(ov: &Value, iv: &Value, v: Value) -> RtResult<()> {
 }
 
 /// `t[[i]]` (1-based, UTF-16 units).
+/// `t[[i]]` read: the character (as a text) of a text value.
+pub fn char_of(t: Value, i: f64) -> RtResult<Value> {
+    match t {
+        Value::Text(s) => char_at(&s, i).map(super::value::text),
+        v => err(
+            codes::TYPE_MISMATCH,
+            format!("[[ ]] applies to text, got {}", v.type_name()),
+        ),
+    }
+}
+
 pub fn char_at(s: &str, i: f64) -> RtResult<String> {
     let i = i.trunc() as i64;
     let units: Vec<u16> = s.encode_utf16().collect();

@@ -3,7 +3,7 @@
 use super::error::{codes, err, RtResult};
 use super::interp::*;
 use super::ops;
-use super::value::{new_collection, new_object, stored, text, Value};
+use super::value::{new_collection, new_object, stored, Value};
 use crate::commands::{collection, Args};
 use crate::compile::ir::*;
 use std::rc::Rc;
@@ -185,13 +185,7 @@ impl<'p> Interp<'p> {
             Expr::CharAt(t, i) => {
                 let tv = self.eval(t)?;
                 let i = self.eval_num(i)?;
-                match tv {
-                    Value::Text(s) => char_at(&s, i).map(text),
-                    v => err(
-                        codes::TYPE_MISMATCH,
-                        format!("[[ ]] applies to text, got {}", v.type_name()),
-                    ),
-                }
+                char_of(tv, i)
             }
             Expr::MakePointer(p) => Ok(Value::Pointer(Rc::new(self.make_pointer(p)?))),
             Expr::Object(props) => {

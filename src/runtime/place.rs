@@ -223,13 +223,7 @@ impl<'p> Interp<'p> {
             Place::CharAt(t, i) => {
                 let tv = self.read_place(t)?;
                 let i = self.eval_num(i)?;
-                match tv {
-                    Value::Text(s) => char_at(&s, i).map(text),
-                    v => err(
-                        codes::TYPE_MISMATCH,
-                        format!("[[ ]] applies to text, got {}", v.type_name()),
-                    ),
-                }
+                char_of(tv, i)
             }
         }
     }
