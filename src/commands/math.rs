@@ -94,6 +94,16 @@ fn arctan(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Real(Math1::Arctan.apply(a.num(0, "Arctan")?)))
 }
 
+/// The commands the fast path (`runtime::fast`) computes itself, with their number
+/// of arguments: `Mod` and the one-number math commands.
+pub fn pure_numeric(name: &str, nargs: usize) -> bool {
+    match nargs {
+        1 => Math1::by_name(name).is_some(),
+        2 => name == "Mod",
+        _ => false,
+    }
+}
+
 /// The one-number math commands as pure functions: the commands and the fast path
 /// (`runtime::fast`) compute them here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -342,6 +342,16 @@ pub struct CmdCall {
     pub markers: Vec<(u32, Marker)>,
 }
 
+impl CmdCall {
+    /// Values only: no bare `*`, `>` or `<`, no argument passed by reference.
+    pub fn plain(&self) -> bool {
+        !self.star
+            && self.order.is_none()
+            && self.markers.is_empty()
+            && self.args.iter().all(|a| matches!(a, Arg::Val(_)))
+    }
+}
+
 /// A command argument: a value, or a reference to a variable (passed as a pointer)
 /// for the parameters a command writes to or inspects (arrays, `Type`...).
 #[derive(Debug, Clone)]

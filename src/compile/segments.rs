@@ -9,21 +9,6 @@
 use super::ir::*;
 use crate::runtime::value::{Value, VarType};
 
-/// The commands the fast path computes itself (`runtime::fast::build`).
-pub const PURE_NUMERIC: &[&str] = &[
-    "Mod",
-    "Abs",
-    "Int",
-    "Dec",
-    "Square root",
-    "Exp",
-    "Log",
-    "Sin",
-    "Cos",
-    "Tan",
-    "Arctan",
-];
-
 /// `body` with its candidate runs grouped, at every nesting level.
 pub fn group(body: Block, types: &[VarType]) -> Block {
     let mut out = Vec::with_capacity(body.len());
@@ -106,10 +91,8 @@ fn numeric_expr(e: &Expr, types: &[VarType]) -> bool {
             numeric_expr(c, types) && numeric_expr(a, types) && numeric_expr(b, types)
         }
         Expr::Cmd(call) => {
-            PURE_NUMERIC.contains(&call.cmd.name)
-                && !call.star
-                && call.order.is_none()
-                && call.markers.is_empty()
+            call.plain()
+                && crate::commands::math::pure_numeric(call.cmd.name, call.args.len())
                 && (call.args.iter()).all(|a| matches!(a, Arg::Val(e) if numeric_expr(e, types)))
         }
         _ => false,

@@ -397,10 +397,8 @@ impl<'a> Builder<'a> {
             },
             Some(_) => return None,
         };
-        let start = self.expr(&f.start)?;
-        let start = self.as_real(start)?;
-        let end = self.expr(&f.end)?;
-        let end = self.as_real(end)?;
+        let start = self.real_operand(&f.start)?;
+        let end = self.real_operand(&f.end)?;
         let (ctr, cty) = self.local(slot)?;
         self.store(slot, (start, Ty::R))?;
         let up = step >= 0.0;

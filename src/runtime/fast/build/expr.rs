@@ -150,38 +150,33 @@ impl Builder<'_> {
                 let (r, t) = self.call(call)?;
                 Some((r, t?))
             }
-            Expr::Cmd(call)
-                if call.args.len() == 1
-                    && !call.star
-                    && call.order.is_none()
-                    && call.markers.is_empty() =>
-            {
-                let f = Math1::by_name(call.cmd.name)?;
-                let Arg::Val(a) = &call.args[0] else {
-                    return None;
-                };
-                let x = self.expr(a)?;
-                let x = self.as_real(x)?;
-                Some((self.emit_to(|d| Op::Math1(f, d, x)), Ty::R))
-            }
-            Expr::Cmd(call)
-                if call.cmd.name == "Mod"
-                    && call.args.len() == 2
-                    && !call.star
-                    && call.order.is_none()
-                    && call.markers.is_empty() =>
-            {
-                let (Arg::Val(a), Arg::Val(b)) = (&call.args[0], &call.args[1]) else {
-                    return None;
-                };
-                let x = self.expr(a)?;
-                let x = self.as_real(x)?;
-                let y = self.expr(b)?;
-                let y = self.as_real(y)?;
+            Expr::Cmd(call) if call.plain() => self.pure_command(call),
+            _ => None,
+        }
+    }
+
+    /// `Mod` and the one-number math commands (`commands::math::pure_numeric`):
+    /// Real results of Real arguments.
+    fn pure_command(&mut self, call: &CmdCall) -> Option<(Reg, Ty)> {
+        match (call.cmd.name, &call.args[..]) {
+            ("Mod", [Arg::Val(a), Arg::Val(b)]) => {
+                let x = self.real_operand(a)?;
+                let y = self.real_operand(b)?;
                 Some((self.emit_to(|d| Op::ModCmd(d, x, y)), Ty::R))
+            }
+            (name, [Arg::Val(a)]) => {
+                let f = Math1::by_name(name)?;
+                let x = self.real_operand(a)?;
+                Some((self.emit_to(|d| Op::Math1(f, d, x)), Ty::R))
             }
             _ => None,
         }
+    }
+
+    /// A numeric expression as a Real register.
+    pub(super) fn real_operand(&mut self, e: &Expr) -> Option<Reg> {
+        let v = self.expr(e)?;
+        self.as_real(v)
     }
 
     /// A real constant with an integral value, as an Integer constant when the other
