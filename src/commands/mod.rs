@@ -25,6 +25,7 @@ pub mod process;
 pub mod query;
 pub mod regex;
 pub mod system;
+pub mod tags;
 pub mod text;
 pub mod web;
 
@@ -165,7 +166,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 20] {
+fn themes() -> [&'static [CommandDef]; 21] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -182,6 +183,7 @@ fn themes() -> [&'static [CommandDef]; 20] {
         json::COMMANDS,
         constants::COMMANDS,
         web::COMMANDS,
+        tags::COMMANDS,
         db::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,

@@ -33,9 +33,11 @@
 pub mod client;
 pub mod clock;
 pub mod options;
+pub mod paths;
 pub mod serve;
 pub mod server;
 pub mod sessions;
+pub mod tags;
 pub mod worker;
 
 use clock::{Clock, ScaledClock};
