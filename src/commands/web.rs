@@ -3,7 +3,8 @@
 //!
 //! - Commands that answer the request (`WEB SEND TEXT`...) do nothing outside a
 //!   web request; `WEB Get current session ID` gives `""` there.
-//! - `WEB SEND TEXT` does not process 4D tags (`<!--#4DTEXT-->`...) yet.
+//! - `WEB SEND TEXT`, `WEB SEND BLOB` of `text/html` and `WEB SEND FILE` of an HTML
+//!   file process 4D tags (`crate::web::pages`).
 //! - `WEB LEGACY GET SESSION EXPIRATION` gives the expiry in UTC (fourd has no time
 //!   zone database), and the null date and time for an unknown session or in
 //!   scalable mode.
@@ -244,7 +245,12 @@ fn web_send_text(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     } else {
         mime
     };
-    send(it, t.as_bytes().to_vec(), &mime);
+    let body = if mime.starts_with("text/html") && it.web.req.is_some() {
+        web::pages::process_html(it, &t)
+    } else {
+        t.to_string()
+    };
+    send(it, body.into_bytes(), &mime);
     Ok(Value::Undefined)
 }
 
@@ -269,6 +275,11 @@ fn web_send_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     } else {
         mime
     };
+    let body = if mime.starts_with("text/html") && it.web.req.is_some() {
+        web::pages::process_html(it, &String::from_utf8_lossy(&body)).into_bytes()
+    } else {
+        body
+    };
     send(it, body, &mime);
     Ok(Value::Undefined)
 }
@@ -276,19 +287,20 @@ fn web_send_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 fn web_send_file(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let name = a.text(0, "WEB SEND FILE")?.to_string();
     let rt = runtime(it);
-    let p = std::path::Path::new(&name);
-    let path = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        let root = rt.root.clone().unwrap_or_default().join("WebFolder");
-        root.join(name.trim_start_matches('/'))
+    let found = web::pages::send_file_path(&rt, &name);
+    let sent = match &found {
+        Some(path) if web::pages::is_html(path) => {
+            web::pages::process_file(it, path).map(|page| page.into_bytes())
+        }
+        Some(path) => std::fs::read(path).map_err(|e| e.to_string()),
+        None => Err(String::new()),
     };
-    match std::fs::read(&path) {
-        Ok(bytes) => {
+    match (sent, found) {
+        (Ok(bytes), Some(path)) => {
             send(it, bytes, web::mime_of(&path));
             set_ok(it, true);
         }
-        Err(_) => {
+        _ => {
             if let Some(r) = response(it) {
                 *r = HttpResponse::text(404, "Not Found");
             }

@@ -30,9 +30,11 @@
 //!
 //! [`Process`]: crate::runtime::process::Process
 
+pub mod auth;
 pub mod client;
 pub mod clock;
 pub mod options;
+pub mod pages;
 pub mod paths;
 pub mod serve;
 pub mod server;

@@ -3,7 +3,7 @@
 //! `Webfolder/` and links to `/Index.html`). An exact match wins; otherwise the
 //! first entry of the folder whose name is equal ignoring case.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// The entry `name` of folder `dir`: exact, else ignoring case.
 fn entry_ci(dir: &Path, name: &str) -> Option<PathBuf> {
@@ -49,11 +49,6 @@ pub fn find_ci(base: &Path, rel: &str) -> Option<PathBuf> {
 /// A folder of `root` named `name` ignoring case (`WebFolder`, `Webfolder`...).
 pub fn child_dir_ci(root: &Path, name: &str) -> Option<PathBuf> {
     entry_ci(root, name).filter(|p| p.is_dir())
-}
-
-/// Whether `p` has only normal components (no `..`, no root).
-pub fn is_plain(p: &Path) -> bool {
-    p.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 #[cfg(test)]

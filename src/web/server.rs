@@ -89,11 +89,7 @@ pub fn start(rt: &Arc<WebRuntime>) -> Result<SocketAddr, String> {
     let shared = Arc::new(Shared {
         rt: rt.clone(),
         jobs: std::sync::Mutex::new(jobs.clone()),
-        web_root: rt
-            .root
-            .as_ref()
-            .map(|r| r.join("WebFolder"))
-            .and_then(|p| p.canonicalize().ok()),
+        web_root: super::pages::web_folder(rt),
         in_flight: AtomicUsize::new(0),
         legacy_or_none: !scalable,
     });
@@ -226,9 +222,10 @@ pub fn static_file(root: &Path, url_path: &str) -> Option<PathBuf> {
         return None;
     }
     let rel = decoded.trim_start_matches('/');
-    let mut p = root.join(rel);
+    // names are matched ignoring case, as on 4D's file systems (`super::paths`)
+    let mut p = super::paths::find_ci(root, rel)?;
     if p.is_dir() {
-        p = p.join("index.html");
+        p = super::paths::find_ci(&p, "index.html")?;
     }
     let p = p.canonicalize().ok()?;
     (p.starts_with(root) && p.is_file()).then_some(p)
@@ -250,7 +247,8 @@ async fn serve(
     let path = req.uri().path().to_string();
     if let Some(root) = &shared.web_root {
         if matches!(*req.method(), hyper::Method::GET | hyper::Method::HEAD) {
-            if let Some(f) = static_file(root, &path) {
+            // `.shtm`/`.shtml` pages go to the 4D side (tags are processed there)
+            if let Some(f) = static_file(root, &path).filter(|f| !super::pages::is_tagged(f)) {
                 return match std::fs::read(&f) {
                     Ok(bytes) => reply(HttpResponse {
                         status: 200,

@@ -32,7 +32,7 @@ use crate::datastore::{Datastore, ProcessDb};
 use crate::project::WebLoaded;
 use crate::runtime::interp::Interp;
 use crate::runtime::process::Process;
-use crate::runtime::value::{text, Value};
+use crate::runtime::value::text;
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Duration;
@@ -497,7 +497,9 @@ fn run_request(it: &mut Interp<'_>, w: &WebLoaded, req: HttpRequest) -> HttpResp
     let result = (|| {
         if let Some(auth) = w.on_web_authentication {
             match it.call_method(auth, params.clone(), 0) {
-                Ok(Value::Bool(false)) => return Some(HttpResponse::text(403, "Forbidden")),
+                Ok(v) if super::auth::refused(it.method(auth), &v) => {
+                    return Some(HttpResponse::text(403, "Forbidden"))
+                }
                 Ok(_) => {}
                 Err(e) => {
                     let msg = crate::run::render_error(it.prog, &e);
@@ -509,6 +511,9 @@ fn run_request(it: &mut Interp<'_>, w: &WebLoaded, req: HttpRequest) -> HttpResp
             if let Some(r) = it.web.req.as_mut() {
                 r.resp = HttpResponse::default();
             }
+        }
+        if let Some(page) = super::pages::tagged_page(it, &path) {
+            return Some(page);
         }
         let lower = path.to_ascii_lowercase();
         let r = if let Some(rest) = lower.strip_prefix("/4daction/") {
