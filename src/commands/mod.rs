@@ -28,6 +28,7 @@ pub mod system;
 pub mod tags;
 pub mod text;
 pub mod web;
+pub mod webserver;
 
 use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;
@@ -166,7 +167,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 21] {
+fn themes() -> [&'static [CommandDef]; 22] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -184,6 +185,7 @@ fn themes() -> [&'static [CommandDef]; 21] {
         constants::COMMANDS,
         web::COMMANDS,
         tags::COMMANDS,
+        webserver::COMMANDS,
         db::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
@@ -284,7 +286,8 @@ pub fn implemented() -> Vec<(u32, String)> {
         .flat_map(|t| t.iter().map(|d| d.name))
         .chain(COMPILER_HANDLED.iter().copied());
     for name in names {
-        if !seen.insert(name.to_lowercase()) {
+        // internal helpers (`_fourd_member`) are not 4D commands
+        if name.starts_with('_') || !seen.insert(name.to_lowercase()) {
             continue;
         }
         match crate::syntax::data::command_by_name(name) {

@@ -36,9 +36,11 @@ pub mod clock;
 pub mod options;
 pub mod pages;
 pub mod paths;
+pub mod scalable;
 pub mod serve;
 pub mod server;
 pub mod sessions;
+pub mod state;
 pub mod tags;
 pub mod worker;
 
@@ -169,6 +171,8 @@ pub struct WebRuntime {
     /// `fourd serve --port N` (wins over `Web port ID`).
     pub port_override: Mutex<Option<u16>>,
     pub server: Mutex<Option<server::ServerHandle>>,
+    /// Root folder, home pages, counters (`state`).
+    pub extra: state::Extra,
 }
 
 impl WebRuntime {
@@ -180,6 +184,7 @@ impl WebRuntime {
             clock,
             port_override: Mutex::new(None),
             server: Mutex::new(None),
+            extra: state::Extra::default(),
         })
     }
 

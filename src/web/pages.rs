@@ -14,10 +14,18 @@ use std::path::{Path, PathBuf};
 
 /// The web folder of a run (canonical), if it exists.
 pub fn web_folder(rt: &WebRuntime) -> Option<PathBuf> {
-    let root = rt.root.as_ref()?;
-    super::paths::child_dir_ci(root, "WebFolder")?
-        .canonicalize()
-        .ok()
+    let mut cache = rt.extra.root_cache.lock().ok()?;
+    if let Some(p) = cache.as_ref() {
+        return Some(p.clone());
+    }
+    let set = rt.extra.root_folder.lock().ok()?.clone();
+    let p = match set {
+        Some(p) => p,
+        None => super::paths::child_dir_ci(rt.root.as_ref()?, "WebFolder")?,
+    };
+    let p = p.canonicalize().ok()?;
+    *cache = Some(p.clone());
+    Some(p)
 }
 
 fn ext_is(p: &Path, exts: &[&str]) -> bool {

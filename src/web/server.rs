@@ -45,7 +45,6 @@ pub struct ServerHandle {
 struct Shared {
     rt: Arc<WebRuntime>,
     jobs: std::sync::Mutex<mpsc::Sender<Job>>,
-    web_root: Option<PathBuf>,
     in_flight: AtomicUsize,
     legacy_or_none: bool,
 }
@@ -89,10 +88,13 @@ pub fn start(rt: &Arc<WebRuntime>) -> Result<SocketAddr, String> {
     let shared = Arc::new(Shared {
         rt: rt.clone(),
         jobs: std::sync::Mutex::new(jobs.clone()),
-        web_root: super::pages::web_folder(rt),
         in_flight: AtomicUsize::new(0),
         legacy_or_none: !scalable,
     });
+    if let Ok(mut t) = rt.extra.started.lock() {
+        *t = Some(std::time::Instant::now());
+    }
+    rt.extra.hits.store(0, Ordering::Relaxed);
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     runtime.spawn(accept_loop(listener, shared, stop_rx));
     *guard = Some(ServerHandle {
@@ -244,8 +246,29 @@ async fn serve(
             o.int(super::options::sel::MAX_PROCESSES) as usize,
         )
     };
-    let path = req.uri().path().to_string();
-    if let Some(root) = &shared.web_root {
+    shared.rt.extra.count_request();
+    let mut path = req.uri().path().to_string();
+    if path == "/" {
+        // `WEB SET HOME PAGE`, for the session of the cookie
+        let cookie_name = shared.rt.options().cookie_name();
+        let sid = req
+            .headers()
+            .get_all(hyper::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .find_map(|c| {
+                c.trim()
+                    .strip_prefix(&cookie_name)?
+                    .strip_prefix('=')
+                    .map(str::to_string)
+            });
+        if let Some(home) = shared.rt.extra.home_page(sid.as_deref()) {
+            path = format!("/{}", home.trim_start_matches('/'));
+        }
+    }
+    let web_root = super::pages::web_folder(&shared.rt);
+    if let Some(root) = &web_root {
         if matches!(*req.method(), hyper::Method::GET | hyper::Method::HEAD) {
             // `.shtm`/`.shtml` pages go to the 4D side (tags are processed there)
             if let Some(f) = static_file(root, &path).filter(|f| !super::pages::is_tagged(f)) {
@@ -278,11 +301,15 @@ async fn serve(
     if shared.legacy_or_none && n + 1 > max_proc.saturating_sub(1) {
         return reply(HttpResponse::text(503, "Service Unavailable"));
     }
-    let url = parts
-        .uri
-        .path_and_query()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "/".into());
+    let url = if path != parts.uri.path() {
+        path.clone() // the home page
+    } else {
+        parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into())
+    };
     let version = match parts.version {
         hyper::Version::HTTP_10 => "HTTP/1.0",
         _ => "HTTP/1.1",

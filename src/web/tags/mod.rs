@@ -77,6 +77,20 @@ type FileCache = HashMap<(usize, bool, PathBuf), (Option<std::time::SystemTime>,
 thread_local! {
     static FILES: RefCell<FileCache> = RefCell::new(HashMap::new());
     static TEXTS: RefCell<TextCache> = RefCell::new(HashMap::new());
+    static HITS: RefCell<HashMap<PathBuf, u64>> = RefCell::new(HashMap::new());
+}
+
+/// The template files used on this thread, with how many times each was
+/// (`WEB GET STATISTICS`), sorted by path.
+pub fn cache_stats() -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = HITS.with(|h| {
+        h.borrow()
+            .iter()
+            .map(|(p, n)| (p.to_string_lossy().replace('\\', "/"), *n))
+            .collect()
+    });
+    v.sort();
+    v
 }
 
 fn parse_with(prog: &Program, src: &str, dollar: bool) -> Parsed {
@@ -122,6 +136,7 @@ fn body_of(s: &str) -> &str {
 /// (`4DINCLUDE`). `None` when it cannot be read.
 pub fn parse_cached_file(prog: &Program, path: &Path, body: bool) -> Option<Rc<Parsed>> {
     let meta = std::fs::metadata(path).ok()?;
+    HITS.with(|h| *h.borrow_mut().entry(path.to_path_buf()).or_insert(0) += 1);
     let (mtime, len) = (meta.modified().ok(), meta.len());
     let key = (prog as *const Program as usize, body, path.to_path_buf());
     if let Some(p) = FILES.with(|f| {
