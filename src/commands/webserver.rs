@@ -47,8 +47,7 @@ pub const COMMANDS: &[CommandDef] = &[
 ];
 
 fn runtime(it: &mut Interp) -> Arc<WebRuntime> {
-    let first = it.prog.methods.first().map(|m| m.path.clone());
-    it.web.runtime(first.as_deref())
+    web::host::get(it).rt.clone()
 }
 
 fn put(it: &mut Interp, o: &Obj, k: &str, v: Value) {

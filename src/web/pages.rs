@@ -45,7 +45,7 @@ pub fn is_html(p: &Path) -> bool {
 }
 
 fn env_for(it: &mut Interp<'_>) -> super::tags::Env {
-    let web_root = it.web.rt.as_deref().and_then(web_folder);
+    let web_root = web_folder(&super::host::get(it).rt.clone());
     super::tags::Env {
         web_root,
         ..Default::default()
@@ -73,7 +73,7 @@ pub fn process_html(it: &mut Interp<'_>, html: &str) -> String {
 
 /// The answer for a URL naming a `.shtm`/`.shtml` page of the web folder.
 pub fn tagged_page(it: &mut Interp<'_>, url_path: &str) -> Option<HttpResponse> {
-    let root = it.web.rt.as_deref().and_then(web_folder)?;
+    let root = web_folder(&super::host::get(it).rt.clone())?;
     let file = super::server::static_file(&root, url_path)?;
     if !is_tagged(&file) {
         return None;

@@ -62,7 +62,7 @@ fn make(it: &mut Interp<'_>, id: &str) -> Obj {
 /// The session object of the current request (created, with its cookie, if the
 /// request has none): `None` outside a request or when scalable sessions are off.
 pub fn current(it: &mut Interp<'_>) -> Option<Obj> {
-    let rt = it.web.rt.clone()?;
+    let rt = super::host::get(it).rt.clone();
     if rt.options().int(super::options::sel::SCALABLE) != 1 {
         return None;
     }
