@@ -181,6 +181,7 @@ fn response<'a>(it: &'a mut Interp<'_>) -> Option<&'a mut HttpResponse> {
 fn send(it: &mut Interp, body: Vec<u8>, mime: &str) {
     if let Some(r) = response(it) {
         r.body = body;
+        r.file = None;
         if !r
             .headers
             .iter()
@@ -258,12 +259,18 @@ fn web_send_file(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         Some(path) if web::pages::is_html(path) => {
             web::pages::process_file(it, path).map(|page| page.into_bytes())
         }
-        Some(path) => std::fs::read(path).map_err(|e| e.to_string()),
+        // other files are streamed from disk by the HTTP front (not read here)
+        Some(_) => Ok(Vec::new()),
         None => Err(String::new()),
     };
     match (sent, found) {
         (Ok(bytes), Some(path)) => {
             send(it, bytes, web::mime_of(&path));
+            if !web::pages::is_html(&path) {
+                if let Some(r) = response(it) {
+                    r.file = Some(path);
+                }
+            }
             set_ok(it, true);
         }
         _ => {

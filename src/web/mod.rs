@@ -32,6 +32,7 @@
 //! [`Process`]: crate::runtime::process::Process
 
 pub mod auth;
+pub mod body;
 pub mod client;
 pub mod clock;
 pub mod host;
@@ -44,6 +45,7 @@ pub mod server;
 pub mod sessions;
 pub mod state;
 pub mod tags;
+pub mod tls;
 /// The former name of [`host`] (the web interpreter thread).
 pub use host as worker;
 

@@ -83,6 +83,7 @@ pub fn tagged_page(it: &mut Interp<'_>, url_path: &str) -> Option<HttpResponse> 
             status: 200,
             headers: vec![("Content-Type".into(), "text/html; charset=utf-8".into())],
             body: page.into_bytes(),
+            file: None,
         },
         Err(m) => {
             it.write_err(&format!("fourd: {}: {}\n", file.display(), m));

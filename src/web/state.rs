@@ -20,9 +20,21 @@ pub struct Extra {
     /// Requests received since the server started.
     pub hits: AtomicU64,
     pub started: Mutex<Option<Instant>>,
+    /// How long a request's headers, or the next piece of its body, may take to
+    /// arrive (ms; 0: the default, 30 s). A connection that stalls longer is closed.
+    pub io_timeout_ms: AtomicU64,
+    /// The HTTPS listener's address, when HTTPS is on.
+    pub https_addr: Mutex<Option<std::net::SocketAddr>>,
 }
 
 impl Extra {
+    pub fn io_timeout(&self) -> std::time::Duration {
+        match self.io_timeout_ms.load(Ordering::Relaxed) {
+            0 => std::time::Duration::from_secs(30),
+            ms => std::time::Duration::from_millis(ms),
+        }
+    }
+
     pub fn count_request(&self) {
         self.hits.fetch_add(1, Ordering::Relaxed);
     }
