@@ -79,3 +79,91 @@ fn check_visits_each_real_file_once_despite_symlink_loops() {
     assert_eq!(so.matches("b.4dm:").count(), so.lines().count() - 1, "{so}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Finding 1: a circular object or collection is error 48 (which `Try` catches)
+/// in JSON Stringify (both forms), String, OB Copy, .copy(), New process
+/// parameters and Storage; `.equal()` compares circular values; a diamond (the same
+/// object twice, no cycle) is not an error; nesting is bounded (error 20).
+#[test]
+fn circular_objects_are_errors_not_aborts() {
+    let dir = tmp("circular");
+    std::fs::write(dir.join("child.4dm"), "ALERT(\"child\")\n").unwrap();
+    let code = r#"var $o; $p; $top : Object
+var $c; $d : Collection
+var $i : Integer
+$o:=New object("a"; 1)
+$o.self:=$o
+$c:=New collection(1)
+$c.push($c)
+Try
+	ALERT(JSON Stringify($o))
+Catch
+	ALERT("stringify: "+String(Last errors[0].errCode))
+End try
+Try
+	ALERT(JSON Stringify($o; *))
+Catch
+	ALERT("pretty: "+String(Last errors[0].errCode))
+End try
+Try
+	ALERT(String($c))
+Catch
+	ALERT("string: "+String(Last errors[0].errCode))
+End try
+Try
+	$p:=OB Copy($o)
+Catch
+	ALERT("ob copy: "+String(Last errors[0].errCode))
+End try
+Try
+	$d:=$c.copy()
+Catch
+	ALERT("copy: "+String(Last errors[0].errCode))
+End try
+Try
+	$i:=New process("child"; 0; "child"; $o)
+Catch
+	ALERT("new process: "+String(Last errors[0].errCode))
+End try
+Try
+	Use (Storage)
+		Storage.x:=$o
+	End use
+Catch
+	ALERT("storage: "+String(Last errors[0].errCode))
+End try
+ALERT("equal itself: "+String($c.equal($c)))
+$d:=New collection(1)
+$d.push($d)
+ALERT("equal cycles: "+String($c.equal($d)))
+$d.push(2)
+ALERT("equal differ: "+String($c.equal($d)))
+$p:=New object("l"; New object("v"; 1))
+$p.r:=$p.l
+ALERT(JSON Stringify(OB Copy($p)))
+$top:=New object
+$p:=$top
+For ($i; 1; 20000)
+	$p.n:=New object
+	$p:=$p.n
+End for
+Try
+	ALERT(JSON Stringify($top))
+Catch
+	ALERT("deep: "+String(Last errors[0].errCode))
+End try
+"#;
+    let p = dir.join("circ.4dm");
+    std::fs::write(&p, code).unwrap();
+    let mut c = fourd(&["run"]);
+    c.arg(&p);
+    let (out, _) = output_within(c, Duration::from_secs(60));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "stringify: 48\npretty: 48\nstring: 48\nob copy: 48\ncopy: 48\nnew process: 48\n\
+         storage: 48\nequal itself: True\nequal cycles: True\nequal differ: False\n\
+         {\"l\":{\"v\":1},\"r\":{\"v\":1}}\ndeep: 20\n"
+    );
+}

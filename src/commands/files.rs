@@ -389,7 +389,7 @@ fn send_packet(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let id = docref(a, "SEND PACKET")?;
     let data = match a.get(1) {
         Value::Blob(b) => b.to_vec(),
-        v => crate::runtime::format::to_text(v).into_bytes(),
+        v => crate::runtime::format::try_to_text(v)?.into_bytes(),
     };
     match with_doc(id, "SEND PACKET", |f| f.write_all(&data))? {
         Ok(()) => Ok(Value::Undefined),

@@ -970,7 +970,7 @@ pub fn value_to_cell(v: Value, ty: FieldType) -> RtResult<Cell> {
         }
         (FieldType::Object, Value::Null) => Cell::Null,
         (FieldType::Object, v @ (Value::Object(_) | Value::Collection(_))) => {
-            Cell::Object(crate::commands::json::stringify(&v, false))
+            Cell::Object(crate::commands::json::stringify(&v, false)?)
         }
         (_, v) => return bad(&v),
     })

@@ -9,6 +9,7 @@ mod eval;
 mod exec;
 pub mod fast;
 pub mod format;
+pub mod graph;
 mod handling;
 pub mod interp;
 pub mod keys;
