@@ -167,3 +167,31 @@ End try
          {\"l\":{\"v\":1},\"r\":{\"v\":1}}\ndeep: 20\n"
     );
 }
+
+/// Finding 2: a `.sort()` formula that is not a total order (a random answer)
+/// sorts without a panic, every element kept; the standard sort used to panic
+/// ("fourd: internal error", exit 70, `Try` could not catch it).
+#[test]
+fn sort_with_an_inconsistent_formula_keeps_every_element() {
+    let out = run_code(
+        "badsort",
+        r#"var $c : Collection
+var $i; $n : Integer
+$c:=New collection
+For ($i; 1; 200)
+	$c.push($i)
+End for
+For ($n; 1; 30)
+	$c:=$c.sort(Formula((Random%3)=0))
+End for
+ALERT(String($c.length)+" "+String($c.sum())+" "+String($c.distinct().length))
+ARRAY LONGINT($a; 0)
+COLLECTION TO ARRAY($c; $a)
+SORT ARRAY($a; >)
+ALERT(String($a{1})+" "+String($a{200}))
+"#,
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "200 20100 200\n1 200\n");
+}

@@ -335,7 +335,7 @@ fn sort_together(arrays: &[ArrRef], criteria: &[(usize, bool)], name: &str) -> R
         .map(|(i, _)| arrays[*i].borrow().elems[1..].to_vec())
         .collect();
     let mut perm: Vec<usize> = (0..n).collect();
-    perm.sort_by(|&x, &y| {
+    crate::runtime::sorting::sort_by(&mut perm, |&x, &y| {
         for (k, (_, desc)) in keys.iter().zip(criteria) {
             let o = cmp_elem(&k[x], &k[y]);
             let o = if *desc { o.reverse() } else { o };
@@ -370,7 +370,7 @@ fn sort_one_keyed(arr: &ArrRef, desc: bool) -> bool {
         cmp: impl Fn(&K, &K) -> Ordering,
         desc: bool,
     ) {
-        keyed.sort_by(|x, y| {
+        crate::runtime::sorting::sort_by(&mut keyed, |x, y| {
             let o = cmp(&x.0, &y.0);
             if desc {
                 o.reverse()

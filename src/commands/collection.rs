@@ -406,7 +406,7 @@ fn call_member_general(
         MultiSort => super::query::multi_sort(&c, &args)?,
         Sort => {
             let desc = num_arg(&args, 0, name)?.unwrap_or(0.0) as i64 == 1;
-            c.borrow_mut().sort_by(|a, b| {
+            crate::runtime::sorting::sort_by(&mut c.borrow_mut(), |a, b| {
                 let o = compare_values(a, b);
                 if desc {
                     o.reverse()
@@ -693,7 +693,7 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
                     })
                     .collect()
             };
-            keyed.sort_by(|a, b| {
+            crate::runtime::sorting::sort_by(&mut keyed, |a, b| {
                 compare_values(&a.0, &b.0).then_with(|| match (&a.0, &b.0) {
                     (Value::Text(x), Value::Text(y)) => swap(x).cmp(&swap(y)),
                     _ => Ordering::Equal,
@@ -790,7 +790,7 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
         OrderBy => {
             let crit = order_criteria(args);
             let mut items = c.borrow().clone();
-            items.sort_by(|a, b| {
+            crate::runtime::sorting::sort_by(&mut items, |a, b| {
                 for (p, desc) in &crit {
                     let (x, y) = if p.is_empty() {
                         (a.clone(), b.clone())

@@ -661,7 +661,7 @@ impl ProcessDb {
                 })
                 .collect()
         };
-        rows.sort_by(|a, b| {
+        crate::runtime::sorting::sort_by(&mut rows, |a, b| {
             for (k, (_, asc)) in keys.iter().enumerate() {
                 let o = compare_cells(&a.1[k], &b.1[k]);
                 let o = if *asc { o } else { o.reverse() };

@@ -2,6 +2,7 @@
 //! and runtime errors.
 
 pub mod access;
+mod boundary;
 pub mod collate;
 mod dynamic;
 pub mod error;
@@ -19,6 +20,7 @@ mod place;
 pub mod process;
 pub mod propmap;
 pub mod scheduler;
+pub mod sorting;
 pub mod value;
 
 #[cfg(test)]
