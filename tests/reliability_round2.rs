@@ -195,3 +195,119 @@ ALERT(String($a{1})+" "+String($a{200}))
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "200 20100 200\n1 200\n");
 }
+
+/// Finding 6: `TEXT TO DOCUMENT` and `File.setText()` write into the target as a
+/// plain open would: the mode (0600, setuid) stays, a symlink stays a link to the
+/// written file, hard links stay linked, a FIFO stays a FIFO, and a file the user
+/// may not write is refused (error, file untouched) even in a writable folder.
+#[cfg(unix)]
+#[test]
+fn file_writes_respect_the_target() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+    let dir = tmp("writes");
+    let path = |n: &str| dir.join(n).display().to_string();
+    let private = dir.join("private.txt");
+    std::fs::write(&private, "old").unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let suid = dir.join("suid.txt");
+    std::fs::write(&suid, "old").unwrap();
+    std::fs::set_permissions(&suid, std::fs::Permissions::from_mode(0o4750)).unwrap();
+    std::fs::write(dir.join("real.txt"), "old").unwrap();
+    std::os::unix::fs::symlink("real.txt", dir.join("link.txt")).unwrap();
+    std::fs::write(dir.join("h1.txt"), "old").unwrap();
+    std::fs::hard_link(dir.join("h1.txt"), dir.join("h2.txt")).unwrap();
+    let fifo = dir.join("fifo");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap_or_default())
+    };
+    let code = format!(
+        "TEXT TO DOCUMENT(\"{}\"; \"new\")\nFile(\"{}\"; fk platform path).setText(\"new\")\n\
+         TEXT TO DOCUMENT(\"{}\"; \"new\")\nTEXT TO DOCUMENT(\"{}\"; \"new\")\n\
+         TEXT TO DOCUMENT(\"{}\"; \"piped\")\nALERT(\"ok\")\n",
+        path("private.txt"),
+        path("suid.txt"),
+        path("link.txt"),
+        path("h2.txt"),
+        path("fifo"),
+    );
+    let script = dir.join("w.4dm");
+    std::fs::write(&script, code).unwrap();
+    let mut c = fourd(&["run"]);
+    c.arg(&script);
+    let (out, _) = output_within(c, Duration::from_secs(60));
+    assert_eq!(text(&out.stdout), "ok\n", "{}", text(&out.stderr));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().mode() & 0o7777;
+    assert_eq!(
+        (
+            mode(&private),
+            std::fs::read_to_string(&private).unwrap().as_str()
+        ),
+        (0o600, "new")
+    );
+    assert_eq!(
+        (
+            mode(&suid),
+            std::fs::read_to_string(&suid).unwrap().as_str()
+        ),
+        (0o4750, "new")
+    );
+    let link = std::fs::symlink_metadata(dir.join("link.txt")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("real.txt")).unwrap(),
+        "new"
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("h1.txt")).unwrap(), "new");
+    assert_eq!(std::fs::metadata(dir.join("h1.txt")).unwrap().nlink(), 2);
+    assert_eq!(reader.join().unwrap(), "piped");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+
+    // refused: a file this user may not write, in a folder it may write
+    let shared = dir.join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let locked = shared.join("locked.txt");
+    std::fs::write(&locked, "keep").unwrap();
+    let root = std::fs::metadata(&dir).unwrap().uid() == 0;
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(
+        &locked,
+        std::fs::Permissions::from_mode(if root { 0o644 } else { 0o444 }),
+    )
+    .unwrap();
+    let script = shared.join("r.4dm");
+    std::fs::write(
+        &script,
+        format!(
+            "Try\n\tTEXT TO DOCUMENT(\"{}\"; \"stolen\")\nCatch\n\tALERT(\"refused\")\nEnd try\n",
+            locked.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut c = fourd(&["run"]);
+    c.arg(&script);
+    if root {
+        // as root every open succeeds: run as "nobody", who may write the folder only
+        c.uid(65534).gid(65534);
+    }
+    let (out, _) = output_within(c, Duration::from_secs(60));
+    assert_eq!(text(&out.stdout), "refused\n", "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), "keep");
+    assert_eq!(
+        std::fs::metadata(&locked).unwrap().uid(),
+        std::fs::metadata(&dir).unwrap().uid()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
