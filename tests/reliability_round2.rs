@@ -311,3 +311,56 @@ fn file_writes_respect_the_target() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Finding 5: two `fourd run` on one data file at the same time never lose a
+/// record silently: the second opener is refused with a clear error (as 4D
+/// refuses a data file already open), and the file holds every record of the
+/// one that ran. (Before: both "succeeded" and 5,001 of 10,000 rows remained.)
+#[test]
+fn two_processes_on_one_data_file_never_lose_records() {
+    let dir = tmp("twoopen");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalog/catalog.4DCatalog"),
+        dir.join("catalog.4DCatalog"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("fill.4dm"),
+        "var $i : Integer\nFor ($i; 1; 5000)\n\tCREATE RECORD([Employee])\n\
+         \t[Employee]Name:=$1+String($i)\n\tSAVE RECORD([Employee])\nEnd for\nALERT(\"filled\")\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("count.4dm"),
+        "ALL RECORDS([Employee])\nALERT(String(Records in selection([Employee])))\n",
+    )
+    .unwrap();
+    let data = dir.join("data.sqlite");
+    let start = |who: &str| {
+        let mut c = fourd(&["run"]);
+        c.arg(dir.join("fill.4dm"))
+            .arg(who)
+            .arg("--data")
+            .arg(&data)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        c.spawn().unwrap()
+    };
+    let (a, b) = (start("A"), start("B"));
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    let mut c = fourd(&["run"]);
+    c.arg(dir.join("count.4dm")).arg("--data").arg(&data);
+    let (count, _) = output_within(c, Duration::from_secs(60));
+    let rows: usize = text(&count.stdout).trim().parse().unwrap_or(0);
+    let ok = [&a, &b].iter().filter(|o| o.status.success()).count();
+    for o in [&a, &b] {
+        if !o.status.success() {
+            let e = text(&o.stderr);
+            assert!(e.contains("already open"), "unclear refusal: {e}");
+        }
+    }
+    assert!(ok >= 1, "{} / {}", text(&a.stderr), text(&b.stderr));
+    assert_eq!(rows, 5000 * ok, "{ok} runs succeeded, {rows} rows kept");
+    let _ = std::fs::remove_dir_all(&dir);
+}
