@@ -87,8 +87,9 @@ fn check_one(
     let parsed = syntax::parse_with(&source, table);
     let mut text = String::new();
     let path = file.display().to_string();
-    for err in &parsed.errors {
-        text.push_str(&diagnostics::format_error(&path, &source, err));
+    let lines = diagnostics::format_errors(&path, &source, &parsed.errors);
+    for (err, line) in parsed.errors.iter().zip(lines) {
+        text.push_str(&line);
         text.push('\n');
         if snippets {
             text.push_str(&diagnostics::render_snippet(&path, &source, err, true));

@@ -364,3 +364,67 @@ fn two_processes_on_one_data_file_never_lose_records() {
     assert_eq!(rows, 5000 * ok, "{ok} runs succeeded, {rows} rows kept");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The CPU time (user + system) a command took, measured for that child alone
+/// (`wait4`), so that the load of a shared machine does not count.
+#[cfg(unix)]
+fn cpu_time(mut c: Command) -> (Duration, std::process::ExitStatus) {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    let child = c
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for our child.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our own child, not waited for elsewhere.
+    let r = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut ru) };
+    assert_eq!(r, child.id() as i32);
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    (
+        tv(ru.ru_utime) + tv(ru.ru_stime),
+        std::process::ExitStatus::from_raw(status),
+    )
+}
+
+/// Finding 4: parse errors cost time in proportion to the file (each used to
+/// rescan the text before it for its line number: 40k lines of `)` took 21 s), and
+/// `--max-time` covers loading.
+#[cfg(unix)]
+#[test]
+fn parse_errors_cost_linear_time_and_loading_is_under_max_time() {
+    let dir = tmp("parsetime");
+    let cost = |lines: usize| {
+        let p = dir.join(format!("p{lines}.4dm"));
+        std::fs::write(&p, ")\n".repeat(lines)).unwrap();
+        let mut c = fourd(&["check", "--quiet"]);
+        c.arg(&p);
+        let (t, status) = cpu_time(c);
+        assert_eq!(status.code(), Some(1));
+        t
+    };
+    let (small, big) = (cost(4_000), cost(32_000));
+    // 8 times the lines: linear is about 8 times the time, quadratic 64
+    assert!(
+        big < small * 20,
+        "4,000 error lines: {small:?}, 32,000: {big:?}"
+    );
+
+    // loading a file that takes long to parse stops at the limit (+2 s grace)
+    let p = dir.join("slow.4dm");
+    std::fs::write(&p, ")\n".repeat(400_000)).unwrap();
+    let mut c = fourd(&["run", "--max-time", "1"]);
+    c.arg(&p);
+    let (out, took) = output_within(c, Duration::from_secs(60));
+    assert_eq!(out.status.code(), Some(70), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("error 35"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(took < Duration::from_secs(15), "{took:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
