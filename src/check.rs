@@ -102,6 +102,11 @@ fn check_one(
     }
 }
 
+/// Stack size of a checking thread: the passes over the syntax tree recurse
+/// once per level (blocks up to `block::MAX_NESTING`, expressions up to
+/// `syntax::MAX_OPERATORS`); reserved, not used, unless a file is that deep.
+const CHECK_STACK: usize = 256 << 20;
+
 /// Checks files (on every core, each worker taking every n-th file) and writes
 /// each error line to `out` in file order; snippets too if `snippets`.
 pub fn check_files(files: &[PathBuf], out: &mut dyn Write, snippets: bool) -> Summary {
@@ -115,7 +120,8 @@ pub fn check_files(files: &[PathBuf], out: &mut dyn Write, snippets: bool) -> Su
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
-                scope.spawn(move || {
+                let worker = std::thread::Builder::new().stack_size(CHECK_STACK);
+                worker.spawn_scoped(scope, move || {
                     let mut tables = HashMap::new();
                     (w..files.len())
                         .step_by(workers)
@@ -123,6 +129,7 @@ pub fn check_files(files: &[PathBuf], out: &mut dyn Write, snippets: bool) -> Su
                         .collect::<Vec<_>>()
                 })
             })
+            .filter_map(Result::ok)
             .collect();
         for handle in handles {
             for (i, report) in handle.join().unwrap_or_default() {

@@ -428,3 +428,56 @@ fn parse_errors_cost_linear_time_and_loading_is_under_max_time() {
     assert!(took < Duration::from_secs(15), "{took:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Finding 3: deep expressions and nesting never overflow the stack of `fourd
+/// check` (2 MB worker stacks before) or `fourd run`: a 12,800-term line checks
+/// and a 19,000-term one runs; 11,630 nested `If` and a 2-million-term line are
+/// clear syntax errors.
+#[test]
+fn deep_expressions_and_nesting_are_checked_without_overflow() {
+    let dir = tmp("deep");
+    let write = |name: &str, code: String| {
+        let p = dir.join(name);
+        std::fs::write(&p, code).unwrap();
+        p
+    };
+    let terms = write("terms.4dm", format!("$x:=1{}\n", "+1".repeat(12_800)));
+    let n = 11_630;
+    let nest = write(
+        "nest.4dm",
+        format!("{}$x:=1\n{}", "If (True)\n".repeat(n), "End if\n".repeat(n)),
+    );
+    let runs = write(
+        "runs.4dm",
+        format!(
+            "var $x : Real\n$x:=1{}\nALERT(String($x))\n",
+            "+1".repeat(19_000)
+        ),
+    );
+    let huge = write("huge.4dm", format!("$x:=1{}\n", "+1".repeat(2_000_000)));
+    let check = |p: &Path| {
+        let mut c = fourd(&["check", "--quiet"]);
+        c.arg(p);
+        output_within(c, Duration::from_secs(120)).0
+    };
+    let o = check(&terms);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = check(&nest);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("nest.4dm:513:1: more than 512 nested blocks"));
+    let o = check(&runs);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let run = |p: &Path| {
+        let mut c = fourd(&["run"]);
+        c.arg(p);
+        output_within(c, Duration::from_secs(120)).0
+    };
+    let o = run(&runs);
+    assert_eq!(text(&o.stdout), "19001\n", "{}", text(&o.stderr));
+    let o = run(&huge);
+    assert_eq!(o.status.code(), Some(65), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("more than 20000 operators in one line"));
+    let o = run(&nest);
+    assert_eq!(o.status.code(), Some(65), "{}", text(&o.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
