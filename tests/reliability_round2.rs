@@ -481,3 +481,46 @@ fn deep_expressions_and_nesting_are_checked_without_overflow() {
     assert_eq!(o.status.code(), Some(65), "{}", text(&o.stderr));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Finding 7: memory held counts against a budget (`--max-memory`): many big
+/// texts give error 34 (caught by `Try`, and after freeing the code goes on)
+/// instead of an abort; `JSON Stringify` past 2^28 characters is error 34 too.
+#[test]
+fn memory_budget_raises_error_34() {
+    let out = run_code(
+        "membudget",
+        r#"var $c : Collection
+var $i : Integer
+var $t : Text
+$c:=New collection
+Try
+	For ($i; 1; 1000)
+		$c.push("x"*20000000)
+	End for
+Catch
+	ALERT("caught "+String(Last errors[0].errCode)+(($i>10) && ($i<45) ? " in time" : " at "+String($i)))
+End try
+$c:=New collection
+For ($i; 1; 3)
+	$c.push("y"*100000000)
+End for
+Try
+	$t:=JSON Stringify($c)
+Catch
+	ALERT("json "+String(Last errors[0].errCode)+" "+String(Length($t)))
+End try
+$c:=New collection
+For ($i; 1; 1000)
+	$c.push("z"*20000000)
+End for
+"#,
+        &["--max-memory", "800"],
+    );
+    assert_eq!(out.status.code(), Some(70), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "caught 34 in time\njson 34 0\n");
+    let e = text(&out.stderr);
+    assert!(
+        e.contains("error 34: Not enough memory") && e.contains("(--max-memory)"),
+        "{e}"
+    );
+}

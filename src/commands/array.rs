@@ -68,6 +68,10 @@ fn declare(
             format!("{}: not enough memory for this size", name),
         );
     }
+    crate::runtime::memory::reserve(
+        rows.saturating_mul(cols.unwrap_or(1).max(1))
+            .saturating_mul(std::mem::size_of::<crate::runtime::value::Value>()),
+    )?;
     let existing = match it.deref_raw(&p) {
         Ok(Value::Array(arr)) => Some(arr),
         _ => None,
@@ -171,6 +175,7 @@ fn insert_in_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     if n >= codes::MAX_SIZE {
         return err(codes::NO_MEMORY, "INSERT IN ARRAY: not enough memory");
     }
+    crate::runtime::memory::reserve(n.saturating_mul(std::mem::size_of::<Value>()))?;
     let mut ar = arr.borrow_mut();
     let d = ar.elem.default_value();
     let at = at.min(ar.elems.len());

@@ -68,6 +68,7 @@ fn set_blob_size(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     if n >= codes::MAX_SIZE {
         return err(codes::NO_MEMORY, "SET BLOB SIZE: not enough memory");
     }
+    crate::runtime::memory::reserve(n.saturating_sub(b.len()))?;
     let fill = a.opt_num(2, "SET BLOB SIZE")?.unwrap_or(0.0) as u8;
     b.resize(n, fill);
     write_blob(it, a, 0, b, "SET BLOB SIZE")?;

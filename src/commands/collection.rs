@@ -436,6 +436,7 @@ fn call_member_general(
             if n >= codes::MAX_SIZE {
                 return err(codes::NO_MEMORY, ".resize(): not enough memory");
             }
+            crate::runtime::memory::reserve(n.saturating_mul(std::mem::size_of::<Value>()))?;
             let d = args
                 .get(1)
                 .cloned()

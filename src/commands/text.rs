@@ -443,6 +443,7 @@ fn replace_string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
             );
         }
     }
+    crate::runtime::memory::reserve(src.len())?;
     if a.star {
         return Ok(text(src.replacen(old.as_str(), &new, how_many)));
     }

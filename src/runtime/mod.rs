@@ -14,6 +14,7 @@ pub mod graph;
 mod handling;
 pub mod interp;
 pub mod keys;
+pub mod memory;
 pub mod oop;
 pub mod ops;
 mod place;
