@@ -65,7 +65,7 @@ pub fn time(t: i64) -> String {
 /// itself is error 48 (see [`crate::runtime::graph`]).
 pub fn try_to_text(v: &Value) -> RtResult<String> {
     match v {
-        Value::Object(_) | Value::Collection(_) => crate::commands::json::stringify(v, false),
+        Value::Object(_) | Value::Collection(_) => super::json::stringify(v, false),
         v => Ok(to_text(v)),
     }
 }
@@ -83,7 +83,7 @@ pub fn to_text(v: &Value) -> String {
         Value::Date(d) => date(*d),
         Value::Time(t) => time(*t),
         Value::Object(_) | Value::Collection(_) => {
-            crate::commands::json::stringify(v, false).unwrap_or_else(|e| e.message)
+            super::json::stringify(v, false).unwrap_or_else(|e| e.message)
         }
         Value::Pointer(_) => String::new(),
         Value::Blob(_) | Value::Picture(_) => String::new(),
