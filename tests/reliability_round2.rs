@@ -36,7 +36,7 @@ fn run_code(name: &str, code: &str, args: &[&str]) -> Output {
 fn output_within(mut c: Command, limit: Duration) -> (Output, Duration) {
     use std::process::Stdio;
     let t = Instant::now();
-    let mut child = c
+    let child = c
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -368,6 +368,7 @@ fn two_processes_on_one_data_file_never_lose_records() {
 /// The CPU time (user + system) a command took, measured for that child alone
 /// (`wait4`), so that the load of a shared machine does not count.
 #[cfg(unix)]
+#[allow(clippy::zombie_processes)] // waited for by wait4, which std does not know
 fn cpu_time(mut c: Command) -> (Duration, std::process::ExitStatus) {
     use std::os::unix::process::ExitStatusExt;
     use std::process::Stdio;

@@ -273,7 +273,13 @@ mod tests {
             stringify(&v, true).ok().unwrap_or_default(),
             "{\n\t\"b\": 1,\n\t\"a\": [\n\t\ttrue,\n\t\tnull,\n\t\t\"x\\n\"\n\t],\n\t\"c\": {}\n}"
         );
-        assert_eq!(stringify(&text("x"), false).ok().unwrap_or_default(), "\"x\"");
-        assert_eq!(stringify(&Value::Real(0.5), false).ok().unwrap_or_default(), "0.5");
+        assert_eq!(
+            stringify(&text("x"), false).ok().unwrap_or_default(),
+            "\"x\""
+        );
+        assert_eq!(
+            stringify(&Value::Real(0.5), false).ok().unwrap_or_default(),
+            "0.5"
+        );
     }
 }
