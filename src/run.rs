@@ -106,7 +106,13 @@ fn run_in_thread(
     data: &DataPath,
     max_time: Option<std::time::Duration>,
 ) -> u8 {
-    let started = std::time::Instant::now();
+    // the limit covers loading (reading, parsing, compiling) too: a file that takes
+    // long to parse is stopped by the watchdog's hard stop (error 35, exit 70)
+    let watchdog = max_time.map(|limit| {
+        let flag = Arc::new(AtomicBool::new(false));
+        let w = Watchdog::start(limit, flag.clone());
+        (w, flag)
+    });
     let loaded = match project::load(path, method) {
         Ok(l) => l,
         Err(LoadError::Usage(m)) => {
@@ -136,11 +142,9 @@ fn run_in_thread(
             }
         }
     }
-    let watchdog = max_time.map(|limit| {
-        let flag = Arc::new(AtomicBool::new(false));
-        it.interrupt = Some(flag.clone());
-        // loading counts against the limit too
-        Watchdog::start(limit.saturating_sub(started.elapsed()), flag)
+    let watchdog = watchdog.map(|(w, flag)| {
+        it.interrupt = Some(flag);
+        w
     });
     for &(id, takes_args) in &loaded.entries {
         let a = if takes_args {
