@@ -114,6 +114,10 @@ enum Command {
         /// Cases run at the same time (default: the number of cores).
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
+        /// Read NAME.err as fourd's own suite does: the exit code on the first
+        /// line, then substrings stderr must contain (NAME.exit is not read).
+        #[arg(long)]
+        err_substrings: bool,
     },
     /// List the implemented 4D commands, one `NUMBER<TAB>Name` per line.
     Commands,
@@ -155,9 +159,15 @@ fn main() -> ExitCode {
             junit,
             timeout,
             jobs,
+            err_substrings,
         }) => match std::time::Duration::try_from_secs_f64(timeout) {
             Ok(t) if !t.is_zero() => {
-                fourd::testrun::test_cli(&paths, update, junit.as_deref(), t, jobs)
+                let format = if err_substrings {
+                    fourd::testrun::ErrFormat::CodeThenSubstrings
+                } else {
+                    fourd::testrun::ErrFormat::Exact
+                };
+                fourd::testrun::test_cli(&paths, update, junit.as_deref(), t, jobs, format)
             }
             _ => {
                 eprintln!("fourd test: --timeout wants a positive number of seconds");

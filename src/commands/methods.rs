@@ -148,7 +148,7 @@ fn array_texts(it: &Interp, v: &Value) -> RtResult<Option<Vec<String>>> {
             ar.elems
                 .iter()
                 .skip(1)
-                .map(|e| crate::runtime::format::to_text(e))
+                .map(crate::runtime::format::to_text)
                 .collect(),
         ));
     }

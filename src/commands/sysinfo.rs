@@ -305,7 +305,7 @@ fn get_memory_statistics(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 
 /// process-activity.md: `Get process activity{(options)}` returns
 /// `{sessions, processes}`; fourd has no remote sessions, so `sessions` is empty
-/// ([choice] with `Processes only` (2) it is left out, with `Sessions only` (1)
+/// (with `Processes only` (1) it is left out, with `Sessions only` (2)
 /// `processes` is). Each process: `name`, `number`, `sessionID` (""), `type` (-1
 /// for the main process, as `Other user process`... [choice] 5 "Worker" for
 /// workers: fourd's kinds), `visible` True, `systemID` (this OS process),
@@ -340,10 +340,10 @@ fn process_activity(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         ]));
     }
     let mut props = Vec::new();
-    if opt != 2 {
+    if opt != 1 {
         props.push(("sessions", Value::Collection(new_collection(Vec::new()))));
     }
-    if opt != 1 {
+    if opt != 2 {
         props.push(("processes", Value::Collection(new_collection(procs))));
     }
     Ok(obj(props))

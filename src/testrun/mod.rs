@@ -168,25 +168,6 @@ pub fn unified_diff(expected: &str, actual: &str, what: &str, indent: &str) -> S
         s.push_str(line);
         s.push('\n');
     }
-    // lines that differ only by the final newline look the same in the diff
-    if !expected.ends_with('\n') && !expected.is_empty()
-        || !actual.ends_with('\n') && !actual.is_empty()
-    {
-        s.push_str(indent);
-        s.push_str(&format!(
-            "(expected {what} ends {}with a newline; actual {what} ends {}with a newline)\n",
-            if expected.ends_with('\n') {
-                ""
-            } else {
-                "without "
-            },
-            if actual.ends_with('\n') {
-                ""
-            } else {
-                "without "
-            },
-        ));
-    }
     s
 }
 
@@ -401,14 +382,16 @@ pub fn report(outcomes: &[Outcome]) -> String {
     s
 }
 
-/// `fourd test [PATH...] [--update] [--junit FILE] [--timeout S] [--jobs N]`:
-/// returns the exit code (0 all passed, 1 a case failed, 2 bad usage).
+/// `fourd test [PATH...] [--update] [--junit FILE] [--timeout S] [--jobs N]
+/// [--err-substrings]`: returns the exit code (0 all passed, 1 a case failed, 2 bad
+/// usage).
 pub fn test_cli(
     paths: &[PathBuf],
     update: bool,
     junit_file: Option<&Path>,
     timeout: Duration,
     jobs: Option<usize>,
+    format: ErrFormat,
 ) -> u8 {
     let exe = match std::env::current_exe() {
         Ok(e) => e,
@@ -446,7 +429,7 @@ pub fn test_cli(
     }
     let opts = Options {
         exe,
-        format: ErrFormat::Exact,
+        format,
         timeout,
         jobs: jobs.unwrap_or_else(|| {
             std::thread::available_parallelism()
@@ -481,7 +464,7 @@ mod tests {
         assert!(d.contains("-b\n") && d.contains("+B\n"), "{d}");
         assert!(!d.contains("newline"), "{d}");
         let d = unified_diff("a\n", "a", "stdout", "");
-        assert!(d.contains("actual stdout ends without a newline"), "{d}");
+        assert!(d.contains("No newline at end of file"), "{d}");
     }
 
     #[test]

@@ -11,8 +11,5 @@ Function test_left_to_right()
 	// 4D evaluates operators left to right: 3+4*5 is 35
 	This.assert.equal(3+4*5; 35; "3+4*5")
 
-Function test_wrong_on_purpose()
-	This.assert.equal(2*2; 5; "2*2")
-
 Function helper_not_a_test()
 	This.assert.equal(1; 0; "helper must not run")

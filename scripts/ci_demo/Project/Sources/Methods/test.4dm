@@ -1,6 +1,7 @@
-// The test runner: finds the classes whose names end with "Test" (OB Keys(cs)),
+// The test runner (`fourd --project scripts/ci_demo --startup-method test`): finds the classes whose names end with "Test" (OB Keys(cs)),
 // reads each class's code (METHOD GET CODE) to find its test_ functions, calls
 // them with a fresh Assert, counts failures and prints a summary with LOG EVENT.
+// Failures go to stderr; any failure ends the run with an error (exit code 70).
 var $className; $code; $line; $fn; $param : Text
 var $names; $lines; $tests : Collection
 var $assert; $instance : Object
@@ -39,3 +40,6 @@ For each ($className; $names)
 End for each
 $before:=Get database parameter(User param value; $param)
 LOG EVENT(Into system standard outputs; String($classes)+" classes, "+String($ran)+" tests, "+String($failed)+" failed"+Choose($param=""; ""; " ("+$param+")")+"\n")
+If ($failed>0)
+	throw(1; String($failed)+" of "+String($ran)+" tests failed")
+End if
