@@ -264,7 +264,7 @@ fn data_file(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
 /// get-4d-file.md: `Get 4D file(file{; *})`: the path of a file of the
 /// application, whether or not it exists yet. [choice] Settings files are under
 /// `<project>/Settings` (`User settings file for data`: the data folder's
-/// `Settings`), logs under `<project>/Logs` with 4D's names (the diagnostic log
+/// `Settings`), logs in the `Logs` folder of `Get 4D folder(Logs folder)` with 4D's names (the diagnostic log
 /// prefixed `4DDiagnosticLogTool` in a tool4d run, as the tool4d docs say);
 /// `Last backup file` is "" (no backup), unknown selectors give error 54 (bad
 /// argument).
@@ -272,12 +272,8 @@ fn get_4d_file(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let sel = a.num(0, "Get 4D file")? as i64;
     let db = super::system::database_folder(it);
     let info = run_info();
-    let data_folder = info
-        .data_file
-        .as_ref()
-        .and_then(|p| p.parent().map(PathBuf::from))
-        .unwrap_or_else(|| db.join("Data"));
-    let logs = db.join("Logs");
+    let data_folder = super::system::data_folder(&db);
+    let logs = data_folder.join("Logs");
     let settings = db.join("Settings");
     let p = match sel {
         1 | 18 => settings.join("Backup.4DSettings"),
