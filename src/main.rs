@@ -46,6 +46,9 @@ struct Tool4dArgs {
     /// The data file (SQLite) to open.
     #[arg(long, value_name = "PATH")]
     data: Option<PathBuf>,
+    /// fourd's own: stop the run with an error (exit code 70) after this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    max_time: Option<f64>,
     /// Accepted for tool4d compatibility (fourd is always headless).
     #[arg(long)]
     headless: bool,
@@ -146,6 +149,7 @@ fn main() -> ExitCode {
                 user_param: t.user_param,
                 opening_mode: t.opening_mode,
                 data: t.data,
+                max_time: t.max_time,
             })
         }
         None if cli.tool4d.startup_method.is_some()

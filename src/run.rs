@@ -110,18 +110,24 @@ struct Watchdog {
 }
 
 impl Watchdog {
-    fn start(limit: std::time::Duration, flag: Arc<AtomicBool>) -> Watchdog {
+    /// Fires after `wait`; the messages name `limit` (the time asked for, of
+    /// which loading used `limit - wait`).
+    fn start(
+        wait: std::time::Duration,
+        limit: std::time::Duration,
+        flag: Arc<AtomicBool>,
+    ) -> Watchdog {
         let fired = Arc::new(AtomicBool::new(false));
-        let (done, wait) = std::sync::mpsc::channel::<()>();
+        let (done, done_rx) = std::sync::mpsc::channel::<()>();
         let f = fired.clone();
         let _ = std::thread::Builder::new()
             .name("fourd-max-time".into())
             .spawn(move || {
                 use std::sync::mpsc::RecvTimeoutError::Timeout;
-                if let Err(Timeout) = wait.recv_timeout(limit) {
+                if let Err(Timeout) = done_rx.recv_timeout(wait) {
                     f.store(true, Ordering::SeqCst);
                     flag.store(true, Ordering::SeqCst);
-                    if let Err(Timeout) = wait.recv_timeout(HARD_STOP_GRACE) {
+                    if let Err(Timeout) = done_rx.recv_timeout(HARD_STOP_GRACE) {
                         let _ = std::io::stdout().flush();
                         eprintln!("error 35: {}", time_limit_message(limit));
                         std::process::exit(70);
@@ -220,7 +226,7 @@ fn run_in_thread(opts: &RunOptions) -> u8 {
         let flag = Arc::new(AtomicBool::new(false));
         it.interrupt = Some(flag.clone());
         // loading counts against the limit too
-        Watchdog::start(limit.saturating_sub(started.elapsed()), flag)
+        Watchdog::start(limit.saturating_sub(started.elapsed()), limit, flag)
     });
     let mut failed = false;
     let mut i = 0;
@@ -257,8 +263,11 @@ fn run_in_thread(opts: &RunOptions) -> u8 {
             return 0; // ABORT stops a `fourd run` silently
         }
         let _ = std::io::stderr().write_all(render_error(&loaded.program, &e).as_bytes());
-        if tool4d.is_none() {
-            return 70;
+        let timed_out = watchdog
+            .as_ref()
+            .is_some_and(|w| w.fired.load(Ordering::SeqCst));
+        if tool4d.is_none() || timed_out {
+            return 70; // past the time limit nothing more runs, On Exit neither
         }
         failed = true;
     }

@@ -27,6 +27,8 @@ pub struct Args {
     /// if the requested mode is unavailable", cli.md).
     pub opening_mode: Option<String>,
     pub data: Option<PathBuf>,
+    /// `--max-time SECONDS` (fourd's own, as `fourd run --max-time`).
+    pub max_time: Option<f64>,
 }
 
 /// Exit code when the project or the startup method is missing.
@@ -145,6 +147,14 @@ pub fn tool4d_cli(args: Args) -> u8 {
             return NOT_FOUND;
         }
     }
+    let max_time = match args.max_time.map(std::time::Duration::try_from_secs_f64) {
+        None => None,
+        Some(Ok(d)) => Some(d),
+        Some(Err(_)) => {
+            eprintln!("fourd: --max-time wants a positive number of seconds");
+            return NOT_FOUND;
+        }
+    };
     let data = match &args.data {
         Some(p) => DataPath::File(p.clone()),
         None => DataPath::Default,
@@ -154,7 +164,7 @@ pub fn tool4d_cli(args: Args) -> u8 {
         method: args.startup_method.clone(),
         args: Vec::new(),
         data,
-        max_time: None,
+        max_time,
         tool4d: Some(Tool4d {
             skip_onstartup: args.skip_onstartup,
             user_param: args.user_param.unwrap_or_default(),

@@ -62,7 +62,8 @@ fn sequence_on_startup_method_on_exit_with_user_param() {
     assert_eq!(code, 0, "stderr: {err}");
     assert_eq!(
         out,
-        "On Startup\nhello param=[format=json tags=unit] headless=True started=True\nOn Exit\n"
+        "On Startup\nhello param=[format=json tags=unit] headless=True started=True\n\
+         structure=True\nOn Exit\n"
     );
     // LOG EVENT with Error message goes to stderr
     assert_eq!(err, "oops on stderr\n");
@@ -81,7 +82,10 @@ fn project_file_path_and_skip_onstartup() {
     ]);
     assert_eq!(code, 0);
     // neither On Startup nor On Exit; no user param
-    assert_eq!(out, "hello param=[] headless=True started=False\n");
+    assert_eq!(
+        out,
+        "hello param=[] headless=True started=False\nstructure=True\n"
+    );
 }
 
 #[test]
@@ -160,6 +164,26 @@ fn uncaught_error_ends_the_method_on_exit_still_runs() {
     assert_eq!(code, 70);
     assert_eq!(out, "On Startup\nbefore error\nOn Exit\n");
     assert!(err.contains("fails.4dm:4:"), "{err}");
+}
+
+#[test]
+fn max_time_stops_a_runaway_startup_method() {
+    let p = project("maxtime");
+    let (code, out, err) = fourd(&[
+        "--project",
+        s(&p),
+        "--startup-method",
+        "forever",
+        "--max-time",
+        "0.5",
+    ]);
+    assert_eq!(code, 70);
+    // On Startup ran; past the limit nothing more runs (On Exit neither)
+    assert_eq!(out, "On Startup\n");
+    assert!(
+        err.contains("error 35: Time limit exceeded: stopped after 0.5 s"),
+        "{err}"
+    );
 }
 
 #[test]

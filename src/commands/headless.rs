@@ -105,6 +105,11 @@ fn current_system_user(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
 /// `<folder>/Project/<name>.4DProject` ([choice] `<folder>/<folder name>.4DProject`
 /// beside a script).
 fn structure_file(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
+    if let Some(f) = super::application::run_info().structure_file {
+        // the .4DProject file tool4d's command line was given
+        let f = std::fs::canonicalize(&f).unwrap_or(f);
+        return Ok(text(f.to_string_lossy().into_owned()));
+    }
     let db = super::system::database_folder(it);
     let name = db
         .file_name()
