@@ -19,7 +19,7 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("Is Windows", is_windows),
     cmd!("Is macOS", is_macos),
     cmd!("Get 4D folder", get_4d_folder),
-    cmd!("Application version", application_version),
+    cmd!("Application version", application_version, refs = 1),
 ];
 
 fn nop(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
@@ -276,7 +276,14 @@ pub fn data_folder(db: &std::path::Path) -> std::path::PathBuf {
         .unwrap_or_else(|| db.join("Data"))
 }
 
-fn application_version(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
-    // "2100": 4D 21.0 (the language level fourd follows, LANGUAGE.md).
-    Ok(text("2100"))
+/// application-version.md: `Application version{(buildNum{; *})}`: "2100", 4D
+/// 21.0 (the language level fourd follows, LANGUAGE.md); with `*` the long form
+/// "F0012100" (a final version, internal number 001). [choice] `buildNum`
+/// receives 0: fourd has no 4D build number.
+fn application_version(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    if let Value::Pointer(p) = a.get(0) {
+        let p = p.clone();
+        it.store_ptr(&p, Value::Int(0))?;
+    }
+    Ok(text(if a.star { "F0012100" } else { "2100" }))
 }
