@@ -3,6 +3,7 @@
 //! commands themselves split by theme. The resolver binds each call to a
 //! [`CommandDef`] once; nothing is looked up by name while running.
 
+pub mod application;
 pub mod array;
 pub mod blob;
 pub mod callbacks;
@@ -19,14 +20,18 @@ pub mod headless;
 pub mod json;
 pub mod language;
 pub mod math;
+pub mod methods;
 pub mod numbers;
 pub mod object;
 pub mod process;
 pub mod query;
 pub mod regex;
+pub mod sysinfo;
 pub mod system;
+pub mod tags;
 pub mod text;
 pub mod web;
+pub mod webserver;
 
 pub use crate::runtime::registry::{set_ok, Args, CmdFn, CommandDef};
 use std::sync::OnceLock;
@@ -45,7 +50,28 @@ pub fn register() {
     });
 }
 
-fn themes() -> [&'static [CommandDef]; 20] {
+/// Replaces the elements of the array argument `i` points to with `vals`, each
+/// converted to the array's element type (as assigning an element does).
+pub fn fill_array(
+    it: &mut crate::runtime::interp::Interp,
+    a: &Args,
+    i: usize,
+    cmd: &str,
+    vals: Vec<crate::runtime::value::Value>,
+) -> crate::runtime::error::RtResult<()> {
+    let ptr = a.ptr(i, cmd)?;
+    let arr = crate::runtime::interp::as_array(&it.deref_raw(&ptr)?)?;
+    let mut ar = arr.borrow_mut();
+    let ty = ar.elem;
+    ar.elems.truncate(1);
+    for v in vals {
+        let v = ty.coerce(v).unwrap_or_else(|v| v);
+        ar.elems.push(v);
+    }
+    Ok(())
+}
+
+fn themes() -> [&'static [CommandDef]; 25] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -62,11 +88,16 @@ fn themes() -> [&'static [CommandDef]; 20] {
         json::COMMANDS,
         constants::COMMANDS,
         web::COMMANDS,
+        tags::COMMANDS,
+        webserver::COMMANDS,
         db::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
         process::COMMANDS,
         headless::COMMANDS,
+        application::COMMANDS,
+        sysinfo::COMMANDS,
+        methods::COMMANDS,
     ]
 }
 
@@ -162,7 +193,8 @@ pub fn implemented() -> Vec<(u32, String)> {
         .flat_map(|t| t.iter().map(|d| d.name))
         .chain(COMPILER_HANDLED.iter().copied());
     for name in names {
-        if !seen.insert(name.to_lowercase()) {
+        // internal helpers (`_fourd_member`) are not 4D commands
+        if name.starts_with('_') || !seen.insert(name.to_lowercase()) {
             continue;
         }
         match crate::syntax::data::command_by_name(name) {
