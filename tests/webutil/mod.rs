@@ -91,11 +91,19 @@ impl Server {
             }
             std::fs::write(dir.join(path), text).unwrap();
         }
-        Server::start_dir(&dir, clock_scale)
+        Server::start_dir_limited(&dir, clock_scale, request_time_limit)
     }
 
     /// Serves the project folder `dir` as it is (removed when the server is dropped).
     pub fn start_dir(dir: &Path, clock_scale: f64) -> Server {
+        Server::start_dir_limited(dir, clock_scale, None)
+    }
+
+    fn start_dir_limited(
+        dir: &Path,
+        clock_scale: f64,
+        request_time_limit: Option<Duration>,
+    ) -> Server {
         let dir = dir.to_path_buf();
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = mpsc::channel::<()>();
