@@ -303,3 +303,14 @@ $f.call(Null; $g.call(Null; 1))
     assert_eq!(code, 0);
     assert_eq!(out, "10\n6\n100\n17\n15\n");
 }
+
+#[test]
+fn storage_survives_between_entries() {
+    // REPL.md: the REPL is one process of one application (issue 14)
+    let (code, out, err) = repl(
+        &[],
+        "Use(Storage)\nStorage.n:=41\nEnd use\nStorage.n+1\nUse(Storage)\nStorage.n:=Storage.n+1\nEnd use\nStorage.n\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "42\n42\n", "{err}");
+}

@@ -104,6 +104,11 @@ pub struct Session {
     interrupt: Arc<AtomicBool>,
     /// Classes, formulas and error handling state, kept between entries.
     oo: Option<OoState>,
+    /// The run-wide part of the world kept between entries: the process table
+    /// with `Storage`, semaphores and shared objects (`runtime::scheduler`).
+    sched: Option<Box<crate::runtime::scheduler::Sched>>,
+    /// The datastore connection and the process's view of it.
+    db: Option<crate::datastore::ProcessDb>,
 }
 
 impl Origin {
@@ -160,6 +165,8 @@ impl Session {
             entries: 0,
             interrupt: Arc::new(AtomicBool::new(false)),
             oo: None,
+            sched: None,
+            db: None,
         };
         s.reset();
         Ok(s)
@@ -203,6 +210,8 @@ impl Session {
         }
         c.link();
         self.oo = None;
+        self.sched = None;
+        self.db = None;
         self.process = Process::new(&c.program().process_vars);
         self.inter.clear();
         self.inter_types.clear();
@@ -418,6 +427,14 @@ impl Session {
         if let Some(oo) = self.oo.take() {
             it.oo = oo;
         }
+        // one world across entries: the REPL is one process of one application
+        if let Some(mut sched) = self.sched.take() {
+            crate::runtime::scheduler::reopen_main(&mut sched);
+            it.sched = sched;
+        }
+        if let Some(db) = self.db.take() {
+            it.db = db;
+        }
         self.interrupt.store(false, Ordering::SeqCst);
         it.interrupt = Some(self.interrupt.clone());
         let r = it.run_entry(id, &mut self.locals, &mut self.ltypes);
@@ -428,6 +445,8 @@ impl Session {
         self.interrupt.store(false, Ordering::SeqCst);
         it.flush();
         self.process = std::mem::take(&mut it.process);
+        self.sched = Some(std::mem::take(&mut it.sched));
+        self.db = Some(std::mem::take(&mut it.db));
         self.oo = Some(std::mem::replace(&mut it.oo, OoState::new(prog)));
         self.inter = std::mem::take(&mut it.inter);
         self.inter_types = std::mem::take(&mut it.inter_types);

@@ -436,9 +436,21 @@ fn pump(it: &mut Interp, until: Option<Instant>) -> bool {
 /// the main process is ready again (error if it never can be); otherwise runs
 /// the others until none can run and no host is active.
 fn host(it: &mut Interp, main_waits: bool) -> RtResult<()> {
+    host_loop(it, main_waits, false)
+}
+
+/// [`host`]; with `while_served`, returns as soon as the host is no longer
+/// active (the server stopped: processes still running, such as a worker
+/// ticking forever, end with the application).
+fn host_loop(it: &mut Interp, main_waits: bool, while_served: bool) -> RtResult<()> {
     loop {
         if it.host.is_some() {
-            pump(it, Some(Instant::now()));
+            let active = pump(it, Some(Instant::now()));
+            if while_served && !active {
+                return Ok(());
+            }
+        } else if while_served {
+            return Ok(());
         }
         let now = Instant::now();
         let n = it.sched.procs.len();
@@ -588,7 +600,15 @@ pub fn finish(it: &mut Interp) -> Vec<String> {
 /// active and no process can run (`fourd serve` after `On Startup`); the main
 /// process (the caller) then goes on (`On Exit`).
 pub fn serve(it: &mut Interp) {
-    let _ = host(it, false);
+    let _ = host_loop(it, false, true);
+}
+
+/// Makes the main process ready again after [`finish`] (the REPL's next entry
+/// runs in the same world: `Storage`, semaphores and process numbers go on).
+pub fn reopen_main(s: &mut Sched) {
+    s.procs[0].state = State::Ready;
+    s.cur = 0;
+    s.failed = false;
 }
 
 /// Aborts every process still alive (their 4D code unwinds as for `ABORT`).

@@ -69,7 +69,21 @@ impl Server {
         Server::start_files("tests/web/app", files, clock_scale)
     }
 
+    /// [`Server::start_with`] with a per-request time limit.
+    pub fn start_limited(files: &[(&str, &str)], limit: Duration) -> Server {
+        Server::start_full("tests/web/app", files, 1.0, Some(limit))
+    }
+
     fn start_files(fixture: &str, files: &[(&str, &str)], clock_scale: f64) -> Server {
+        Server::start_full(fixture, files, clock_scale, None)
+    }
+
+    fn start_full(
+        fixture: &str,
+        files: &[(&str, &str)],
+        clock_scale: f64,
+        request_time_limit: Option<Duration>,
+    ) -> Server {
         let dir = temp_copy(fixture);
         for (path, text) in files {
             if let Some(parent) = dir.join(path).parent() {
@@ -77,11 +91,19 @@ impl Server {
             }
             std::fs::write(dir.join(path), text).unwrap();
         }
-        Server::start_dir(&dir, clock_scale)
+        Server::start_dir_limited(&dir, clock_scale, request_time_limit)
     }
 
     /// Serves the project folder `dir` as it is (removed when the server is dropped).
     pub fn start_dir(dir: &Path, clock_scale: f64) -> Server {
+        Server::start_dir_limited(dir, clock_scale, None)
+    }
+
+    fn start_dir_limited(
+        dir: &Path,
+        clock_scale: f64,
+        request_time_limit: Option<Duration>,
+    ) -> Server {
         let dir = dir.to_path_buf();
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = mpsc::channel::<()>();
@@ -90,7 +112,7 @@ impl Server {
             port: Some(0),
             clock_scale,
             listen: Some("127.0.0.1".into()),
-            ..Default::default()
+            request_time_limit,
         };
         let thread = std::thread::Builder::new()
             .stack_size(64 << 20)
