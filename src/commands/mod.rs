@@ -3,6 +3,7 @@
 //! commands themselves split by theme. The resolver binds each call to a
 //! [`CommandDef`] once; nothing is looked up by name while running.
 
+pub mod application;
 pub mod array;
 pub mod blob;
 pub mod callbacks;
@@ -19,11 +20,13 @@ pub mod headless;
 pub mod json;
 pub mod language;
 pub mod math;
+pub mod methods;
 pub mod numbers;
 pub mod object;
 pub mod process;
 pub mod query;
 pub mod regex;
+pub mod sysinfo;
 pub mod system;
 pub mod tags;
 pub mod text;
@@ -47,7 +50,28 @@ pub fn register() {
     });
 }
 
-fn themes() -> [&'static [CommandDef]; 22] {
+/// Replaces the elements of the array argument `i` points to with `vals`, each
+/// converted to the array's element type (as assigning an element does).
+pub fn fill_array(
+    it: &mut crate::runtime::interp::Interp,
+    a: &Args,
+    i: usize,
+    cmd: &str,
+    vals: Vec<crate::runtime::value::Value>,
+) -> crate::runtime::error::RtResult<()> {
+    let ptr = a.ptr(i, cmd)?;
+    let arr = crate::runtime::interp::as_array(&it.deref_raw(&ptr)?)?;
+    let mut ar = arr.borrow_mut();
+    let ty = ar.elem;
+    ar.elems.truncate(1);
+    for v in vals {
+        let v = ty.coerce(v).unwrap_or_else(|v| v);
+        ar.elems.push(v);
+    }
+    Ok(())
+}
+
+fn themes() -> [&'static [CommandDef]; 25] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -71,6 +95,9 @@ fn themes() -> [&'static [CommandDef]; 22] {
         formula::COMMANDS,
         process::COMMANDS,
         headless::COMMANDS,
+        application::COMMANDS,
+        sysinfo::COMMANDS,
+        methods::COMMANDS,
     ]
 }
 

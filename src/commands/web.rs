@@ -74,7 +74,7 @@ fn web_set_option(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         Value::Int(i) => OptVal::Int(*i as i64),
         Value::Real(r) => OptVal::Int(r.trunc() as i64),
         Value::Text(t) => OptVal::Text(t.to_string()),
-        c @ Value::Collection(_) => OptVal::Json(super::json::stringify(c, false)),
+        c @ Value::Collection(_) => OptVal::Json(super::json::stringify(c, false)?),
         v => {
             return err(
                 codes::TYPE_MISMATCH,
@@ -594,14 +594,14 @@ fn http_set_option(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Undefined)
 }
 
-fn body_bytes(v: &Value) -> Vec<u8> {
-    match v {
+fn body_bytes(v: &Value) -> RtResult<Vec<u8>> {
+    Ok(match v {
         Value::Blob(b) => b.to_vec(),
         Value::Text(t) => t.as_bytes().to_vec(),
-        Value::Object(_) | Value::Collection(_) => super::json::stringify(v, false).into_bytes(),
+        Value::Object(_) | Value::Collection(_) => super::json::stringify(v, false)?.into_bytes(),
         Value::Undefined | Value::Null => Vec::new(),
         other => crate::runtime::format::to_text(other).into_bytes(),
-    }
+    })
 }
 
 fn do_http(
@@ -686,6 +686,6 @@ fn http_request(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     a.require(4, "HTTP Request")?;
     let method = a.text(0, "HTTP Request")?.to_uppercase();
     let url = a.text(1, "HTTP Request")?.to_string();
-    let body = body_bytes(a.get(2));
+    let body = body_bytes(a.get(2))?;
     do_http(it, a, &method, &url, body, 3, "HTTP Request")
 }

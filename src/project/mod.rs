@@ -68,6 +68,16 @@ fn stem(p: &Path) -> String {
 /// nearest ancestor holding `Project/Sources`, or a `Sources` folder inside
 /// `Project`.
 pub fn sources_above(p: &Path) -> Option<PathBuf> {
+    sources_above_lexically(p).or_else(|| {
+        // a relative path from inside the project (`fourd run x.4dm` in Methods/)
+        let abs = std::env::current_dir().ok()?.join(p);
+        p.is_relative()
+            .then(|| sources_above_lexically(&abs))
+            .flatten()
+    })
+}
+
+fn sources_above_lexically(p: &Path) -> Option<PathBuf> {
     for a in p.ancestors() {
         let s = a.join("Project").join("Sources");
         if s.is_dir() {
@@ -210,8 +220,9 @@ fn read_and_parse(
     let text = std::fs::read_to_string(p)
         .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
     let parsed = syntax::parse(&text, known);
+    let index = crate::syntax::diagnostics::LineIndex::new(&text);
     for e in &parsed.errors {
-        let (line, col) = line_col(&text, e.span.start);
+        let (line, col) = index.line_col(e.span.start);
         errors.push(FileError {
             path: p.to_path_buf(),
             line,
