@@ -57,6 +57,16 @@ fn shtml_page_with_include_and_loop() {
     // WEB SEND TEXT of HTML processes tags
     let r = b.get(&s, "/4DACTION/sendtext");
     assert_eq!(r.text(), "<i>&lt;x</i>");
+    // a page in ISO-8859-1 (old 4D pages): read as such, sent as UTF-8
+    std::fs::write(
+        s.dir.join("WebFolder/latin.shtml"),
+        b"<p>\xe9t\xe9 <!--#4DTEXT \"\xe0\"--></p>",
+    )
+    .unwrap();
+    assert_eq!(
+        b.get(&s, "/latin.shtml").text(),
+        "<p>\u{e9}t\u{e9} \u{e0}</p>"
+    );
 }
 
 #[test]
