@@ -57,6 +57,16 @@ fn shtml_page_with_include_and_loop() {
     // WEB SEND TEXT of HTML processes tags
     let r = b.get(&s, "/4DACTION/sendtext");
     assert_eq!(r.text(), "<i>&lt;x</i>");
+    // a page in ISO-8859-1 (old 4D pages): read as such, sent as UTF-8
+    std::fs::write(
+        s.dir.join("WebFolder/latin.shtml"),
+        b"<p>\xe9t\xe9 <!--#4DTEXT \"\xe0\"--></p>",
+    )
+    .unwrap();
+    assert_eq!(
+        b.get(&s, "/latin.shtml").text(),
+        "<p>\u{e9}t\u{e9} \u{e0}</p>"
+    );
 }
 
 #[test]
@@ -88,4 +98,31 @@ fn mixed_case_web_folder_and_unassigned_authentication_result() {
     let r = b.get(&s2, "/private/x");
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(b.get(&s2, "/4DACTION/count").status, 200);
+}
+
+#[test]
+fn authentication_runs_only_before_4dscript_of_a_page() {
+    let s = Server::start_with(
+        &[
+            (
+                "Project/Sources/DatabaseMethods/onWebAuthentication.4dm",
+                "#DECLARE($url : Text; $http : Text; $ipBrowser : Text; $ipServer : Text; $user : Text; $pw : Text)->$ok : Boolean\n<>authCalls:=Num(<>authCalls)+1\n$ok:=False\n",
+            ),
+            ("WebFolder/plain.shtml", "<p><!--#4DTEXT 1+1--></p>"),
+            ("WebFolder/script.shtml", "<p>[<!--#4DSCRIPT/tg_script/x-->][<!--#4DSCRIPT/tg_script/y-->]</p>"),
+            (
+                "Project/Sources/Methods/tg_script.4dm",
+                "#DECLARE($p : Text)->$r : Text\n$r:=\"ran\"\n",
+            ),
+        ],
+        1.0,
+    );
+    let mut b = Browser::new(COOKIE);
+    // no 4DSCRIPT: On Web Authentication is not called, the page is served
+    assert_eq!(b.get(&s, "/plain.shtml").text(), "<p>2</p>");
+    // 4DSCRIPT: called once for the page; refused, the tags insert nothing
+    let r = b.get(&s, "/script.shtml");
+    assert_eq!((r.status, r.text()), (200, "<p>[][]</p>".to_string()));
+    // 4DACTION: refused
+    assert_eq!(b.get(&s, "/4DACTION/count").status, 403);
 }

@@ -688,6 +688,12 @@ fn run_request(it: &mut Interp<'_>, w: &WebEntries, req: HttpRequest) -> HttpRes
         resp: HttpResponse::default(),
     }));
     let result = (|| {
+        // a page with tags: On Web Authentication runs only if the page has a
+        // 4DSCRIPT or a method 4DLOOP, once, before the first (`web::tags`)
+        let auth = w.on_web_authentication.map(|m| (m, params.clone()));
+        if let Some(page) = super::pages::tagged_page(it, &path, auth) {
+            return Some(page);
+        }
         if let Some(auth) = w.on_web_authentication {
             match it.call_method(auth, params.clone(), 0) {
                 Ok(v) if super::auth::refused(it.method(auth), &v) => {
@@ -704,9 +710,6 @@ fn run_request(it: &mut Interp<'_>, w: &WebEntries, req: HttpRequest) -> HttpRes
             if let Some(r) = it.web.req.as_mut() {
                 r.resp = HttpResponse::default();
             }
-        }
-        if let Some(page) = super::pages::tagged_page(it, &path) {
-            return Some(page);
         }
         let lower = path.to_ascii_lowercase();
         let r = if let Some(rest) = lower.strip_prefix("/4daction/") {

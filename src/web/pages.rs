@@ -5,8 +5,10 @@
 //!
 //! The web folder is the project's `WebFolder` (its name and every file name
 //! matched ignoring case, [`super::paths`]). Includes stay inside it. A page runs in
-//! the request's process (the session's, in legacy mode), after `On Web
-//! Authentication` has accepted the request, so the tags do not call it again.
+//! the request's process (the session's, in legacy mode). A `.shtml` page asked for
+//! by URL calls `On Web Authentication` only before its first `4DSCRIPT` or method
+//! `4DLOOP` (4D's rule); a refused tag inserts nothing. Pages sent by 4D code
+//! (`WEB SEND FILE`...) were authorized with their request.
 
 use super::{HttpResponse, WebRuntime};
 use crate::runtime::interp::Interp;
@@ -45,6 +47,7 @@ pub fn is_html(p: &Path) -> bool {
 }
 
 fn env_for(it: &mut Interp<'_>) -> super::tags::Env {
+    // (`auth` is set by `tagged_page` only: a page sent by 4D code was authorized)
     let web_root = web_folder(&super::host::get(it).rt.clone());
     super::tags::Env {
         web_root,
@@ -72,13 +75,30 @@ pub fn process_html(it: &mut Interp<'_>, html: &str) -> String {
 }
 
 /// The answer for a URL naming a `.shtm`/`.shtml` page of the web folder.
-pub fn tagged_page(it: &mut Interp<'_>, url_path: &str) -> Option<HttpResponse> {
+/// `auth`: `On Web Authentication` and its parameters, run by the tag processor
+/// before the page's first `4DSCRIPT` or method `4DLOOP` (4D's rule: not for pages
+/// without them).
+pub fn tagged_page(
+    it: &mut Interp<'_>,
+    url_path: &str,
+    auth: Option<(
+        crate::compile::ir::MethodId,
+        Vec<crate::runtime::value::Value>,
+    )>,
+) -> Option<HttpResponse> {
     let root = web_folder(&super::host::get(it).rt.clone())?;
     let file = super::server::static_file(&root, url_path)?;
     if !is_tagged(&file) {
         return None;
     }
-    Some(match process_file(it, &file) {
+    let mut env = env_for(it);
+    env.auth = auth;
+    let r = match super::tags::process_file(it, &file, &mut env) {
+        Some(Ok(s)) => Ok(s),
+        Some(Err(e)) => Err(e.message.clone()),
+        None => Err(format!("cannot read {}", file.display())),
+    };
+    Some(match r {
         Ok(page) => HttpResponse {
             status: 200,
             headers: vec![("Content-Type".into(), "text/html; charset=utf-8".into())],

@@ -9,6 +9,7 @@
 //!   `$4DHTML(...)`, `$4DEVAL(...)`);
 //! - [`run`]: nodes → text, in a local frame of the template's own.
 //!
+//! A template file is read as UTF-8, or as ISO-8859-1 when it is not valid UTF-8.
 //! Templates are parsed once: a file is cached by path and re-parsed when its
 //! modification time or size changes; a text (`PROCESS 4D TAGS`) is cached by its
 //! content. The 4D code of the tags compiles once (`compile::dynamic`'s cache).
@@ -148,7 +149,10 @@ pub fn parse_cached_file(prog: &Program, path: &Path, body: bool) -> Option<Rc<P
         return Some(p);
     }
     let bytes = std::fs::read(path).ok()?;
-    let src = String::from_utf8_lossy(&bytes);
+    // UTF-8, else ISO-8859-1 (old 4D pages were written in it; a field such as
+    // `[Filme]Länge` must keep its name)
+    let src = String::from_utf8(bytes)
+        .unwrap_or_else(|e| e.into_bytes().iter().map(|&b| b as char).collect());
     let src = if body { body_of(&src) } else { &src };
     let p = Rc::new(parse_with(prog, src, true));
     FILES.with(|f| f.borrow_mut().insert(key, (mtime, len, p.clone())));

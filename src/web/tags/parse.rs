@@ -243,7 +243,12 @@ struct Parser<'m> {
     toks: std::vec::IntoIter<Tok>,
     snippets: Vec<String>,
     is_method: &'m dyn Fn(&str) -> bool,
+    depth: usize,
 }
+
+/// How deep `4DIF`/`4DLOOP`/`4DEACH` blocks may nest (deeper: a marker, so that
+/// hostile text cannot exhaust the stack).
+pub const MAX_NESTING: usize = 100;
 
 /// Where a block stopped: the closing or separating tag (name, arg, raw).
 type Stop = Option<(String, String, String)>;
@@ -281,7 +286,15 @@ impl Parser<'_> {
                     if stops.contains(&name.as_str()) {
                         return (nodes, Some((name, arg, raw)));
                     }
-                    nodes.push(self.tag(name, arg, raw));
+                    if matches!(name.as_str(), "IF" | "LOOP" | "EACH") && self.depth >= MAX_NESTING
+                    {
+                        nodes.push(Node::Marker(format!("{}: blocks nested too deeply", raw)));
+                        continue;
+                    }
+                    self.depth += 1;
+                    let n = self.tag(name, arg, raw);
+                    self.depth -= 1;
+                    nodes.push(n);
                 }
             }
         }
@@ -435,6 +448,7 @@ pub fn parse(src: &str, dollar: bool, is_method: &dyn Fn(&str) -> bool) -> Parse
         toks: lex(src, dollar).into_iter(),
         snippets: Vec::new(),
         is_method,
+        depth: 0,
     };
     let (nodes, _) = p.block(&[]);
     Parsed {
@@ -500,5 +514,9 @@ mod tests {
             let p = parse(s, true, &no_methods);
             assert!(!p.nodes.is_empty(), "{s}");
         }
+        // hostile nesting: a marker, no stack overflow
+        let deep = "<!--#4DIF True-->".repeat(100_000);
+        let p = parse(&deep, true, &no_methods);
+        assert_eq!(p.nodes.len(), 1);
     }
 }

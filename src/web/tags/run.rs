@@ -224,10 +224,10 @@ impl<'e> Runner<'e> {
             return a;
         }
         let ok = match self.env.auth.clone() {
-            Some((m, params)) => !matches!(
-                it.call_method(m, params, 0),
-                Ok(Value::Bool(false)) | Err(_)
-            ),
+            Some((m, params)) => match it.call_method(m, params, 0) {
+                Ok(v) => !crate::web::auth::refused(it.method(m), &v),
+                Err(_) => false,
+            },
             None => true,
         };
         self.auth = Some(ok);
