@@ -89,6 +89,28 @@ fn project_file_path_and_skip_onstartup() {
 }
 
 #[test]
+fn project_paths_relative_to_the_current_folder() {
+    let p = project("relative");
+    for (dir, arg) in [
+        (p.clone(), "Project/app.4DProject"),
+        (p.clone(), "."),
+        (p.join("Project"), "."),
+        (p.join("Project"), "app.4DProject"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_fourd"))
+            .args(["--project", arg, "--dataless"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{arg} in {}", dir.display());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "On Startup\nOn Exit\n"
+        );
+    }
+}
+
+#[test]
 fn without_startup_method_runs_on_startup_and_on_exit() {
     let p = project("nomethod");
     let (code, out, _) = fourd(&["--project", s(&p)]);
