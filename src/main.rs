@@ -17,6 +17,10 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Memory fourd may hold, in megabytes, past which the code gets error 34
+    /// "not enough memory" (default: three quarters of the machine's memory).
+    #[arg(long, global = true, value_name = "MB")]
+    max_memory: Option<usize>,
     #[command(flatten)]
     tool4d: Tool4dArgs,
 }
@@ -56,6 +60,10 @@ struct Tool4dArgs {
     #[arg(long)]
     create_data: bool,
 }
+
+/// Counts the bytes held, for the memory budget (runtime::memory).
+#[global_allocator]
+static ALLOC: fourd::runtime::memory::Counting = fourd::runtime::memory::Counting;
 
 #[derive(Subcommand)]
 enum Command {
@@ -138,6 +146,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(mb) = cli.max_memory {
+        fourd::runtime::memory::set_budget(mb.saturating_mul(1 << 20));
+    }
     let code = match cli.command {
         None if cli.tool4d.project.is_some() => {
             let t = cli.tool4d;

@@ -113,13 +113,8 @@ struct Watchdog {
 }
 
 impl Watchdog {
-    /// Fires after `wait`; the messages name `limit` (the time asked for, of
-    /// which loading used `limit - wait`).
-    fn start(
-        wait: std::time::Duration,
-        limit: std::time::Duration,
-        flag: Arc<AtomicBool>,
-    ) -> Watchdog {
+    /// Fires after `limit`, counted from the start of loading.
+    fn start(limit: std::time::Duration, flag: Arc<AtomicBool>) -> Watchdog {
         let fired = Arc::new(AtomicBool::new(false));
         let (done, done_rx) = std::sync::mpsc::channel::<()>();
         let f = fired.clone();
@@ -127,7 +122,7 @@ impl Watchdog {
             .name("fourd-max-time".into())
             .spawn(move || {
                 use std::sync::mpsc::RecvTimeoutError::Timeout;
-                if let Err(Timeout) = done_rx.recv_timeout(wait) {
+                if let Err(Timeout) = done_rx.recv_timeout(limit) {
                     f.store(true, Ordering::SeqCst);
                     flag.store(true, Ordering::SeqCst);
                     if let Err(Timeout) = done_rx.recv_timeout(HARD_STOP_GRACE) {
@@ -156,6 +151,12 @@ fn run_in_thread(opts: &RunOptions) -> u8 {
     let started = std::time::Instant::now();
     let path = opts.path.as_path();
     let args = &opts.args;
+    // the limit covers loading (reading, parsing, compiling) too: a file that takes
+    // long to parse is stopped by the watchdog's hard stop (error 35, exit 70)
+    let watchdog = opts.max_time.map(|limit| {
+        let flag = Arc::new(AtomicBool::new(false));
+        (Watchdog::start(limit, flag.clone()), flag)
+    });
     let loaded = match project::load(path, opts.method.as_deref()) {
         Ok(l) => l,
         Err(LoadError::Usage(m)) => {
@@ -225,11 +226,9 @@ fn run_in_thread(opts: &RunOptions) -> u8 {
             }
         }
     }
-    let watchdog = opts.max_time.map(|limit| {
-        let flag = Arc::new(AtomicBool::new(false));
-        it.interrupt = Some(flag.clone());
-        // loading counts against the limit too
-        Watchdog::start(limit.saturating_sub(started.elapsed()), limit, flag)
+    let watchdog = watchdog.map(|(w, flag)| {
+        it.interrupt = Some(flag);
+        w
     });
     let mut failed = false;
     let mut i = 0;

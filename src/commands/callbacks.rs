@@ -251,7 +251,7 @@ fn sort_with(
             }
         }
     };
-    items.sort_by(|a, b| {
+    crate::runtime::sorting::sort_by(&mut items, |a, b| {
         if less(a, b) {
             Ordering::Less
         } else if less(b, a) {

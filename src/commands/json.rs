@@ -15,7 +15,7 @@ pub const COMMANDS: &[CommandDef] = &[
 ];
 
 fn json_stringify(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(text(stringify(a.get(0), a.star)))
+    Ok(text(stringify(a.get(0), a.star)?))
 }
 
 fn json_parse(_: &mut Interp, a: &mut Args) -> RtResult<Value> {

@@ -28,8 +28,10 @@ pub mod query;
 pub mod regex;
 pub mod sysinfo;
 pub mod system;
+pub mod tags;
 pub mod text;
 pub mod web;
+pub mod webserver;
 
 pub use crate::runtime::registry::{set_ok, Args, CmdFn, CommandDef};
 use std::sync::OnceLock;
@@ -69,7 +71,7 @@ pub fn fill_array(
     Ok(())
 }
 
-fn themes() -> [&'static [CommandDef]; 23] {
+fn themes() -> [&'static [CommandDef]; 25] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -86,6 +88,8 @@ fn themes() -> [&'static [CommandDef]; 23] {
         json::COMMANDS,
         constants::COMMANDS,
         web::COMMANDS,
+        tags::COMMANDS,
+        webserver::COMMANDS,
         db::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
@@ -189,7 +193,8 @@ pub fn implemented() -> Vec<(u32, String)> {
         .flat_map(|t| t.iter().map(|d| d.name))
         .chain(COMPILER_HANDLED.iter().copied());
     for name in names {
-        if !seen.insert(name.to_lowercase()) {
+        // internal helpers (`_fourd_member`) are not 4D commands
+        if name.starts_with('_') || !seen.insert(name.to_lowercase()) {
             continue;
         }
         match crate::syntax::data::command_by_name(name) {

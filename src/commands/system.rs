@@ -182,7 +182,7 @@ fn request(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     super::set_ok(it, 1);
     Ok(match a.get(1) {
         Value::Undefined => text(""),
-        v => text(crate::runtime::format::to_text(v)),
+        v => text(crate::runtime::format::try_to_text(v)?),
     })
 }
 

@@ -3,7 +3,8 @@
 //!
 //! - Commands that answer the request (`WEB SEND TEXT`...) do nothing outside a
 //!   web request; `WEB Get current session ID` gives `""` there.
-//! - `WEB SEND TEXT` does not process 4D tags (`<!--#4DTEXT-->`...) yet.
+//! - `WEB SEND TEXT`, `WEB SEND BLOB` of `text/html` and `WEB SEND FILE` of an HTML
+//!   file process 4D tags (`crate::web::pages`).
 //! - `WEB LEGACY GET SESSION EXPIRATION` gives the expiry in UTC (fourd has no time
 //!   zone database), and the null date and time for an unknown session or in
 //!   scalable mode.
@@ -73,7 +74,7 @@ fn web_set_option(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         Value::Int(i) => OptVal::Int(*i as i64),
         Value::Real(r) => OptVal::Int(r.trunc() as i64),
         Value::Text(t) => OptVal::Text(t.to_string()),
-        c @ Value::Collection(_) => OptVal::Json(super::json::stringify(c, false)),
+        c @ Value::Collection(_) => OptVal::Json(super::json::stringify(c, false)?),
         v => {
             return err(
                 codes::TYPE_MISMATCH,
@@ -180,6 +181,7 @@ fn response<'a>(it: &'a mut Interp<'_>) -> Option<&'a mut HttpResponse> {
 fn send(it: &mut Interp, body: Vec<u8>, mime: &str) {
     if let Some(r) = response(it) {
         r.body = body;
+        r.file = None;
         if !r
             .headers
             .iter()
@@ -210,7 +212,12 @@ fn web_send_text(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     } else {
         mime
     };
-    send(it, t.as_bytes().to_vec(), &mime);
+    let body = if mime.starts_with("text/html") && it.web.req.is_some() {
+        web::pages::process_html(it, &t)
+    } else {
+        t.to_string()
+    };
+    send(it, body.into_bytes(), &mime);
     Ok(Value::Undefined)
 }
 
@@ -235,6 +242,11 @@ fn web_send_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     } else {
         mime
     };
+    let body = if mime.starts_with("text/html") && it.web.req.is_some() {
+        web::pages::process_html(it, &String::from_utf8_lossy(&body)).into_bytes()
+    } else {
+        body
+    };
     send(it, body, &mime);
     Ok(Value::Undefined)
 }
@@ -242,19 +254,26 @@ fn web_send_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 fn web_send_file(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let name = a.text(0, "WEB SEND FILE")?.to_string();
     let rt = runtime(it);
-    let p = std::path::Path::new(&name);
-    let path = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        let root = rt.root.clone().unwrap_or_default().join("WebFolder");
-        root.join(name.trim_start_matches('/'))
+    let found = web::pages::send_file_path(&rt, &name);
+    let sent = match &found {
+        Some(path) if web::pages::is_html(path) => {
+            web::pages::process_file(it, path).map(|page| page.into_bytes())
+        }
+        // other files are streamed from disk by the HTTP front (not read here)
+        Some(_) => Ok(Vec::new()),
+        None => Err(String::new()),
     };
-    match std::fs::read(&path) {
-        Ok(bytes) => {
+    match (sent, found) {
+        (Ok(bytes), Some(path)) => {
             send(it, bytes, web::mime_of(&path));
+            if !web::pages::is_html(&path) {
+                if let Some(r) = response(it) {
+                    r.file = Some(path);
+                }
+            }
             set_ok(it, true);
         }
-        Err(_) => {
+        _ => {
             if let Some(r) = response(it) {
                 *r = HttpResponse::text(404, "Not Found");
             }
@@ -575,14 +594,14 @@ fn http_set_option(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Undefined)
 }
 
-fn body_bytes(v: &Value) -> Vec<u8> {
-    match v {
+fn body_bytes(v: &Value) -> RtResult<Vec<u8>> {
+    Ok(match v {
         Value::Blob(b) => b.to_vec(),
         Value::Text(t) => t.as_bytes().to_vec(),
-        Value::Object(_) | Value::Collection(_) => super::json::stringify(v, false).into_bytes(),
+        Value::Object(_) | Value::Collection(_) => super::json::stringify(v, false)?.into_bytes(),
         Value::Undefined | Value::Null => Vec::new(),
         other => crate::runtime::format::to_text(other).into_bytes(),
-    }
+    })
 }
 
 fn do_http(
@@ -667,6 +686,6 @@ fn http_request(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     a.require(4, "HTTP Request")?;
     let method = a.text(0, "HTTP Request")?.to_uppercase();
     let url = a.text(1, "HTTP Request")?.to_string();
-    let body = body_bytes(a.get(2));
+    let body = body_bytes(a.get(2))?;
     do_http(it, a, &method, &url, body, 3, "HTTP Request")
 }

@@ -220,8 +220,9 @@ fn read_and_parse(
     let text = std::fs::read_to_string(p)
         .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
     let parsed = syntax::parse(&text, known);
+    let index = crate::syntax::diagnostics::LineIndex::new(&text);
     for e in &parsed.errors {
-        let (line, col) = line_col(&text, e.span.start);
+        let (line, col) = index.line_col(e.span.start);
         errors.push(FileError {
             path: p.to_path_buf(),
             line,

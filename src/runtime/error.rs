@@ -29,6 +29,10 @@
 //! | 43   | `Super` used outside a class constructor or function, or with no parent function |
 //! | 44   | unknown method name given as text (`EXECUTE METHOD`, `ON ERR CALL`, callbacks) |
 //! | 45   | code given as text could not be compiled (`Formula from string`, `EXECUTE FORMULA`: syntax error, text over 1 MB) |
+//! | 46   | a shared object or collection written outside `Use ... End use` |
+//! | 47   | deadlock: a process waits for something no other process can ever do |
+//! | 48   | circular reference: an object or collection contains itself (JSON, `String`, copies, process parameters, `Storage`) |
+//! | 49   | internal error: an unexpected failure inside a command, reported instead of ending the run |
 //! | -10518 | `ASSERT` / `Asserted` failed (message "Assert failed: ..."), 4D's own code |
 //! | any  | `throw(code...)`: the code given (`-1` when a thrown object has no `errCode`) |
 //!
@@ -64,6 +68,11 @@ pub mod codes {
     pub const SHARED_NOT_LOCKED: i32 = 46;
     /// A process waits for something no other process can ever do.
     pub const DEADLOCK: i32 = 47;
+    /// An object or collection that contains itself, met by a walk that cannot
+    /// handle it (runtime::graph).
+    pub const CIRCULAR: i32 = 48;
+    /// An unexpected failure (a Rust panic) inside a command, turned into an error.
+    pub const INTERNAL: i32 = 49;
     pub const ASSERT_FAILED: i32 = -10518;
     /// Largest number of elements of an array or collection, and of bytes of a text.
     pub const MAX_SIZE: usize = 1 << 28;

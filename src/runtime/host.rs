@@ -109,6 +109,9 @@ pub struct HttpResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// A file sent as the body instead of `body` (`WEB SEND FILE`): the HTTP front
+    /// streams it from disk.
+    pub file: Option<std::path::PathBuf>,
 }
 
 impl Default for HttpResponse {
@@ -117,6 +120,7 @@ impl Default for HttpResponse {
             status: 200,
             headers: Vec::new(),
             body: Vec::new(),
+            file: None,
         }
     }
 }
@@ -127,6 +131,7 @@ impl HttpResponse {
             status,
             headers: vec![("Content-Type".into(), "text/plain; charset=utf-8".into())],
             body: body.as_bytes().to_vec(),
+            file: None,
         }
     }
 

@@ -3,7 +3,9 @@
 //! `"key": value`) and `JSON Parse` (numbers become reals, property order kept).
 //! Dates are written `"YYYY-MM-DD"`, times as a number of seconds.
 
+use super::error::{codes, err, RtResult};
 use super::format;
+use super::graph::PathGuard;
 use super::value::{new_collection, new_object, text, Value};
 use std::rc::Rc;
 
@@ -114,11 +116,27 @@ pub fn from_json(j: serde_json::Value) -> Value {
     }
 }
 
-/// The JSON text of a value.
-pub fn stringify(v: &Value, pretty: bool) -> String {
+/// The JSON text of a value. A value that contains itself is error 48 (circular
+/// reference, see [`crate::runtime::graph`]); a text that would pass the size
+/// limit of texts (2^28 characters) is error 34.
+pub fn stringify(v: &Value, pretty: bool) -> RtResult<String> {
     let mut out = String::new();
-    write_json(&mut out, v, pretty, 0);
-    out
+    let mut guard = PathGuard::new("JSON Stringify");
+    write_json(&mut out, v, pretty, 0, &mut guard)?;
+    Ok(out)
+}
+
+fn too_long(out: &str) -> RtResult<()> {
+    if out.len() > codes::MAX_SIZE {
+        return err(
+            codes::NO_MEMORY,
+            format!(
+                "JSON Stringify: the text would exceed {} characters",
+                codes::MAX_SIZE
+            ),
+        );
+    }
+    Ok(())
 }
 
 fn write_str(out: &mut String, s: &str) {
@@ -164,7 +182,13 @@ fn indent(out: &mut String, n: usize) {
     }
 }
 
-fn write_json(out: &mut String, v: &Value, pretty: bool, level: usize) {
+fn write_json(
+    out: &mut String,
+    v: &Value,
+    pretty: bool,
+    level: usize,
+    guard: &mut PathGuard,
+) -> RtResult<()> {
     match v {
         Value::Undefined | Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -176,12 +200,13 @@ fn write_json(out: &mut String, v: &Value, pretty: bool, level: usize) {
         Value::Time(t) => out.push_str(&t.to_string()),
         Value::Text(s) => write_str(out, s),
         Value::Date(d) => write_str(out, &format::date_iso(*d)),
-        Value::Object(o) => {
-            let o = o.borrow();
+        Value::Object(ob) => {
+            let o = ob.borrow();
             if o.is_empty() {
                 out.push_str("{}");
-                return;
+                return Ok(());
             }
+            guard.enter(v)?;
             out.push('{');
             for (i, (k, v)) in o.iter().enumerate() {
                 if i > 0 {
@@ -192,19 +217,22 @@ fn write_json(out: &mut String, v: &Value, pretty: bool, level: usize) {
                 }
                 write_str(out, k);
                 out.push_str(if pretty { ": " } else { ":" });
-                write_json(out, v, pretty, level + 1);
+                write_json(out, v, pretty, level + 1, guard)?;
+                too_long(out)?;
             }
             if pretty {
                 indent(out, level);
             }
             out.push('}');
+            guard.leave(v);
         }
-        Value::Collection(c) => {
-            let c = c.borrow();
+        Value::Collection(cl) => {
+            let c = cl.borrow();
             if c.is_empty() {
                 out.push_str("[]");
-                return;
+                return Ok(());
             }
+            guard.enter(v)?;
             out.push('[');
             for (i, v) in c.iter().enumerate() {
                 if i > 0 {
@@ -213,16 +241,19 @@ fn write_json(out: &mut String, v: &Value, pretty: bool, level: usize) {
                 if pretty {
                     indent(out, level + 1);
                 }
-                write_json(out, v, pretty, level + 1);
+                write_json(out, v, pretty, level + 1, guard)?;
+                too_long(out)?;
             }
             if pretty {
                 indent(out, level);
             }
             out.push(']');
+            guard.leave(v);
         }
         Value::Picture(_) => out.push_str("\"[object Picture]\""),
         Value::Pointer(_) | Value::Blob(_) | Value::Array(_) => out.push_str("null"),
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -235,14 +266,20 @@ mod tests {
             serde_json::from_str(r#"{"b":1,"a":[true,null,"x\n"],"c":{}}"#).unwrap_or_default();
         let v = from_json(j);
         assert_eq!(
-            stringify(&v, false),
+            stringify(&v, false).ok().unwrap_or_default(),
             r#"{"b":1,"a":[true,null,"x\n"],"c":{}}"#
         );
         assert_eq!(
-            stringify(&v, true),
+            stringify(&v, true).ok().unwrap_or_default(),
             "{\n\t\"b\": 1,\n\t\"a\": [\n\t\ttrue,\n\t\tnull,\n\t\t\"x\\n\"\n\t],\n\t\"c\": {}\n}"
         );
-        assert_eq!(stringify(&text("x"), false), "\"x\"");
-        assert_eq!(stringify(&Value::Real(0.5), false), "0.5");
+        assert_eq!(
+            stringify(&text("x"), false).ok().unwrap_or_default(),
+            "\"x\""
+        );
+        assert_eq!(
+            stringify(&Value::Real(0.5), false).ok().unwrap_or_default(),
+            "0.5"
+        );
     }
 }

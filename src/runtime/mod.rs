@@ -5,6 +5,7 @@
 //! REPL or the command-line hosts (checked by the test `runtime_layering`).
 
 pub mod access;
+mod boundary;
 pub mod collate;
 mod dynamic;
 pub mod error;
@@ -12,12 +13,14 @@ mod eval;
 mod exec;
 pub mod fast;
 pub mod format;
+pub mod graph;
 mod handling;
 pub mod host;
 pub mod interp;
 pub mod json;
 pub mod keys;
 pub mod members;
+pub mod memory;
 pub mod numeric;
 pub mod oop;
 pub mod ops;
@@ -26,6 +29,7 @@ pub mod process;
 pub mod propmap;
 pub mod registry;
 pub mod scheduler;
+pub mod sorting;
 pub mod value;
 
 #[cfg(test)]

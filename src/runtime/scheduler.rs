@@ -46,6 +46,7 @@
 //! [`Process`]: super::process::Process
 
 use super::error::{codes, err, rt_error, RtError, RtResult};
+use super::graph::PathGuard;
 use super::interp::{Frame, Interp};
 use super::process::Process;
 use super::value::{new_collection, new_object, Coll, Obj, Value, VarType};
@@ -904,10 +905,15 @@ pub fn storage(it: &mut Interp) -> Obj {
 /// they are; a non-shared object or collection becomes a shared copy in `group`;
 /// a shared one joins `group` (except under `Storage`, whose members keep
 /// their own group).
-pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> Value {
+/// An object or collection that contains itself is error 48 (runtime::graph).
+pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> RtResult<Value> {
+    to_shared_walk(it, v, group, &mut PathGuard::new("shared copy"))
+}
+
+fn to_shared_walk(it: &mut Interp, v: Value, group: u64, guard: &mut PathGuard) -> RtResult<Value> {
     match &v {
         Value::Object(_) | Value::Collection(_) => {}
-        _ => return v,
+        _ => return Ok(v),
     }
     let target = if group == STORAGE_GROUP {
         None
@@ -920,13 +926,14 @@ pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> Value {
                 regroup(it, &v, g, t);
             }
         }
-        return v;
+        return Ok(v);
     }
     let g = match target {
         Some(t) => t,
         None => new_group(it),
     };
-    match v {
+    guard.enter(&v)?;
+    let copy = match &v {
         Value::Object(o) => {
             let n = new_object();
             register(it, &Value::Object(n.clone()), g);
@@ -936,7 +943,7 @@ pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> Value {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
             for (k, x) in items {
-                let x = to_shared(it, x, g);
+                let x = to_shared_walk(it, x, g, guard)?;
                 n.borrow_mut().insert(k, x);
             }
             Value::Object(n)
@@ -946,13 +953,15 @@ pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> Value {
             register(it, &Value::Collection(n.clone()), g);
             let items: Vec<Value> = c.borrow().clone();
             for x in items {
-                let x = to_shared(it, x, g);
+                let x = to_shared_walk(it, x, g, guard)?;
                 n.borrow_mut().push(x);
             }
             Value::Collection(n)
         }
-        v => v,
-    }
+        _ => unreachable!("an object or a collection"),
+    };
+    guard.leave(&v);
+    Ok(copy)
 }
 
 fn regroup(it: &mut Interp, v: &Value, from: u64, to: u64) {
@@ -1001,7 +1010,7 @@ pub fn prepare_store(it: &mut Interp, target: &Value, v: Value) -> RtResult<Valu
     }
     check_write(it, target)?;
     match group_of(it, target) {
-        Some(g) => Ok(to_shared(it, v, g)),
+        Some(g) => to_shared(it, v, g),
         None => Ok(v),
     }
 }
@@ -1045,23 +1054,37 @@ pub fn end_use(it: &mut Interp, g: u64) {
 
 /// A parameter passed to another process: objects and collections are deep
 /// copies, except shared ones, which are passed by reference.
-pub fn copy_param(it: &Interp, v: &Value) -> Value {
+pub fn copy_param(it: &Interp, v: &Value) -> RtResult<Value> {
+    copy_param_walk(it, v, &mut PathGuard::new("New process"))
+}
+
+fn copy_param_walk(it: &Interp, v: &Value, guard: &mut PathGuard) -> RtResult<Value> {
     if is_shared(it, v) {
-        return v.clone();
+        return Ok(v.clone());
     }
-    match v {
+    Ok(match v {
         Value::Object(o) => {
+            guard.enter(v)?;
             let n = new_object();
             for (k, x) in o.borrow().iter() {
-                n.borrow_mut().insert(k.clone(), copy_param(it, x));
+                let x = copy_param_walk(it, x, guard)?;
+                n.borrow_mut().insert(k.clone(), x);
             }
+            guard.leave(v);
             Value::Object(n)
         }
-        Value::Collection(c) => Value::Collection(new_collection(
-            c.borrow().iter().map(|x| copy_param(it, x)).collect(),
-        )),
+        Value::Collection(c) => {
+            guard.enter(v)?;
+            let items = c
+                .borrow()
+                .iter()
+                .map(|x| copy_param_walk(it, x, guard))
+                .collect::<RtResult<Vec<_>>>()?;
+            guard.leave(v);
+            Value::Collection(new_collection(items))
+        }
         v => v.clone(),
-    }
+    })
 }
 
 // ------------------------------------------------------------------ signals

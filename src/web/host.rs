@@ -44,7 +44,7 @@ use crate::runtime::error::RtResult;
 use crate::runtime::host::{Host, ReqCtx};
 use crate::runtime::interp::Interp;
 use crate::runtime::scheduler::{self, State};
-use crate::runtime::value::{text, Value};
+use crate::runtime::value::text;
 use std::any::Any;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -690,7 +690,9 @@ fn run_request(it: &mut Interp<'_>, w: &WebEntries, req: HttpRequest) -> HttpRes
     let result = (|| {
         if let Some(auth) = w.on_web_authentication {
             match it.call_method(auth, params.clone(), 0) {
-                Ok(Value::Bool(false)) => return Some(HttpResponse::text(403, "Forbidden")),
+                Ok(v) if super::auth::refused(it.method(auth), &v) => {
+                    return Some(HttpResponse::text(403, "Forbidden"))
+                }
                 Ok(_) => {}
                 Err(e) => {
                     let msg = crate::run::render_error(it.prog, &e);
@@ -702,6 +704,9 @@ fn run_request(it: &mut Interp<'_>, w: &WebEntries, req: HttpRequest) -> HttpRes
             if let Some(r) = it.web.req.as_mut() {
                 r.resp = HttpResponse::default();
             }
+        }
+        if let Some(page) = super::pages::tagged_page(it, &path) {
+            return Some(page);
         }
         let lower = path.to_ascii_lowercase();
         let r = if let Some(rest) = lower.strip_prefix("/4daction/") {

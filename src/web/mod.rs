@@ -31,13 +31,21 @@
 //!
 //! [`Process`]: crate::runtime::process::Process
 
+pub mod auth;
+pub mod body;
 pub mod client;
 pub mod clock;
 pub mod host;
 pub mod options;
+pub mod pages;
+pub mod paths;
+pub mod scalable;
 pub mod serve;
 pub mod server;
 pub mod sessions;
+pub mod state;
+pub mod tags;
+pub mod tls;
 /// The former name of [`host`] (the web interpreter thread).
 pub use host as worker;
 
@@ -59,6 +67,8 @@ pub struct WebRuntime {
     /// `fourd serve --port N` (wins over `Web port ID`).
     pub port_override: Mutex<Option<u16>>,
     pub server: Mutex<Option<server::ServerHandle>>,
+    /// Root folder, home pages, counters (`state`).
+    pub extra: state::Extra,
 }
 
 impl WebRuntime {
@@ -70,6 +80,7 @@ impl WebRuntime {
             clock,
             port_override: Mutex::new(None),
             server: Mutex::new(None),
+            extra: state::Extra::default(),
         })
     }
 

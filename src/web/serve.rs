@@ -30,7 +30,9 @@ pub struct ServeOptions {
 /// Runs the whole `serve` sequence on the calling thread: `ready` gets the address
 /// once the server listens; when `wait` returns (on a thread of its own) the
 /// server stops as on SIGTERM. Returns the exit code (0, 64 usage, 65 syntax
-/// errors, 70 runtime error in On Startup/On Exit, 71 the server could not start).
+/// errors, 70 runtime error in On Exit, 71 the server could not start). A runtime
+/// error in On Startup is reported on stderr and the server starts all the same
+/// (4D reports it and goes on).
 pub fn serve(
     opts: &ServeOptions,
     ready: impl FnOnce(SocketAddr, Arc<WebRuntime>),
@@ -90,9 +92,10 @@ pub fn serve(
     let is = |id: u32, n: &str| prog.methods[id as usize].name == n;
     for &(id, _) in loaded.entries.iter().filter(|e| is(e.0, "On Startup")) {
         if let Err(e) = it.call_method(id, Vec::new(), 0) {
+            // 4D reports an error of On Startup and goes on: the server still serves
             it.flush();
             eprint!("{}", crate::runtime::error::render_error(prog, &e));
-            return 70;
+            eprintln!("fourd: On Startup stopped on this error; serving anyway");
         }
     }
     it.flush();

@@ -181,7 +181,7 @@ impl Vm<'_> {
     fn check_interrupt(&self) -> Result<(), Box<RtError>> {
         match self.interrupt {
             Some(f) if f.load(Ordering::Relaxed) => Err(interrupted()),
-            _ => Ok(()),
+            _ => crate::runtime::memory::over_budget(),
         }
     }
 
