@@ -180,6 +180,19 @@ fn quit_4d_in_the_middle_of_a_method() {
 }
 
 #[test]
+fn quit_4d_in_on_startup_skips_the_startup_method() {
+    let p = project("quitstartup");
+    std::fs::write(
+        p.join("Project/Sources/DatabaseMethods/onStartup.4dm"),
+        "LOG EVENT(Into system standard outputs; \"On Startup\\n\")\nQUIT 4D\n",
+    )
+    .unwrap();
+    let (code, out, err) = fourd(&["--project", s(&p), "--startup-method", "hello"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "On Startup\nOn Exit\n");
+}
+
+#[test]
 fn uncaught_error_ends_the_method_on_exit_still_runs() {
     let p = project("error");
     let (code, out, err) = fourd(&["--project", s(&p), "--startup-method", "fails"]);
