@@ -1,5 +1,8 @@
-//! `fourd run`: loads a script or a project and runs it. Exit codes: 0 success,
-//! 64 bad usage / missing files, 65 syntax errors, 70 uncaught runtime error.
+//! `fourd run` and tool4d's command line (`crate::tool4d`): loads a script or a
+//! project and runs its entries (`On Startup`, the method, `On Exit`). Exit codes:
+//! 0 success, 64 bad usage / missing files, 65 syntax errors, 70 uncaught runtime
+//! error. `QUIT 4D` (`commands::application`) stops the running method and goes on
+//! to `On Exit`. With [`Tool4d`] an error ends only the method it happened in.
 
 use crate::commands::application;
 use crate::compile::ir::MethodId;

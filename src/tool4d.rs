@@ -50,6 +50,10 @@ pub fn find_project(path: &Path) -> Result<ProjectPlace, String> {
             path.display()
         ));
     }
+    let shown = path;
+    // `.` or `X.4DProject` given from inside `Project/`: work on the real path
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = abs.as_path();
     let (root, file) = if path.is_file() {
         if !path
             .extension()
@@ -57,7 +61,7 @@ pub fn find_project(path: &Path) -> Result<ProjectPlace, String> {
         {
             return Err(format!(
                 "cannot open the project {}: not a .4DProject file",
-                path.display()
+                shown.display()
             ));
         }
         let project_dir = path.parent().unwrap_or(Path::new("."));
@@ -87,7 +91,7 @@ pub fn find_project(path: &Path) -> Result<ProjectPlace, String> {
     if !root.join("Project").join("Sources").is_dir() {
         return Err(format!(
             "cannot open the project {}: not a 4D project (no Project/Sources folder)",
-            path.display()
+            shown.display()
         ));
     }
     let structure_file = file.or_else(|| first_4dproject(&root.join("Project")));

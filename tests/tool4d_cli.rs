@@ -89,6 +89,28 @@ fn project_file_path_and_skip_onstartup() {
 }
 
 #[test]
+fn project_paths_relative_to_the_current_folder() {
+    let p = project("relative");
+    for (dir, arg) in [
+        (p.clone(), "Project/app.4DProject"),
+        (p.clone(), "."),
+        (p.join("Project"), "."),
+        (p.join("Project"), "app.4DProject"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_fourd"))
+            .args(["--project", arg, "--dataless"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{arg} in {}", dir.display());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "On Startup\nOn Exit\n"
+        );
+    }
+}
+
+#[test]
 fn without_startup_method_runs_on_startup_and_on_exit() {
     let p = project("nomethod");
     let (code, out, _) = fourd(&["--project", s(&p)]);
@@ -155,6 +177,19 @@ fn quit_4d_in_the_middle_of_a_method() {
     // the rest of the method (and of its caller) does not run; On Exit does
     assert_eq!(out, "On Startup\nbefore quit\nOn Exit\n");
     assert_eq!(err, "");
+}
+
+#[test]
+fn quit_4d_in_on_startup_skips_the_startup_method() {
+    let p = project("quitstartup");
+    std::fs::write(
+        p.join("Project/Sources/DatabaseMethods/onStartup.4dm"),
+        "LOG EVENT(Into system standard outputs; \"On Startup\\n\")\nQUIT 4D\n",
+    )
+    .unwrap();
+    let (code, out, err) = fourd(&["--project", s(&p), "--startup-method", "hello"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "On Startup\nOn Exit\n");
 }
 
 #[test]

@@ -64,3 +64,14 @@ pub fn xml(outcomes: &[Outcome]) -> String {
     s.push_str("  </testsuite>\n</testsuites>\n");
     s
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escape_makes_text_safe_for_xml() {
+        assert_eq!(
+            super::escape("a<b>&\"c'\u{1}\n"),
+            "a&lt;b&gt;&amp;&quot;c&apos;\u{FFFD}\n"
+        );
+    }
+}
