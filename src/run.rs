@@ -122,6 +122,9 @@ fn run_in_thread(
             return 65;
         }
     };
+    for b in &loaded.broken {
+        eprintln!("{b}");
+    }
     let out = Box::new(std::io::BufWriter::with_capacity(
         1 << 16,
         std::io::stdout(),

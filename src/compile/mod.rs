@@ -9,6 +9,7 @@
 mod classes;
 pub mod dynamic;
 pub mod ir;
+pub mod on_demand;
 mod resolve;
 pub mod segments;
 

@@ -7,26 +7,20 @@
 pub mod catalog;
 
 use crate::compile::ir::{MethodId, Program};
-use crate::compile::Compiler;
-use crate::syntax::{self, KnownNames};
+use crate::compile::{on_demand, Compiler};
+use crate::syntax::KnownNames;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 /// A syntax error with its file and 1-based line and column.
-#[derive(Debug, Clone)]
-pub struct FileError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
+pub use crate::compile::on_demand::Broken as FileError;
 
 /// Why loading failed.
 #[derive(Debug)]
 pub enum LoadError {
     /// Bad usage or missing files (message for stderr).
     Usage(String),
-    /// Syntax errors in the methods needed.
+    /// Syntax errors in an entry method (the script run, `On Startup`, `--method`).
     Syntax(Vec<FileError>),
 }
 
@@ -42,6 +36,9 @@ pub struct Loaded {
     /// The folder holding `Project/` (None for a script folder): its `Data/` folder
     /// holds the data file by default.
     pub project_root: Option<PathBuf>,
+    /// Methods and classes reached that have syntax errors (each raises error 48
+    /// when called): the host reports them once, on stderr.
+    pub broken: Vec<FileError>,
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -197,44 +194,27 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     c.structure = Rc::new(structure.clone());
     c.known = known.clone();
     let work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
-    compile_from(&mut c, &known, path, work)?;
+    let broken = compile_from(&mut c, &known, path, work.clone());
+    let broken = entry_errors(&c, &work, broken)?;
     Ok(Loaded {
         program: c.finish(),
         entries,
         structure,
         project_root,
+        broken,
     })
 }
 
-/// Reads and parses one source file; its syntax errors are added to `errors`.
-fn read_and_parse(
-    p: &Path,
-    known: &KnownNames,
-    errors: &mut Vec<FileError>,
-) -> Result<(Rc<str>, crate::syntax::ast::SourceFile), LoadError> {
-    let text = std::fs::read_to_string(p)
-        .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
-    let parsed = syntax::parse(&text, known);
-    for e in &parsed.errors {
-        let (line, col) = line_col(&text, e.span.start);
-        errors.push(FileError {
-            path: p.to_path_buf(),
-            line,
-            col,
-            message: e.message.clone(),
-        });
-    }
-    Ok((Rc::from(text), parsed.file))
-}
-
-/// Compiles the methods of `work` and every method they reach.
+/// Compiles the classes and the methods of `work` and every method they reach,
+/// each on its own (`compile::on_demand`): the problems of broken files are
+/// returned, the broken methods raise error 48 when called.
 fn compile_from(
     c: &mut Compiler,
     known: &KnownNames,
     path: &Path,
-    mut work: Vec<MethodId>,
-) -> Result<(), LoadError> {
-    let mut errors = Vec::new();
+    work: Vec<MethodId>,
+) -> Vec<FileError> {
+    let mut broken = Vec::new();
     // classes: `Project/Sources/Classes`, or `Classes/` beside a script; all compiled
     let classes_dir = match sources_above(path) {
         Some(s) => s.join("Classes"),
@@ -255,23 +235,31 @@ fn compile_from(
         .map(|f| (c.add_class(&stem(&f)), f))
         .collect();
     for (cid, p) in class_files {
-        let (text, file) = read_and_parse(&p, known, &mut errors)?;
-        c.compile_class(cid, &file, p, text);
+        broken.extend(on_demand::compile_class_file(c, cid, &p, known));
     }
-    work.extend(c.take_pending());
-    while let Some(id) = work.pop() {
-        if c.is_compiled(id) {
-            continue;
-        }
-        let p = c.method(id).path.clone();
-        let (text, file) = read_and_parse(&p, known, &mut errors)?;
-        c.compile(id, &file, text);
-        work.extend(c.take_pending());
+    on_demand::compile_reached(c, known, work, &mut broken);
+    broken
+}
+
+/// Splits the problems of [`compile_from`]: those of the entry methods' files stop
+/// the run (exit 65); the others are reported and raise error 48 when called.
+fn entry_errors(
+    c: &Compiler,
+    entries: &[MethodId],
+    broken: Vec<FileError>,
+) -> Result<Vec<FileError>, LoadError> {
+    let entry_paths: Vec<&Path> = entries
+        .iter()
+        .map(|&id| c.method(id).path.as_path())
+        .collect();
+    let (fatal, rest): (Vec<FileError>, Vec<FileError>) = broken
+        .into_iter()
+        .partition(|b| entry_paths.iter().any(|p| *p == b.path));
+    if fatal.is_empty() {
+        Ok(rest)
+    } else {
+        Err(LoadError::Syntax(fatal))
     }
-    if !errors.is_empty() {
-        return Err(LoadError::Syntax(errors));
-    }
-    Ok(())
 }
 
 /// A project loaded for the web server: its database methods and the project methods
@@ -290,6 +278,8 @@ pub struct WebLoaded {
     pub structure: crate::datastore::Structure,
     /// The folder holding `Project/` (where `Data/` lives).
     pub project_root: Option<PathBuf>,
+    /// Methods with syntax errors (raise error 48 when called), to report once.
+    pub broken: Vec<FileError>,
 }
 
 /// Loads a project folder for `fourd serve` / `WEB START SERVER`.
@@ -338,8 +328,9 @@ pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
         .map_err(LoadError::Usage)?;
     c.structure = Rc::new(structure.clone());
     c.known = known.clone();
-    compile_from(&mut c, &known, path, work)?;
+    let broken = compile_from(&mut c, &known, path, work);
     Ok(WebLoaded {
+        broken,
         structure,
         project_root: sources
             .parent()

@@ -29,6 +29,7 @@
 //! | 43   | `Super` used outside a class constructor or function, or with no parent function |
 //! | 44   | unknown method name given as text (`EXECUTE METHOD`, `ON ERR CALL`, callbacks) |
 //! | 45   | code given as text could not be compiled (`Formula from string`, `EXECUTE FORMULA`: syntax error, text over 1 MB) |
+//! | 48   | syntax error: the method called has syntax errors (reported when the project loaded) |
 //! | -10518 | `ASSERT` / `Asserted` failed (message "Assert failed: ..."), 4D's own code |
 //! | any  | `throw(code...)`: the code given (`-1` when a thrown object has no `errCode`) |
 //!
@@ -64,6 +65,8 @@ pub mod codes {
     pub const SHARED_NOT_LOCKED: i32 = 46;
     /// A process waits for something no other process can ever do.
     pub const DEADLOCK: i32 = 47;
+    /// A method with syntax errors was called (`compile::on_demand`).
+    pub const SYNTAX_ERROR: i32 = 48;
     pub const ASSERT_FAILED: i32 = -10518;
     /// Largest number of elements of an array or collection, and of bytes of a text.
     pub const MAX_SIZE: usize = 1 << 28;

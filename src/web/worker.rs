@@ -121,6 +121,9 @@ pub fn spawn(
                     return;
                 }
             };
+            for b in &loaded.broken {
+                eprintln!("{b}");
+            }
             let _ = ready_tx.send(Ok(()));
             run(rt, legacy, &loaded, rx);
         })
