@@ -185,7 +185,7 @@ impl<'c> Cx<'c> {
     }
 }
 
-fn var_type(t: &TypeRef) -> VarType {
+pub(super) fn var_type(t: &TypeRef) -> VarType {
     match t {
         TypeRef::Text => VarType::Text,
         TypeRef::Integer => VarType::Integer,
@@ -203,7 +203,7 @@ fn var_type(t: &TypeRef) -> VarType {
 }
 
 /// The type declared by a `C_XXX` directive name.
-fn directive_type(name: &str) -> Option<VarType> {
+pub(super) fn directive_type(name: &str) -> Option<VarType> {
     Some(match name.to_ascii_uppercase().as_str() {
         "C_TEXT" | "C_STRING" => VarType::Text,
         "C_LONGINT" | "C_INTEGER" => VarType::Integer,

@@ -65,6 +65,22 @@ fn method_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// Every `.4dm` file under `dir`, sorted.
+fn all_4dm(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            all_4dm(&p, out);
+        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm")) {
+            out.push(p);
+        }
+    }
+}
+
 fn stem(p: &Path) -> String {
     p.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -75,6 +91,17 @@ fn stem(p: &Path) -> String {
 /// nearest ancestor holding `Project/Sources`, or a `Sources` folder inside
 /// `Project`.
 pub fn sources_above(p: &Path) -> Option<PathBuf> {
+    let found = sources_above_as_given(p);
+    if found.is_some() || p.is_absolute() {
+        return found;
+    }
+    // a relative path (`fourd run m.4dm` inside `Project/Sources/Methods`)
+    std::path::absolute(p)
+        .ok()
+        .and_then(|a| sources_above_as_given(&a))
+}
+
+fn sources_above_as_given(p: &Path) -> Option<PathBuf> {
     for a in p.ancestors() {
         let s = a.join("Project").join("Sources");
         if s.is_dir() {
@@ -193,6 +220,9 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     };
     c.structure = Rc::new(structure.clone());
     c.known = known.clone();
+    if let Some(sources) = sources_above(path) {
+        type_project(&mut c, &known, &sources);
+    }
     let work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
     let broken = compile_from(&mut c, &known, path, work.clone());
     let broken = entry_errors(&c, &work, broken)?;
@@ -239,6 +269,29 @@ fn compile_from(
     }
     on_demand::compile_reached(c, known, work, &mut broken);
     broken
+}
+
+/// The compiled-mode typing pass (`compile::typing`) over every `.4dm` file of a
+/// project's `Sources` folder (methods, database methods, forms, classes), called
+/// or not. Script folders are not compiled projects: they skip it.
+fn type_project(c: &mut Compiler, known: &KnownNames, sources: &Path) {
+    let mut files = Vec::new();
+    all_4dm(sources, &mut files);
+    // the lines that can type a variable, of every file, parsed as one text
+    let mut text = String::new();
+    for f in files {
+        if let Ok(bytes) = std::fs::read(&f) {
+            text.push_str(&crate::compile::typing::typing_lines(
+                &String::from_utf8_lossy(&bytes),
+            ));
+        }
+    }
+    let mut typing = crate::compile::typing::Typing::new();
+    if !text.is_empty() {
+        let parsed = crate::syntax::parse_with(&text, known.phrase_table());
+        typing.learn(c, &parsed.file.body);
+    }
+    typing.apply(c);
 }
 
 /// Splits the problems of [`compile_from`]: those of the entry methods' files stop
@@ -328,6 +381,7 @@ pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
         .map_err(LoadError::Usage)?;
     c.structure = Rc::new(structure.clone());
     c.known = known.clone();
+    type_project(&mut c, &known, &sources);
     let broken = compile_from(&mut c, &known, path, work);
     Ok(WebLoaded {
         broken,
