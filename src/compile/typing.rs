@@ -188,7 +188,7 @@ impl Typing {
             StmtKind::Var { names, ty, init } => {
                 let t = match (ty, init) {
                     (Some(t), _) => Some(var_type(t)),
-                    (None, Some(e)) => infer(c, e),
+                    (None, Some(e)) => infer(e),
                     (None, None) => Some(VarType::Variant),
                 };
                 for n in names {
@@ -200,8 +200,8 @@ impl Typing {
             StmtKind::Assign { target, op, value } => {
                 if let Some(v) = Self::var_of(c, target) {
                     let t = match op {
-                        AssignOp::Set => infer(c, value),
-                        AssignOp::Add => match infer(c, value) {
+                        AssignOp::Set => infer(value),
+                        AssignOp::Add => match infer(value) {
                             Some(VarType::Text) => Some(VarType::Text),
                             Some(VarType::Integer | VarType::Real) => Some(VarType::Real),
                             _ => None,
@@ -298,7 +298,7 @@ fn agreed(ts: &[Option<VarType>]) -> Option<VarType> {
 }
 
 /// The type of an expression when it is certain from its form alone.
-fn infer(c: &Compiler, e: &Expr) -> Option<VarType> {
+fn infer(e: &Expr) -> Option<VarType> {
     Some(match &e.kind {
         ExprKind::Real(_) | ExprKind::HexInt(_) => VarType::Real,
         ExprKind::Text(_) => VarType::Text,
@@ -306,23 +306,23 @@ fn infer(c: &Compiler, e: &Expr) -> Option<VarType> {
         ExprKind::Time(_) => VarType::Time,
         ExprKind::Object(_) => VarType::Object,
         ExprKind::Collection(_) => VarType::Collection,
-        ExprKind::Paren(e) => return infer(c, e),
-        ExprKind::Unary(_, e) => return infer(c, e),
+        ExprKind::Paren(e) => return infer(e),
+        ExprKind::Unary(_, e) => return infer(e),
         ExprKind::Binary(op, l, r) => match op {
             BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge => {
                 VarType::Boolean
             }
-            BinOp::And | BinOp::Or => match (infer(c, l), infer(c, r)) {
+            BinOp::And | BinOp::Or => match (infer(l), infer(r)) {
                 (Some(VarType::Boolean), _) | (_, Some(VarType::Boolean)) => VarType::Boolean,
                 _ => return None,
             },
-            BinOp::Add => match (infer(c, l), infer(c, r)) {
+            BinOp::Add => match (infer(l), infer(r)) {
                 (Some(VarType::Text), _) | (_, Some(VarType::Text)) => VarType::Text,
                 (Some(VarType::Real), Some(VarType::Real)) => VarType::Real,
                 (Some(VarType::Real), None) | (None, Some(VarType::Real)) => VarType::Real,
                 _ => return None,
             },
-            BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow => match (infer(c, l), infer(c, r)) {
+            BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow => match (infer(l), infer(r)) {
                 (Some(VarType::Real), Some(VarType::Real))
                 | (Some(VarType::Real), None)
                 | (None, Some(VarType::Real)) => VarType::Real,
