@@ -101,8 +101,12 @@ pub fn call(it: &mut Interp, c: Coll, cb: Cb, args: Vec<Value>) -> RtResult<Valu
     };
     if !matches!(f, Value::Object(_) | Value::Text(_)) {
         if cb == Cb::Sort {
-            // not a callback: the plain sort
-            let mut all = vec![f];
+            // not a callback: the plain sort (`.sort()` has no argument at all)
+            let mut all = if matches!(f, Value::Undefined) {
+                Vec::new()
+            } else {
+                vec![f]
+            };
             all.extend(args);
             return super::collection::call_member(
                 it,

@@ -862,6 +862,11 @@ impl<'c> Cx<'c> {
                     let by_ref = i < 32 && def.refs & (1 << i) != 0;
                     let arg = if by_ref {
                         match self.place(a) {
+                            // a property or a collection element cannot be pointed to:
+                            // passed by value (OB SET($o.sub; ...) writes into $o.sub)
+                            Some(Place::Member(..) | Place::Index(..) | Place::CharAt(..)) => {
+                                Arg::Val(self.expr(a))
+                            }
                             Some(p) => Arg::Ref(p),
                             None => Arg::Val(self.expr(a)),
                         }
