@@ -10,6 +10,7 @@ pub mod collection;
 pub mod constants;
 pub mod datetime;
 pub mod db;
+pub mod environment;
 pub mod errors;
 pub mod files;
 pub mod formats;
@@ -21,6 +22,7 @@ pub mod language;
 pub mod math;
 pub mod numbers;
 pub mod object;
+pub mod paths;
 pub mod process;
 pub mod query;
 pub mod regex;
@@ -165,7 +167,7 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 20] {
+fn themes() -> [&'static [CommandDef]; 22] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -187,6 +189,8 @@ fn themes() -> [&'static [CommandDef]; 20] {
         formula::COMMANDS,
         process::COMMANDS,
         headless::COMMANDS,
+        paths::COMMANDS,
+        environment::COMMANDS,
     ]
 }
 

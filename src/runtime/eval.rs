@@ -365,6 +365,19 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// The value of parameter `$k` of the current method (`Copy parameters`).
+    pub fn param_value(&self, k: i64) -> RtResult<Value> {
+        Ok(match self.param_location(k)? {
+            ParamLoc::Slot(abs) => self.locals[abs].clone(),
+            ParamLoc::Vararg(i) => self
+                .frames
+                .last()
+                .and_then(|f| f.varargs.get(i))
+                .cloned()
+                .unwrap_or_default(),
+        })
+    }
+
     pub(crate) fn param_location(&self, k: i64) -> RtResult<ParamLoc> {
         let prog = self.prog;
         let f = match self.frames.last() {
