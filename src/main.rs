@@ -53,6 +53,10 @@ enum Command {
         /// Address to listen on (default: all interfaces).
         #[arg(long)]
         listen: Option<String>,
+        /// Stop a request's code with error 35 (answer 503) after this many
+        /// seconds (default 60; 4D itself has no such limit).
+        #[arg(long, value_name = "SECONDS")]
+        request_time_limit: Option<f64>,
     },
     /// List the implemented 4D commands, one `NUMBER<TAB>Name` per line.
     Commands,
@@ -84,12 +88,20 @@ fn main() -> ExitCode {
             port,
             clock_scale,
             listen,
-        }) => fourd::web::serve::serve_cli(fourd::web::serve::ServeOptions {
-            dir: path,
-            port,
-            clock_scale,
-            listen,
-        }),
+            request_time_limit,
+        }) => match request_time_limit.map(std::time::Duration::try_from_secs_f64) {
+            Some(Err(_)) => {
+                eprintln!("fourd: --request-time-limit wants a positive number of seconds");
+                64
+            }
+            limit => fourd::web::serve::serve_cli(fourd::web::serve::ServeOptions {
+                dir: path,
+                port,
+                clock_scale,
+                listen,
+                request_time_limit: limit.and_then(Result::ok),
+            }),
+        },
         Some(Command::Commands) => {
             for (num, name) in fourd::commands::implemented() {
                 println!("{}\t{}", num, name);

@@ -1,10 +1,8 @@
 //! `fourd run`: loads a script or a project and runs it. Exit codes: 0 success,
 //! 64 bad usage / missing files, 65 syntax errors, 70 uncaught runtime error.
 
-use crate::compile::ir::Program;
 use crate::datastore::{self, DataPath, ProcessDb};
-use crate::project::{self, line_col, LoadError};
-use crate::runtime::error::RtError;
+use crate::project::{self, LoadError};
 use crate::runtime::interp::Interp;
 use crate::runtime::value::text;
 use std::io::Write;
@@ -186,49 +184,4 @@ fn run_in_thread(
     0
 }
 
-/// `path:line:col: error CODE: message` then the call chain, one line per method.
-pub fn render_error(prog: &Program, e: &RtError) -> String {
-    let mut s = String::new();
-    let loc_of = |l: crate::runtime::error::Loc| {
-        let m = prog
-            .method(l.method)
-            .unwrap_or(&prog.methods[(l.method as usize).min(prog.methods.len() - 1)]);
-        let (line, col) = line_col(&m.source, l.offset as usize);
-        (m, line, col)
-    };
-    match e.loc {
-        Some(l) => {
-            let (m, line, col) = loc_of(l);
-            s.push_str(&format!(
-                "{}:{}:{}: error {}: {}\n",
-                m.path.display(),
-                line,
-                col,
-                e.code,
-                e.message
-            ));
-            s.push_str(&format!("  in {} line {}\n", m.name, line));
-        }
-        None => s.push_str(&format!("error {}: {}\n", e.code, e.message)),
-    }
-    // identical consecutive callers (runaway recursion) are shown once with a count
-    let mut i = 0;
-    while i < e.chain.len() {
-        let l = e.chain[i];
-        let mut n = 1;
-        while i + n < e.chain.len() && e.chain[i + n] == l {
-            n += 1;
-        }
-        let (m, line, _) = loc_of(l);
-        if n > 1 {
-            s.push_str(&format!(
-                "  called from {} line {} ({} times)\n",
-                m.name, line, n
-            ));
-        } else {
-            s.push_str(&format!("  called from {} line {}\n", m.name, line));
-        }
-        i += n;
-    }
-    s
-}
+pub use crate::runtime::error::render_error;

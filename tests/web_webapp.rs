@@ -17,6 +17,7 @@ fn shop_keeps_the_cart_across_sessions() {
         port: Some(0),
         clock_scale: 1.0,
         listen: Some("127.0.0.1".into()),
+        ..Default::default()
     };
     let t = std::thread::spawn(move || {
         serve(

@@ -15,11 +15,10 @@ use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;
 use crate::runtime::value::{text, Array, Date, Ptr, Value, VarType};
 use crate::web::options::OptVal;
-use crate::web::worker::{self, Job};
-use crate::web::{self, client, server, HttpResponse, WebRuntime};
+use crate::web::{self, client, HttpResponse, WebRuntime};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::{mpsc, Arc};
+use std::sync::Arc;
 
 pub const COMMANDS: &[CommandDef] = &[
     cmd!("WEB SET OPTION", web_set_option),
@@ -58,12 +57,11 @@ pub fn constant(name: &str) -> Option<Value> {
 }
 
 fn runtime(it: &mut Interp) -> Arc<WebRuntime> {
-    let first = it.prog.methods.first().map(|m| m.path.clone());
-    it.web.runtime(first.as_deref())
+    web::host::get(it).rt.clone()
 }
 
 fn set_ok(it: &mut Interp, ok: bool) {
-    it.process.vars[crate::runtime::process::OK_VAR as usize] = Value::Int(ok as i32);
+    crate::runtime::registry::set_ok(it, ok as i32);
 }
 
 // ------------------------------------------------------------------- options
@@ -116,39 +114,14 @@ fn web_get_current_session_id(it: &mut Interp, _: &mut Args) -> RtResult<Value> 
 
 fn web_legacy_close_session(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let id = a.text(0, "WEB LEGACY CLOSE SESSION")?.to_string();
-    if it.web.worker.is_some() {
-        worker::close_by_id(it, &id);
-        return Ok(Value::Undefined);
-    }
-    // another process: ask the web thread and wait until the close method has run
-    let rt = runtime(it);
-    let (tx, rx) = mpsc::channel();
-    if server::send(&rt, Job::Close(id, Some(tx))) {
-        let _ = rx.recv_timeout(std::time::Duration::from_secs(60));
-    }
+    // the session's process runs its close method; this process waits for it
+    web::host::close_by_id(it, &id)?;
     Ok(Value::Undefined)
 }
 
 fn web_legacy_get_session_expiration(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let id = a.text(0, "WEB LEGACY GET SESSION EXPIRATION")?.to_string();
-    let exp = if let Some(w) = it.web.worker.as_ref() {
-        let limits = w.rt.options().limits();
-        if w.legacy {
-            w.table.expiration(&id, &limits)
-        } else {
-            None
-        }
-    } else {
-        let rt = runtime(it);
-        let (tx, rx) = mpsc::channel();
-        if server::send(&rt, Job::Expiration(id, tx)) {
-            rx.recv_timeout(std::time::Duration::from_secs(60))
-                .ok()
-                .flatten()
-        } else {
-            None
-        }
-    };
+    let exp = web::host::expiration(it, &id);
     let (d, t) = match exp {
         Some(ms) => {
             let secs = ms.div_euclid(1000);
@@ -178,8 +151,7 @@ fn web_legacy_get_session_expiration(it: &mut Interp, a: &mut Args) -> RtResult<
 // -------------------------------------------------------------------- server
 
 fn web_start_server(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
-    let rt = runtime(it);
-    match server::start(&rt) {
+    match web::host::start_server(it) {
         Ok(_) => set_ok(it, true),
         Err(m) => {
             it.write_err(&format!("WEB START SERVER: {}\n", m));
@@ -190,13 +162,7 @@ fn web_start_server(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
 }
 
 fn web_stop_server(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
-    let rt = runtime(it);
-    if it.web.worker.is_some() {
-        // from a web process: stop once the current request is answered
-        std::thread::spawn(move || server::stop(&rt));
-    } else {
-        server::stop(&rt);
-    }
+    web::host::stop_server(it)?;
     Ok(Value::Undefined)
 }
 
@@ -638,7 +604,30 @@ fn do_http(
         }
     }
     let opts = it.web.http.clone();
-    match client::request(method, url, &headers, &body, &opts) {
+    // the request runs on a thread of its own while this process waits (the
+    // other processes, the web server's included, go on)
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (m, u) = (method.to_string(), url.to_string());
+    let spawned = std::thread::Builder::new()
+        .name("fourd-http-client".into())
+        .spawn(move || {
+            let _ = tx.send(client::request(&m, &u, &headers, &body, &opts));
+        });
+    if spawned.is_err() {
+        return err(codes::BAD_ARG, format!("{}: cannot start the request", cmd));
+    }
+    let result = loop {
+        match rx.try_recv() {
+            Ok(r) => break r,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                break Err("the request failed".to_string())
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                crate::runtime::scheduler::delay_current(it, std::time::Duration::from_millis(1))?
+            }
+        }
+    };
+    match result {
         Ok(r) => {
             if a.len() > resp_at {
                 let p = a.ptr(resp_at, cmd)?;

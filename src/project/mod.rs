@@ -41,17 +41,7 @@ pub struct Loaded {
     pub broken: Vec<FileError>,
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, before[line_start..].chars().count() + 1)
-}
+pub use crate::syntax::diagnostics::line_col;
 
 fn method_files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = match std::fs::read_dir(dir) {
@@ -223,9 +213,15 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     if let Some(sources) = sources_above(path) {
         type_project(&mut c, &known, &sources);
     }
-    let work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
-    let broken = compile_from(&mut c, &known, path, work.clone());
-    let broken = entry_errors(&c, &work, broken)?;
+    let entry_ids: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
+    let mut work = entry_ids.clone();
+    if catalog_dir.file_name().is_some_and(|n| n == "Sources") {
+        // a project: what its web server may run is compiled with the rest, so
+        // that `WEB START SERVER` serves from this one program
+        work.extend(add_web_methods(&mut c, &catalog_dir));
+    }
+    let broken = compile_from(&mut c, &known, path, work);
+    let broken = entry_errors(&c, &entry_ids, broken)?;
     Ok(Loaded {
         program: c.finish(),
         entries,
@@ -398,6 +394,31 @@ pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
         on_web_close,
         published,
     })
+}
+
+/// Adds the web database methods of a project (`Project/Sources`) as hidden
+/// methods and returns them with the published project methods (to compile).
+fn add_web_methods(c: &mut Compiler, sources: &Path) -> Vec<MethodId> {
+    let mut work = Vec::new();
+    for f in method_files(&sources.join("Methods")) {
+        if is_published_web(&f) {
+            if let Some(id) = c.method_id(&stem(&f)) {
+                work.push(id);
+            }
+        }
+    }
+    let db = sources.join("DatabaseMethods");
+    for (file, name) in [
+        ("onWebConnection.4dm", "On Web Connection"),
+        ("onWebAuthentication.4dm", "On Web Authentication"),
+        ("onWebSessionSuspend.4dm", "On Web Legacy Close Session"),
+    ] {
+        let p = db.join(file);
+        if p.is_file() {
+            work.push(c.add_hidden_method(name, p));
+        }
+    }
+    work
 }
 
 /// True when the method file's `//%attributes` first line says `"publishedWeb":true`.

@@ -120,3 +120,50 @@ pub fn rt_error(code: i32, message: impl Into<String>) -> Box<RtError> {
         stack: Vec::new(),
     })
 }
+
+/// `path:line:col: error CODE: message` then the call chain, one line per method.
+pub fn render_error(prog: &crate::compile::ir::Program, e: &RtError) -> String {
+    let mut s = String::new();
+    let loc_of = |l: crate::runtime::error::Loc| {
+        let m = prog
+            .method(l.method)
+            .unwrap_or(&prog.methods[(l.method as usize).min(prog.methods.len() - 1)]);
+        let (line, col) = crate::syntax::diagnostics::line_col(&m.source, l.offset as usize);
+        (m, line, col)
+    };
+    match e.loc {
+        Some(l) => {
+            let (m, line, col) = loc_of(l);
+            s.push_str(&format!(
+                "{}:{}:{}: error {}: {}\n",
+                m.path.display(),
+                line,
+                col,
+                e.code,
+                e.message
+            ));
+            s.push_str(&format!("  in {} line {}\n", m.name, line));
+        }
+        None => s.push_str(&format!("error {}: {}\n", e.code, e.message)),
+    }
+    // identical consecutive callers (runaway recursion) are shown once with a count
+    let mut i = 0;
+    while i < e.chain.len() {
+        let l = e.chain[i];
+        let mut n = 1;
+        while i + n < e.chain.len() && e.chain[i + n] == l {
+            n += 1;
+        }
+        let (m, line, _) = loc_of(l);
+        if n > 1 {
+            s.push_str(&format!(
+                "  called from {} line {} ({} times)\n",
+                m.name, line, n
+            ));
+        } else {
+            s.push_str(&format!("  called from {} line {}\n", m.name, line));
+        }
+        i += n;
+    }
+    s
+}

@@ -2,9 +2,10 @@
 
 use super::error::{codes, err, RtResult};
 use super::interp::*;
+use super::members::library;
 use super::ops;
+use super::registry::Args;
 use super::value::{new_collection, new_object, stored, Value};
-use crate::commands::{collection, Args};
 use crate::compile::ir::*;
 use std::rc::Rc;
 
@@ -229,24 +230,21 @@ impl<'p> Interp<'p> {
                 for a in &mc.args {
                     args.push(self.eval(a)?);
                 }
+                let lib = library();
                 match obj {
-                    Value::Object(o) if crate::commands::fsobjects::is_fs_object(&o) => {
-                        crate::commands::fsobjects::call_fs_member(self, o, &mc.name, args)
+                    Value::Object(o) if (lib.is_fs_object)(&o) => {
+                        (lib.fs_member)(self, o, &mc.name, args)
                     }
                     Value::Object(o) => self.call_on_object(o, &mc.name, args),
                     Value::Collection(c) => {
-                        match crate::commands::callbacks::Cb::from_name(&mc.name) {
-                            Some(cb) => crate::commands::callbacks::call(self, c, cb, args),
-                            None => collection::call_member(
-                                self,
-                                Value::Collection(c),
-                                mc.func,
-                                &mc.name,
-                                args,
-                            ),
+                        match (lib.collection_callback)(self, c, &mc.name, args) {
+                            Ok(r) => r,
+                            Err((c, args)) => {
+                                (lib.member)(self, Value::Collection(c), mc.func, &mc.name, args)
+                            }
                         }
                     }
-                    obj => collection::call_member(self, obj, mc.func, &mc.name, args),
+                    obj => (lib.member)(self, obj, mc.func, &mc.name, args),
                 }
             }
             Expr::This => Ok(self

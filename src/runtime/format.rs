@@ -71,7 +71,7 @@ pub fn to_text(v: &Value) -> String {
         Value::Text(t) => t.to_string(),
         Value::Date(d) => date(*d),
         Value::Time(t) => time(*t),
-        Value::Object(_) | Value::Collection(_) => crate::commands::json::stringify(v, false),
+        Value::Object(_) | Value::Collection(_) => super::json::stringify(v, false),
         Value::Pointer(_) => String::new(),
         Value::Blob(_) | Value::Picture(_) => String::new(),
         Value::Array(a) => a.borrow().selected.to_string(),

@@ -45,9 +45,14 @@ pub fn message(err: &Rich<'_, Tok<'_>, TokSpan>) -> String {
     }
 }
 
-/// Line and column (1-based, columns in characters) of a byte offset.
+/// Line and column (1-based, columns in characters) of a byte offset; a line ends
+/// at LF, CR+LF or a lone CR (as the lexer counts them). The one definition: the
+/// syntax errors, the runtime errors and the REPL all locate through it.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(source.len());
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let before = &source[..offset];
     let line = before.matches('\n').count() + before.matches('\r').count()
         - before.matches("\r\n").count()

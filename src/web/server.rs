@@ -4,9 +4,9 @@
 //! requests get 400 and the connection is closed), it bounds header sizes, and with
 //! a header-read timeout it drops slow clients (slowloris); tokio multiplexes
 //! thousands of keep-alive connections on a couple of threads, so idle connections
-//! cost memory, not threads. The 4D code itself runs on the web interpreter thread
-//! ([`super::worker`]); this side only parses, serves static files, applies the
-//! limits and waits for the worker's answer.
+//! cost memory, not threads. The 4D code itself runs in processes of the one
+//! interpreter thread ([`super::host`]); this side only parses, serves static files, applies the
+//! limits and waits for the answer of the request's process.
 //!
 //! Dispatch: a path naming an existing file under `WebFolder/` (`/` → `index.html`)
 //! is served as is (no 4D code, no session, like 4D's static pages); everything
@@ -18,7 +18,7 @@
 //! number of requests waiting for or running 4D code reaches the limit − 1, new
 //! requests get 503 at once (WEB-SESSIONS.md §2.2).
 
-use super::worker::{self, Job};
+use super::host::Event as Job;
 use super::{HttpRequest, HttpResponse, WebRuntime};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
@@ -39,7 +39,6 @@ pub struct ServerHandle {
     jobs: mpsc::Sender<Job>,
     shutdown: Option<tokio::sync::watch::Sender<bool>>,
     runtime: Option<tokio::runtime::Runtime>,
-    worker: Option<std::thread::JoinHandle<()>>,
 }
 
 struct Shared {
@@ -50,8 +49,14 @@ struct Shared {
     legacy_or_none: bool,
 }
 
-/// Starts the server of a run (no-op error if already running).
-pub fn start(rt: &Arc<WebRuntime>) -> Result<SocketAddr, String> {
+/// Starts the front of a run's server (no-op if already running): requests go
+/// as events to `jobs` (the interpreter thread's web host); SIGINT/SIGTERM set
+/// `interrupt` (the running 4D code stops) and send [`Job::Quit`].
+pub fn start(
+    rt: &Arc<WebRuntime>,
+    jobs: mpsc::Sender<Job>,
+    interrupt: Arc<std::sync::atomic::AtomicBool>,
+) -> Result<SocketAddr, String> {
     let mut guard = rt.server.lock().map_err(|_| "web server state poisoned")?;
     if let Some(h) = guard.as_ref() {
         return Ok(h.addr);
@@ -85,7 +90,7 @@ pub fn start(rt: &Arc<WebRuntime>) -> Result<SocketAddr, String> {
         .block_on(tokio::net::TcpListener::bind(SocketAddr::new(ip, port)))
         .map_err(|e| format!("cannot listen on {}:{}: {}", ip, port, e))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let (jobs, worker) = worker::spawn(rt.clone(), legacy)?;
+    let _ = legacy;
     let shared = Arc::new(Shared {
         rt: rt.clone(),
         jobs: std::sync::Mutex::new(jobs.clone()),
@@ -98,32 +103,24 @@ pub fn start(rt: &Arc<WebRuntime>) -> Result<SocketAddr, String> {
         legacy_or_none: !scalable,
     });
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    runtime.spawn(accept_loop(listener, shared, stop_rx));
+    runtime.spawn(accept_loop(listener, shared, stop_rx.clone()));
+    runtime.spawn(on_signal(jobs.clone(), interrupt, stop_rx));
     *guard = Some(ServerHandle {
         addr,
         jobs,
         shutdown: Some(stop_tx),
         runtime: Some(runtime),
-        worker: Some(worker),
     });
     Ok(addr)
 }
 
-/// Stops the server: no new connections, every session closed (close method run
-/// for each), connections dropped. Does nothing when not running.
+/// Stops the front: no new connections, connections dropped (the web host
+/// closes the sessions). Does nothing when not running.
 pub fn stop(rt: &Arc<WebRuntime>) {
     let h = rt.server.lock().ok().and_then(|mut g| g.take());
     if let Some(mut h) = h {
         if let Some(s) = h.shutdown.take() {
             let _ = s.send(true);
-        }
-        let on_worker = std::thread::current().name() == Some("fourd-web");
-        let (tx, rx) = mpsc::channel();
-        if h.jobs.send(Job::Stop(tx)).is_ok() && !on_worker {
-            let _ = rx.recv();
-            if let Some(w) = h.worker.take() {
-                let _ = w.join();
-            }
         }
         if let Some(r) = h.runtime.take() {
             r.shutdown_background();
@@ -131,7 +128,41 @@ pub fn stop(rt: &Arc<WebRuntime>) {
     }
 }
 
-/// Sends a job to the running server's worker (`None` when not running).
+/// SIGINT or SIGTERM while serving: interrupts the running 4D code and tells the
+/// web host to close everything.
+async fn on_signal(
+    jobs: mpsc::Sender<Job>,
+    interrupt: Arc<std::sync::atomic::AtomicBool>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let (Ok(mut term), Ok(mut int)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+        ) else {
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
+            _ = stop.changed() => return,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = stop.changed() => return,
+        }
+    }
+    eprintln!("fourd: stopping the web server");
+    interrupt.store(true, Ordering::SeqCst);
+    let _ = jobs.send(Job::Quit);
+}
+
+/// Sends an event to the running server's web host (false when not running).
 pub fn send(rt: &WebRuntime, job: Job) -> bool {
     match rt.server.lock().ok().as_ref().and_then(|g| g.as_ref()) {
         Some(h) => h.jobs.send(job).is_ok(),

@@ -81,6 +81,7 @@ impl Server {
             port: Some(0),
             clock_scale,
             listen: Some("127.0.0.1".into()),
+            ..Default::default()
         };
         let thread = std::thread::Builder::new()
             .stack_size(64 << 20)

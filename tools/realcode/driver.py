@@ -152,12 +152,25 @@ def signature(text):
                 result = True
             elif re.fullmatch(r"\$\d+", a):
                 params[int(a[1:])] = ty
+    for vm in re.finditer(r"\bvar\s+([^:\n]+):\s*([A-Za-z.]+)", code):
+        ty = {"Longint": "Integer", "Number": "Real"}.get(vm.group(2), vm.group(2))
+        for a in vm.group(1).split(";"):
+            a = a.strip()
+            if a == "$0":
+                result = True
+            elif re.fullmatch(r"\$\d+", a):
+                params[int(a[1:])] = ty
     if re.search(r"\$0\s*:=", code):
         result = True
     n = max(params) if params else 0
     used = [int(x) for x in re.findall(r"\$(\d+)\b", code) if x != "0"]
     n = max([n] + [u for u in used if u < 10])
-    return [params.get(k, "Text") for k in range(1, n + 1)], result
+    types = [params.get(k, "Text") for k in range(1, n + 1)]
+    # a pointer parameter used as an array (`Size of array($1->)`, `$1->{$i}`)
+    for k, t in enumerate(types, 1):
+        if t == "Pointer" and re.search(r"\$%d->(\{|\))|Size of array(:C274)?\(\$%d->" % (k, k), code):
+            types[k - 1] = "ArrayPointer"
+    return types, result
 
 
 SAMPLE = {
@@ -165,6 +178,7 @@ SAMPLE = {
     "Number": "2.5", "Boolean": "True", "Date": "!2024-01-15!", "Time": "?01:02:03?",
     "Object": "New object(\"name\"; \"abc\"; \"value\"; 1)", "Collection": "New collection(1; 2; 3)",
     "Variant": '"abc"', "Blob": "$blob", "Picture": "$pic", "Pointer": "->$target",
+    "ArrayPointer": "->$targetArray",
 }
 
 
@@ -175,7 +189,8 @@ def entry_source(method, params, result):
         call = "$r:=" + call
     return (
         "var $r : Variant\nvar $blob : Blob\nvar $pic : Picture\nvar $target : Text\n"
-        "var $ok : Boolean\n$target:=\"abc\"\n"
+        "var $ok : Boolean\n$target:=\"abc\"\nARRAY TEXT($targetArray; 2)\n"
+        "$targetArray{1}:=\"abc\"\n$targetArray{2}:=\"def\"\n"
         "Try\n\t" + call + "\n\t$ok:=True\nCatch\nEnd try\n"
         "If ($ok)\n\tLOG EVENT(Into system standard outputs; \"\\n@@FOURD-DRIVER OK\\n\")\n"
         "Else\n\tLOG EVENT(Into system standard outputs; \"\\n@@FOURD-DRIVER ERR \"+"
