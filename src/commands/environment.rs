@@ -2,7 +2,10 @@
 //! behave in fourd's headless, single-machine setting:
 //! `Copy parameters`, `Is table number valid`, `Is field number valid`,
 //! `User in group`, `GET SYSTEM FORMAT`, `Execute on server`, `Trigger event`,
-//! `SET AUTOMATIC RELATIONS`, `CREATE INDEX`.
+//! `SET AUTOMATIC RELATIONS`, `CREATE INDEX`, and what a headless 4D (a server
+//! with no screen) does with `SHOW PROCESS`, `HIDE PROCESS`, `BRING TO FRONT`,
+//! `COMPONENT LIST`, `PLUGIN LIST`, `GET USER LIST`, `GET GROUP LIST`,
+//! `Get database localization`.
 
 use super::Args;
 use crate::cmd;
@@ -20,7 +23,70 @@ pub const COMMANDS: &[super::CommandDef] = &[
     cmd!("Trigger event", trigger_event),
     cmd!("SET AUTOMATIC RELATIONS", no_op),
     cmd!("CREATE INDEX", no_op),
+    cmd!("SHOW PROCESS", no_op),
+    cmd!("HIDE PROCESS", no_op),
+    cmd!("BRING TO FRONT", no_op),
+    cmd!("COMPONENT LIST", component_list, refs = 1),
+    cmd!("PLUGIN LIST", plugin_list, refs = 0b11),
+    cmd!("GET USER LIST", get_user_list, refs = 0b11),
+    cmd!("GET GROUP LIST", get_group_list, refs = 0b11),
+    cmd!("Get database localization", database_localization),
 ];
+
+/// Replaces the elements of the array parameter `i` with `items`.
+fn fill_array(it: &mut Interp, a: &Args, i: usize, cmd: &str, items: Vec<Value>) -> RtResult<()> {
+    let p = a.ptr(i, cmd)?;
+    let arr = crate::runtime::interp::as_array(&it.deref_raw(&p)?)?;
+    let mut arr = arr.borrow_mut();
+    arr.elems.truncate(1);
+    arr.elems.extend(items);
+    Ok(())
+}
+
+/// docs/commands/component-list.md: fourd loads no components: an empty array.
+fn component_list(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    fill_array(it, a, 0, "COMPONENT LIST", Vec::new())?;
+    Ok(Value::Undefined)
+}
+
+/// docs/commands/plugin-list.md: fourd loads no plug-ins: empty arrays.
+fn plugin_list(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    fill_array(it, a, 0, "PLUGIN LIST", Vec::new())?;
+    fill_array(it, a, 1, "PLUGIN LIST", Vec::new())?;
+    Ok(Value::Undefined)
+}
+
+/// docs/commands/get-user-list.md. [choice] with no users and groups defined, the
+/// two built-in users: Designer (1) and Administrator (2).
+fn get_user_list(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    fill_array(
+        it,
+        a,
+        0,
+        "GET USER LIST",
+        vec![text("Designer"), text("Administrator")],
+    )?;
+    fill_array(
+        it,
+        a,
+        1,
+        "GET USER LIST",
+        vec![Value::Int(1), Value::Int(2)],
+    )?;
+    Ok(Value::Undefined)
+}
+
+/// docs/commands/get-group-list.md: no groups are defined: empty arrays.
+fn get_group_list(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    fill_array(it, a, 0, "GET GROUP LIST", Vec::new())?;
+    fill_array(it, a, 1, "GET GROUP LIST", Vec::new())?;
+    Ok(Value::Undefined)
+}
+
+/// docs/commands/get-database-localization.md: fourd runs in English: "en".
+fn database_localization(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
+    Ok(text("en"))
+}
 
 /// docs/commands/copy-parameters.md: `Copy parameters{(startFrom)}`, a new
 /// collection of the parameters passed to the current method from `startFrom`

@@ -1,5 +1,6 @@
-// docs Concepts/dt_string "String operators": Repetition is String * Number ("ab"*3 =
-// "ababab"), also as the compound *=; the table has no Number * String form.
+// Repetition (docs Concepts/dt_string "String operators": String * Number, "ab"*3 =
+// "ababab"; also the compound *=). Number * String repeats too: real 4D code relies on it
+// (`$padding:=(4-$n)*"="` in a base64 decoder), so fourd accepts both orders.
 ALERT("ab"*3)
 ALERT("["+("ab"*0)+"]")
 var $n : Integer
@@ -9,8 +10,4 @@ var $t : Text
 $t:="Hello"
 $t*=2
 ALERT($t)
-Try
-	ALERT(3*"ab")
-Catch
-	ALERT("Number * Text: error")
-End try
+ALERT((4-2)*"=")
