@@ -31,7 +31,22 @@ pub const COMMANDS: &[super::CommandDef] = &[
     cmd!("GET USER LIST", get_user_list, refs = 0b11),
     cmd!("GET GROUP LIST", get_group_list, refs = 0b11),
     cmd!("Get database localization", database_localization),
+    cmd!("SET INDEX", no_op),
+    cmd!("FLUSH CACHE", no_op),
+    cmd!("Command name", command_name),
 ];
+
+/// docs/commands/command-name.md: the (current, English) name of command number
+/// `n`; "" for a number that is no command.
+fn command_name(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let n = a.num(0, "Command name")? as i64;
+    let name = if n > 0 {
+        super::name_of_number(n as u32).unwrap_or("")
+    } else {
+        ""
+    };
+    Ok(text(name))
+}
 
 /// Replaces the elements of the array parameter `i` with `items`.
 fn fill_array(it: &mut Interp, a: &Args, i: usize, cmd: &str, items: Vec<Value>) -> RtResult<()> {
@@ -167,8 +182,9 @@ fn trigger_event(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
     Ok(Value::Int(0))
 }
 
-/// `SET AUTOMATIC RELATIONS`, `CREATE INDEX`: [choice] no effect; fourd's store
-/// indexes what it needs and follows relations when asked (`RELATE ONE/MANY`).
+/// `SET AUTOMATIC RELATIONS`, `CREATE INDEX`, `SET INDEX`, `FLUSH CACHE`: [choice]
+/// no effect; fourd's store indexes what it needs, writes through, and follows
+/// relations when asked (`RELATE ONE/MANY`).
 fn no_op(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
     Ok(Value::Undefined)
 }
