@@ -34,7 +34,14 @@ pub const COMMANDS: &[super::CommandDef] = &[
     cmd!("SET INDEX", no_op),
     cmd!("FLUSH CACHE", no_op),
     cmd!("Command name", command_name),
+    cmd!("Version type", version_type),
 ];
+
+/// docs/commands/version-type.md: a bit field; fourd is a 64-bit build (bit
+/// `64 bit version` = 1 set), not a merged application (bit 2 clear): 2.
+fn version_type(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
+    Ok(Value::Int(1 << 1))
+}
 
 /// docs/commands/command-name.md: the (current, English) name of command number
 /// `n`; "" for a number that is no command.
