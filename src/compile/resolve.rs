@@ -327,6 +327,9 @@ impl<'c> Cx<'c> {
         if let Some(v) = constants::lookup(&n.text) {
             return NameRef::Const(v);
         }
+        if let Some(v) = self.c.known.constants.get(&n.text.to_lowercase()) {
+            return NameRef::Const(project_constant(v));
+        }
         if let Some(id) = self.c.method_id(&n.text) {
             return NameRef::Method(id);
         }
@@ -879,6 +882,16 @@ impl<'c> Cx<'c> {
             }
         }
         call
+    }
+}
+
+/// The value of a project constant (`Resources/*.xlf`, `project::constants`).
+fn project_constant(c: &crate::syntax::ProjectConstant) -> Value {
+    use crate::syntax::ProjectConstant as P;
+    match c {
+        P::Integer(n) => Value::Int(*n as i32),
+        P::Real(r) => Value::Real(*r),
+        P::Text(t) => text(t.as_str()),
     }
 }
 

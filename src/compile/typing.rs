@@ -123,6 +123,7 @@ impl Typing {
                     || commands::by_name(&n.text).is_some()
                     || commands::known_command(&n.text).is_some()
                     || constants::lookup(&n.text).is_some()
+                    || c.known.constants.contains_key(&n.text.to_lowercase())
                     || c.method_id(&n.text).is_some()
                 {
                     return None;

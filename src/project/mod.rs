@@ -5,6 +5,7 @@
 //! entry points and following the calls the resolver finds.
 
 pub mod catalog;
+pub mod constants;
 
 use crate::compile::ir::{MethodId, Program};
 use crate::compile::{on_demand, Compiler};
@@ -506,7 +507,12 @@ pub fn names_at(key: &Path) -> KnownNames {
     }
     if is_sources {
         let (tables, fields) = catalog::table_and_field_names(&key.join("catalog.4DCatalog"));
-        KnownNames::new(method_names_in(&key.join("Methods")), tables, fields)
+        let mut known = KnownNames::new(method_names_in(&key.join("Methods")), tables, fields);
+        if let Some(root) = key.parent().and_then(Path::parent) {
+            known.constants =
+                std::sync::Arc::new(constants::read_constants(&root.join("Resources")));
+        }
+        known
     } else {
         KnownNames::new(method_names_in(key), Vec::new(), Vec::new())
     }
