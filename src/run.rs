@@ -210,6 +210,9 @@ fn run_in_thread(opts: &RunOptions) -> u8 {
         dataless: tool4d.is_some_and(|t| t.dataless),
         started,
     });
+    for b in &loaded.broken {
+        eprintln!("{b}");
+    }
     let out = Box::new(std::io::BufWriter::with_capacity(
         1 << 16,
         std::io::stdout(),

@@ -314,3 +314,16 @@ fn storage_survives_between_entries() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "42\n42\n", "{err}");
 }
+
+#[test]
+fn a_broken_project_method_is_reported_and_raises_when_called() {
+    let d = tmpdir("broken");
+    write(&d, "good_one.4dm", "#DECLARE() : Integer\nreturn 7\n");
+    write(&d, "bad_one.4dm", "If (True)\n");
+    let input = "good_one\nTry\nbad_one\nCatch\nALERT(\"caught \"+String(Last errors[0].errCode))\nEnd try\n";
+    let (code, out, err) = repl(&[d.to_str().unwrap_or_default()], input);
+    assert_eq!(code, 0);
+    assert!(out.contains("7\n"), "{out}");
+    assert!(out.contains("caught 50"), "{out}");
+    assert_eq!(err.matches("bad_one.4dm:1:1:").count(), 1, "{err}");
+}

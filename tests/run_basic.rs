@@ -129,3 +129,35 @@ fn project_folder_startup_method_exit() {
     assert_eq!(code, 0);
     assert_eq!(out, "ok\n");
 }
+
+#[test]
+fn a_broken_method_is_reported_once_and_the_project_runs() {
+    let d = tmpdir("broken-method");
+    write(
+        &d,
+        "Project/Sources/DatabaseMethods/onStartup.4dm",
+        "ALERT(\"start\")\nTry\n  bad_one\nCatch\n  ALERT(\"caught \"+String(Last errors[0].errCode))\nEnd try\nTry\n  bad_one\nCatch\n  ALERT(\"again\")\nEnd try\nbad_one\nALERT(\"not reached\")\n",
+    );
+    write(&d, "Project/Sources/Methods/bad_one.4dm", "If (True)\n");
+    write(&d, "Project/Sources/Methods/unused_bad.4dm", "End if\n");
+    let (code, out, err) = fourd(&["run", d.to_str().unwrap_or_default()]);
+    assert_eq!(out, "start\ncaught 50\nagain\n");
+    assert_eq!(
+        code, 70,
+        "an uncaught call of the broken method fails the run"
+    );
+    assert_eq!(err.matches("bad_one.4dm:1:1:").count(), 2, "{err}");
+    assert!(err.contains("error 50"), "{err}");
+    // a broken method nothing calls is not even compiled
+    assert!(!err.contains("unused_bad"), "{err}");
+}
+
+#[test]
+fn a_syntax_error_in_the_script_run_still_stops_it() {
+    let d = tmpdir("broken-entry");
+    let f = write(&d, "entry.4dm", "ALERT(\"x\")\nIf (True)\n");
+    let (code, out, err) = fourd(&["run", f.to_str().unwrap_or_default()]);
+    assert_eq!(code, 65);
+    assert_eq!(out, "");
+    assert!(err.contains("entry.4dm:2:1:"), "{err}");
+}

@@ -223,6 +223,10 @@ pub fn call_fs_member(it: &mut Interp, o: Obj, name: &str, args: Vec<Value>) -> 
             }
             Value::Undefined
         }
+        // File.getAppInfo(): the version information of a .exe/.dll or the keys of
+        // an Info.plist. [choice] fourd reads neither format: an empty object (its
+        // properties are undefined), for any file.
+        ("getAppInfo", false) => Value::Object(crate::runtime::value::new_object()),
         ("getText", false) => {
             let b = io(std::fs::read(&p), name, &p)?;
             let b = b.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(&b);

@@ -11,6 +11,7 @@ pub mod collection;
 pub mod constants;
 pub mod datetime;
 pub mod db;
+pub mod environment;
 pub mod errors;
 pub mod files;
 pub mod formats;
@@ -23,6 +24,7 @@ pub mod math;
 pub mod methods;
 pub mod numbers;
 pub mod object;
+pub mod paths;
 pub mod process;
 pub mod query;
 pub mod regex;
@@ -71,7 +73,7 @@ pub fn fill_array(
     Ok(())
 }
 
-fn themes() -> [&'static [CommandDef]; 25] {
+fn themes() -> [&'static [CommandDef]; 27] {
     [
         fsobjects::COMMANDS,
         files::COMMANDS,
@@ -98,6 +100,8 @@ fn themes() -> [&'static [CommandDef]; 25] {
         application::COMMANDS,
         sysinfo::COMMANDS,
         methods::COMMANDS,
+        paths::COMMANDS,
+        environment::COMMANDS,
     ]
 }
 

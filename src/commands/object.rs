@@ -17,13 +17,13 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("OB Values", ob_values),
     cmd!("OB Copy", ob_copy),
     cmd!("OB Get", ob_get),
-    cmd!("OB SET", ob_set),
+    cmd!("OB SET", ob_set, refs = 1),
     cmd!("OB REMOVE", ob_remove),
     cmd!("OB Entries", ob_entries),
     cmd!("OB Get type", ob_get_type),
-    cmd!("OB SET NULL", ob_set_null),
+    cmd!("OB SET NULL", ob_set_null, refs = 1),
     cmd!("OB GET ARRAY", ob_get_array, refs = 1 << 2),
-    cmd!("OB SET ARRAY", ob_set_array, refs = 1 << 2),
+    cmd!("OB SET ARRAY", ob_set_array, refs = 1 | 1 << 2),
     cmd!("OB GET PROPERTY NAMES", ob_get_property_names, refs = 0b110),
 ];
 
@@ -44,6 +44,39 @@ fn obj(a: &Args, i: usize, cmd: &str) -> RtResult<Option<Obj>> {
     match a.get(i) {
         Value::Object(o) => Ok(Some(o.clone())),
         Value::Null | Value::Undefined => Ok(None),
+        v => err(
+            codes::TYPE_MISMATCH,
+            format!("{}: object expected, got {}", cmd, v.type_name()),
+        ),
+    }
+}
+
+/// The object `OB SET`, `OB SET NULL` and `OB SET ARRAY` write into: their first
+/// parameter is passed by reference, and a variable or property holding no object
+/// yet gets a new empty one (docs, OB SET example 1: `C_OBJECT($Object)` then
+/// `OB SET($Object; "FirstName"; ...)`). A value that is not a variable must be an
+/// object.
+fn obj_to_write(it: &mut Interp, a: &Args, cmd: &str) -> RtResult<Obj> {
+    let v = match a.get(0) {
+        Value::Pointer(p) => {
+            let p = p.clone();
+            match it.deref_raw(&p)? {
+                Value::Object(o) => return Ok(o),
+                Value::Null | Value::Undefined => {
+                    let o = new_object();
+                    it.set_raw(&p, Value::Object(o.clone()))?;
+                    return Ok(o);
+                }
+                v => v,
+            }
+        }
+        v => v.clone(),
+    };
+    match v {
+        Value::Object(o) => Ok(o),
+        Value::Null | Value::Undefined => {
+            err(codes::NULL_ACCESS, format!("{cmd}: the object is null"))
+        }
         v => err(
             codes::TYPE_MISMATCH,
             format!("{}: object expected, got {}", cmd, v.type_name()),
@@ -249,10 +282,8 @@ fn ob_get_type(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     }))
 }
 
-fn ob_set_null(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    let Some(o) = obj(a, 0, "OB SET NULL")? else {
-        return err(codes::NULL_ACCESS, "OB SET NULL: the object is null");
-    };
+fn ob_set_null(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let o = obj_to_write(it, a, "OB SET NULL")?;
     let k = a.text(1, "OB SET NULL")?;
     o.borrow_mut().insert(Rc::from(k.as_str()), Value::Null);
     Ok(Value::Undefined)
@@ -300,9 +331,7 @@ fn ob_get_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 // docs/commands-legacy/ob-set-array.md: the property becomes a collection of
 // the array's elements.
 fn ob_set_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    let Some(o) = obj(a, 0, "OB SET ARRAY")? else {
-        return err(codes::NULL_ACCESS, "OB SET ARRAY: the object is null");
-    };
+    let o = obj_to_write(it, a, "OB SET ARRAY")?;
     let k = a.text(1, "OB SET ARRAY")?;
     let items: Vec<Value> = match a.get(2) {
         Value::Pointer(_) => {
@@ -348,10 +377,8 @@ fn ob_get_property_names(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Undefined)
 }
 
-fn ob_set(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    let Some(o) = obj(a, 0, "OB SET")? else {
-        return err(codes::NULL_ACCESS, "OB SET: the object is null");
-    };
+fn ob_set(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let o = obj_to_write(it, a, "OB SET")?;
     let mut i = 1;
     while i + 1 < a.len() {
         let k = a.text(i, "OB SET")?;

@@ -165,7 +165,9 @@ fn resolve_pointer(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 // docs/commands-legacy/is-a-variable.md
 fn is_a_variable(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Bool(match a.get(0) {
-        Value::Pointer(p) => !matches!(**p, Ptr::Nil),
+        // docs/commands-legacy/is-a-variable.md: False for a pointer to a table or
+        // a field
+        Value::Pointer(p) => !matches!(**p, Ptr::Nil | Ptr::Table(_) | Ptr::Field(..)),
         _ => false,
     }))
 }

@@ -155,7 +155,11 @@ fn format_number(x: f64, f: &str) -> String {
     let decimals = dec_pat.chars().filter(|c| *c == '#' || *c == '0').count();
     let min_int = int_pat.chars().filter(|c| *c == '0').count();
     let grouping = int_pat.contains(',');
-    let s = format!("{:.*}", decimals, x.abs());
+    // 4D rounds a displayed number half away from zero (`String(2.5; "##0")` is
+    // "3"), not half to even as Rust's formatting does.
+    let scale = 10f64.powi(decimals as i32);
+    let rounded = (x.abs() * scale).round() / scale;
+    let s = format!("{:.*}", decimals, rounded);
     let (ip, dp) = match s.split_once('.') {
         Some((i, d)) => (i.to_string(), d.to_string()),
         None => (s.clone(), String::new()),
@@ -164,7 +168,12 @@ fn format_number(x: f64, f: &str) -> String {
     while ip.len() < min_int {
         ip.insert(0, '0');
     }
-    if grouping {
+    let literal_seps = int_pat.chars().any(|c| !matches!(c, '#' | '0' | ','));
+    if literal_seps {
+        // other characters between the placeholders (`# ### ##0`) are shown where
+        // they stand, when digits are shown on their left
+        ip = fill_positions(&ip, int_pat);
+    } else if grouping {
         let digits: Vec<char> = ip.chars().collect();
         let mut g = String::new();
         for (i, c) in digits.iter().enumerate() {
@@ -189,6 +198,31 @@ fn format_number(x: f64, f: &str) -> String {
     }
     out.push_str(suffix);
     out
+}
+
+/// The digits `ip` written into the integer placeholders of `pat` from the right:
+/// a character that is not a placeholder is kept when a digit stands on its left;
+/// digits left over go in front.
+fn fill_positions(ip: &str, pat: &str) -> String {
+    let mut digits: Vec<char> = ip.chars().collect();
+    let mut out: Vec<char> = Vec::new();
+    let mut pending: Vec<char> = Vec::new();
+    for c in pat.chars().rev() {
+        match c {
+            '#' | '0' => match digits.pop() {
+                Some(d) => {
+                    out.append(&mut pending);
+                    out.push(d);
+                }
+                None => break,
+            },
+            c => pending.push(c),
+        }
+    }
+    while let Some(d) = digits.pop() {
+        out.push(d);
+    }
+    out.iter().rev().collect()
 }
 
 /// Lenient text → number: digits are kept, other characters skipped; a `-` before
@@ -670,6 +704,11 @@ mod tests {
         assert_eq!(format_number(1234.5, "###,##0.00"), "1,234.50");
         assert_eq!(format_number(-1.236, "0.00"), "-1.24");
         assert_eq!(format_number(5.0, "$###0"), "$5");
+        assert_eq!(format_number(2.5, "##0"), "3");
+        assert_eq!(format_number(-2.5, "##0"), "-3");
+        assert_eq!(format_number(1234567.0, "# ### ##0"), "1 234 567");
+        assert_eq!(format_number(4567.0, "# ### ##0"), "4 567");
+        assert_eq!(format_number(7.0, "# ### ##0"), "7");
     }
 
     #[test]

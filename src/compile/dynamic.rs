@@ -184,23 +184,11 @@ fn compiler_for(prog: &Program) -> Compiler {
     }
 }
 
-/// Compiles the project methods the new code reaches that were never compiled.
-/// A method whose file cannot be read stays uncompiled (calling it raises
-/// "Method not compiled").
+/// Compiles the project methods the new code reaches that were never compiled
+/// (`on_demand`: a broken one raises error 50 when called).
 fn compile_reached(c: &mut Compiler, known: &crate::syntax::KnownNames) {
-    let mut work = c.take_pending();
-    while let Some(id) = work.pop() {
-        if c.is_compiled(id) {
-            continue;
-        }
-        let path = c.method(id).path.clone();
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let parsed = crate::syntax::parse(&text, known);
-        c.compile(id, &parsed.file, Rc::from(text));
-        work.extend(c.take_pending());
-    }
+    let mut broken = Vec::new();
+    super::on_demand::compile_reached(c, known, Vec::new(), &mut broken);
 }
 
 /// Moves what `c` added into `prog.dynamic`.

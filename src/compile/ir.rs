@@ -165,6 +165,35 @@ pub struct ClassDef {
 pub struct VarInfo {
     pub name: Rc<str>,
     pub ty: VarType,
+    /// Typed as an array by the compiled-mode typing pass (`compile::typing`):
+    /// every process starts with an empty array of this kind.
+    pub array: Option<ArrayKind>,
+}
+
+/// The element type of an array variable (`ARRAY INTEGER` elements are 16-bit;
+/// `two_d` for `ARRAY XXX(a; rows; cols)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArrayKind {
+    pub elem: VarType,
+    pub int16: bool,
+    pub two_d: bool,
+}
+
+impl VarInfo {
+    /// The value a new process (or the run, for interprocess variables) starts
+    /// with: the empty value of the variable's type, an empty array for arrays.
+    pub fn initial_value(&self) -> crate::runtime::value::Value {
+        use crate::runtime::value::{Array, Value};
+        match self.array {
+            Some(k) => {
+                let mut a = Array::new(k.elem, 0);
+                a.int16 = k.int16;
+                a.two_d = k.two_d;
+                Value::Array(Rc::new(std::cell::RefCell::new(a)))
+            }
+            None => self.ty.default_value(),
+        }
+    }
 }
 
 #[derive(Debug, Default)]

@@ -9,8 +9,10 @@
 mod classes;
 pub mod dynamic;
 pub mod ir;
+pub mod on_demand;
 mod resolve;
 pub mod segments;
+pub mod typing;
 
 use crate::runtime::process::OK_VAR;
 use crate::runtime::value::VarType;
@@ -214,6 +216,7 @@ impl Compiler {
         self.prog.process_vars.push(VarInfo {
             name: Rc::from(name),
             ty: VarType::Undeclared,
+            array: None,
         });
         self.process_ids.insert(key, id);
         id
@@ -228,6 +231,7 @@ impl Compiler {
         self.prog.inter_vars.push(VarInfo {
             name: Rc::from(format!("<>{}", name)),
             ty: VarType::Undeclared,
+            array: None,
         });
         self.inter_ids.insert(key, id);
         id
@@ -237,6 +241,25 @@ impl Compiler {
         let v = &mut self.prog.process_vars[id as usize];
         if v.ty == VarType::Undeclared {
             v.ty = ty;
+        }
+    }
+
+    /// The id of process variable `name` (created if new).
+    pub fn process_var_id(&mut self, name: &str) -> u32 {
+        self.process_var(name)
+    }
+
+    /// The id of interprocess variable `<>name` (created if new).
+    pub fn inter_var_id(&mut self, name: &str) -> u32 {
+        self.inter_var(name)
+    }
+
+    /// The variable information of a process (`inter` false) or interprocess variable.
+    pub fn var_info_mut(&mut self, inter: bool, id: u32) -> &mut VarInfo {
+        if inter {
+            &mut self.prog.inter_vars[id as usize]
+        } else {
+            &mut self.prog.process_vars[id as usize]
         }
     }
 

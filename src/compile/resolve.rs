@@ -186,7 +186,7 @@ impl<'c> Cx<'c> {
     }
 }
 
-fn var_type(t: &TypeRef) -> VarType {
+pub(super) fn var_type(t: &TypeRef) -> VarType {
     match t {
         TypeRef::Text => VarType::Text,
         TypeRef::Integer => VarType::Integer,
@@ -204,7 +204,7 @@ fn var_type(t: &TypeRef) -> VarType {
 }
 
 /// The type declared by a `C_XXX` directive name.
-fn directive_type(name: &str) -> Option<VarType> {
+pub(super) fn directive_type(name: &str) -> Option<VarType> {
     Some(match name.to_ascii_uppercase().as_str() {
         "C_TEXT" | "C_STRING" => VarType::Text,
         "C_LONGINT" | "C_INTEGER" => VarType::Integer,
@@ -326,6 +326,9 @@ impl<'c> Cx<'c> {
         }
         if let Some(v) = constants::lookup(&n.text) {
             return NameRef::Const(v);
+        }
+        if let Some(v) = self.c.known.constants.get(&n.text.to_lowercase()) {
+            return NameRef::Const(project_constant(v));
         }
         if let Some(id) = self.c.method_id(&n.text) {
             return NameRef::Method(id);
@@ -863,6 +866,11 @@ impl<'c> Cx<'c> {
                     let by_ref = i < 32 && def.refs & (1 << i) != 0;
                     let arg = if by_ref {
                         match self.place(a) {
+                            // a property or a collection element cannot be pointed to:
+                            // passed by value (OB SET($o.sub; ...) writes into $o.sub)
+                            Some(Place::Member(..) | Place::Index(..) | Place::CharAt(..)) => {
+                                Arg::Val(self.expr(a))
+                            }
                             Some(p) => Arg::Ref(p),
                             None => Arg::Val(self.expr(a)),
                         }
@@ -874,6 +882,16 @@ impl<'c> Cx<'c> {
             }
         }
         call
+    }
+}
+
+/// The value of a project constant (`Resources/*.xlf`, `project::constants`).
+fn project_constant(c: &crate::syntax::ProjectConstant) -> Value {
+    use crate::syntax::ProjectConstant as P;
+    match c {
+        P::Integer(n) => Value::Int(*n as i32),
+        P::Real(r) => Value::Real(*r),
+        P::Text(t) => text(t.as_str()),
     }
 }
 

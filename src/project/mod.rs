@@ -5,28 +5,23 @@
 //! entry points and following the calls the resolver finds.
 
 pub mod catalog;
+pub mod constants;
 
 use crate::compile::ir::{MethodId, Program};
-use crate::compile::Compiler;
-use crate::syntax::{self, KnownNames};
+use crate::compile::{on_demand, Compiler};
+use crate::syntax::KnownNames;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 /// A syntax error with its file and 1-based line and column.
-#[derive(Debug, Clone)]
-pub struct FileError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
+pub use crate::compile::on_demand::Broken as FileError;
 
 /// Why loading failed.
 #[derive(Debug)]
 pub enum LoadError {
     /// Bad usage or missing files (message for stderr).
     Usage(String),
-    /// Syntax errors in the methods needed.
+    /// Syntax errors in an entry method (the script run, `On Startup`, `--method`).
     Syntax(Vec<FileError>),
 }
 
@@ -42,6 +37,9 @@ pub struct Loaded {
     /// The folder holding `Project/` (None for a script folder): its `Data/` folder
     /// holds the data file by default.
     pub project_root: Option<PathBuf>,
+    /// Methods and classes reached that have syntax errors (each raises error 50
+    /// when called): the host reports them once, on stderr.
+    pub broken: Vec<FileError>,
 }
 
 pub use crate::syntax::diagnostics::line_col;
@@ -58,6 +56,22 @@ fn method_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// Every `.4dm` file under `dir`, sorted.
+fn all_4dm(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            all_4dm(&p, out);
+        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm")) {
+            out.push(p);
+        }
+    }
+}
+
 fn stem(p: &Path) -> String {
     p.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -68,16 +82,17 @@ fn stem(p: &Path) -> String {
 /// nearest ancestor holding `Project/Sources`, or a `Sources` folder inside
 /// `Project`.
 pub fn sources_above(p: &Path) -> Option<PathBuf> {
-    sources_above_lexically(p).or_else(|| {
-        // a relative path from inside the project (`fourd run x.4dm` in Methods/)
-        let abs = std::env::current_dir().ok()?.join(p);
-        p.is_relative()
-            .then(|| sources_above_lexically(&abs))
-            .flatten()
-    })
+    let found = sources_above_as_given(p);
+    if found.is_some() || p.is_absolute() {
+        return found;
+    }
+    // a relative path (`fourd run m.4dm` inside `Project/Sources/Methods`)
+    std::path::absolute(p)
+        .ok()
+        .and_then(|a| sources_above_as_given(&a))
 }
 
-fn sources_above_lexically(p: &Path) -> Option<PathBuf> {
+fn sources_above_as_given(p: &Path) -> Option<PathBuf> {
     for a in p.ancestors() {
         let s = a.join("Project").join("Sources");
         if s.is_dir() {
@@ -196,51 +211,37 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     };
     c.structure = Rc::new(structure.clone());
     c.known = known.clone();
-    let mut work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
+    if let Some(sources) = sources_above(path) {
+        type_project(&mut c, &known, &sources);
+    }
+    let entry_ids: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
+    let mut work = entry_ids.clone();
     if catalog_dir.file_name().is_some_and(|n| n == "Sources") {
         // a project: what its web server may run is compiled with the rest, so
         // that `WEB START SERVER` serves from this one program
         work.extend(add_web_methods(&mut c, &catalog_dir));
     }
-    compile_from(&mut c, &known, path, work)?;
+    let broken = compile_from(&mut c, &known, path, work);
+    let broken = entry_errors(&c, &entry_ids, broken)?;
     Ok(Loaded {
         program: c.finish(),
         entries,
         structure,
         project_root,
+        broken,
     })
 }
 
-/// Reads and parses one source file; its syntax errors are added to `errors`.
-fn read_and_parse(
-    p: &Path,
-    known: &KnownNames,
-    errors: &mut Vec<FileError>,
-) -> Result<(Rc<str>, crate::syntax::ast::SourceFile), LoadError> {
-    let text = std::fs::read_to_string(p)
-        .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
-    let parsed = syntax::parse(&text, known);
-    let index = crate::syntax::diagnostics::LineIndex::new(&text);
-    for e in &parsed.errors {
-        let (line, col) = index.line_col(e.span.start);
-        errors.push(FileError {
-            path: p.to_path_buf(),
-            line,
-            col,
-            message: e.message.clone(),
-        });
-    }
-    Ok((Rc::from(text), parsed.file))
-}
-
-/// Compiles the methods of `work` and every method they reach.
+/// Compiles the classes and the methods of `work` and every method they reach,
+/// each on its own (`compile::on_demand`): the problems of broken files are
+/// returned, the broken methods raise error 50 when called.
 fn compile_from(
     c: &mut Compiler,
     known: &KnownNames,
     path: &Path,
-    mut work: Vec<MethodId>,
-) -> Result<(), LoadError> {
-    let mut errors = Vec::new();
+    work: Vec<MethodId>,
+) -> Vec<FileError> {
+    let mut broken = Vec::new();
     // classes: `Project/Sources/Classes`, or `Classes/` beside a script; all compiled
     let classes_dir = match sources_above(path) {
         Some(s) => s.join("Classes"),
@@ -261,23 +262,54 @@ fn compile_from(
         .map(|f| (c.add_class(&stem(&f)), f))
         .collect();
     for (cid, p) in class_files {
-        let (text, file) = read_and_parse(&p, known, &mut errors)?;
-        c.compile_class(cid, &file, p, text);
+        broken.extend(on_demand::compile_class_file(c, cid, &p, known));
     }
-    work.extend(c.take_pending());
-    while let Some(id) = work.pop() {
-        if c.is_compiled(id) {
-            continue;
+    on_demand::compile_reached(c, known, work, &mut broken);
+    broken
+}
+
+/// The compiled-mode typing pass (`compile::typing`) over every `.4dm` file of a
+/// project's `Sources` folder (methods, database methods, forms, classes), called
+/// or not. Script folders are not compiled projects: they skip it.
+fn type_project(c: &mut Compiler, known: &KnownNames, sources: &Path) {
+    let mut files = Vec::new();
+    all_4dm(sources, &mut files);
+    // the lines that can type a variable, of every file, parsed as one text
+    let mut text = String::new();
+    for f in files {
+        if let Ok(bytes) = std::fs::read(&f) {
+            text.push_str(&crate::compile::typing::typing_lines(
+                &String::from_utf8_lossy(&bytes),
+            ));
         }
-        let p = c.method(id).path.clone();
-        let (text, file) = read_and_parse(&p, known, &mut errors)?;
-        c.compile(id, &file, text);
-        work.extend(c.take_pending());
     }
-    if !errors.is_empty() {
-        return Err(LoadError::Syntax(errors));
+    let mut typing = crate::compile::typing::Typing::new();
+    if !text.is_empty() {
+        let parsed = crate::syntax::parse_with(&text, known.phrase_table());
+        typing.learn(c, &parsed.file.body);
     }
-    Ok(())
+    typing.apply(c);
+}
+
+/// Splits the problems of [`compile_from`]: those of the entry methods' files stop
+/// the run (exit 65); the others are reported and raise error 48 when called.
+fn entry_errors(
+    c: &Compiler,
+    entries: &[MethodId],
+    broken: Vec<FileError>,
+) -> Result<Vec<FileError>, LoadError> {
+    let entry_paths: Vec<&Path> = entries
+        .iter()
+        .map(|&id| c.method(id).path.as_path())
+        .collect();
+    let (fatal, rest): (Vec<FileError>, Vec<FileError>) = broken
+        .into_iter()
+        .partition(|b| entry_paths.iter().any(|p| *p == b.path));
+    if fatal.is_empty() {
+        Ok(rest)
+    } else {
+        Err(LoadError::Syntax(fatal))
+    }
 }
 
 /// A project loaded for the web server: its database methods and the project methods
@@ -296,6 +328,8 @@ pub struct WebLoaded {
     pub structure: crate::datastore::Structure,
     /// The folder holding `Project/` (where `Data/` lives).
     pub project_root: Option<PathBuf>,
+    /// Methods with syntax errors (raise error 50 when called), to report once.
+    pub broken: Vec<FileError>,
 }
 
 /// Loads a project folder for `fourd serve` / `WEB START SERVER`.
@@ -344,8 +378,10 @@ pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
         .map_err(LoadError::Usage)?;
     c.structure = Rc::new(structure.clone());
     c.known = known.clone();
-    compile_from(&mut c, &known, path, work)?;
+    type_project(&mut c, &known, &sources);
+    let broken = compile_from(&mut c, &known, path, work);
     Ok(WebLoaded {
+        broken,
         structure,
         project_root: sources
             .parent()
@@ -471,7 +507,12 @@ pub fn names_at(key: &Path) -> KnownNames {
     }
     if is_sources {
         let (tables, fields) = catalog::table_and_field_names(&key.join("catalog.4DCatalog"));
-        KnownNames::new(method_names_in(&key.join("Methods")), tables, fields)
+        let mut known = KnownNames::new(method_names_in(&key.join("Methods")), tables, fields);
+        if let Some(root) = key.parent().and_then(Path::parent) {
+            known.constants =
+                std::sync::Arc::new(constants::read_constants(&root.join("Resources")));
+        }
+        known
     } else {
         KnownNames::new(method_names_in(key), Vec::new(), Vec::new())
     }

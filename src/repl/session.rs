@@ -8,7 +8,7 @@
 
 use crate::compile::ir::MethodId;
 use crate::compile::Compiler;
-use crate::project::{self, line_col};
+use crate::project;
 use crate::runtime::interp::Interp;
 use crate::runtime::oop::OoState;
 use crate::runtime::process::Process;
@@ -187,25 +187,14 @@ impl Session {
             for name in project::method_names_in(dir) {
                 let p = dir.join(format!("{name}.4dm"));
                 let cid = c.add_class(&name);
-                let text = match std::fs::read_to_string(&p) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        errors.push_str(&format!("{}: {}\n", p.display(), e));
-                        continue;
-                    }
-                };
-                let parsed = syntax::parse(&text, &self.origin.known);
-                for e in &parsed.errors {
-                    let (line, col) = line_col(&text, e.span.start);
-                    errors.push_str(&format!(
-                        "{}:{}:{}: {}\n",
-                        p.display(),
-                        line,
-                        col,
-                        e.message
-                    ));
+                for b in crate::compile::on_demand::compile_class_file(
+                    &mut c,
+                    cid,
+                    &p,
+                    &self.origin.known,
+                ) {
+                    errors.push_str(&format!("{b}\n"));
                 }
-                c.compile_class(cid, &parsed.file, p, Rc::from(text));
             }
         }
         c.link();
@@ -374,33 +363,20 @@ impl Session {
     }
 
     /// Compiles the project methods the last entry referenced (and those they call).
+    /// A broken method is reported here, once, and raises error 48 when called; the
+    /// entry still runs.
     fn compile_pending(&mut self) -> bool {
-        let mut ok = true;
-        let mut work = self.compiler.take_pending();
-        while let Some(id) = work.pop() {
-            if self.compiler.is_compiled(id) {
-                continue;
-            }
-            let p = self.compiler.method(id).path.clone();
-            let text = match std::fs::read_to_string(&p) {
-                Ok(t) => t,
-                Err(e) => {
-                    self.error(&format!("{}: {}\n", p.display(), e));
-                    ok = false;
-                    continue;
-                }
-            };
-            let parsed = syntax::parse(&text, &self.origin.known);
-            for e in &parsed.errors {
-                let (line, col) = line_col(&text, e.span.start);
-                let msg = format!("{}:{}:{}: {}\n", p.display(), line, col, e.message);
-                self.error(&msg);
-                ok = false;
-            }
-            self.compiler.compile(id, &parsed.file, Rc::from(text));
-            work.extend(self.compiler.take_pending());
+        let mut broken = Vec::new();
+        crate::compile::on_demand::compile_reached(
+            &mut self.compiler,
+            &self.origin.known,
+            Vec::new(),
+            &mut broken,
+        );
+        for b in broken {
+            self.error(&format!("{b}\n"));
         }
-        ok
+        true
     }
 
     /// Runs entry `id` in the session's process; the error message on failure.

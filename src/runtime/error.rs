@@ -33,6 +33,7 @@
 //! | 47   | deadlock: a process waits for something no other process can ever do |
 //! | 48   | circular reference: an object or collection contains itself (JSON, `String`, copies, process parameters, `Storage`) |
 //! | 49   | internal error: an unexpected failure inside a command, reported instead of ending the run |
+//! | 50   | syntax error: the method called has syntax errors (reported when the project loaded) |
 //! | -10518 | `ASSERT` / `Asserted` failed (message "Assert failed: ..."), 4D's own code |
 //! | any  | `throw(code...)`: the code given (`-1` when a thrown object has no `errCode`) |
 //!
@@ -73,6 +74,8 @@ pub mod codes {
     pub const CIRCULAR: i32 = 48;
     /// An unexpected failure (a Rust panic) inside a command, turned into an error.
     pub const INTERNAL: i32 = 49;
+    /// A method with syntax errors was called (`compile::on_demand`).
+    pub const SYNTAX_ERROR: i32 = 50;
     pub const ASSERT_FAILED: i32 = -10518;
     /// Largest number of elements of an array or collection, and of bytes of a text.
     pub const MAX_SIZE: usize = 1 << 28;

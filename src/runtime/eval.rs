@@ -113,9 +113,27 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// `This` for a project method called from the current frame: the formula's
+    /// `This` when the caller is a formula (`$o.f:=Formula(m)` then `$o.f()`: in `m`,
+    /// `This` is `$o`, as the docs' Formula example relies on), else undefined.
+    fn this_for_call(&self) -> Value {
+        match self.frames.last() {
+            Some(f)
+                if !matches!(f.this, Value::Undefined)
+                    && self
+                        .prog
+                        .method(f.method)
+                        .is_some_and(|m| m.formula.is_some()) =>
+            {
+                f.this.clone()
+            }
+            _ => Value::Undefined,
+        }
+    }
+
     /// A project method call: up to three arguments are passed without allocating.
     fn eval_method_call(&mut self, call: &'p MethodCall) -> RtResult<Value> {
-        let (id, pos, u) = (call.id, call.pos, Value::Undefined);
+        let (id, pos, u) = (call.id, call.pos, self.this_for_call());
         match &call.args[..] {
             [] => self.call_with(id, std::iter::empty(), pos, u, &[]),
             [a] => {
@@ -135,7 +153,7 @@ impl<'p> Interp<'p> {
             }
             args => {
                 let args = self.eval_args(args)?;
-                self.call_method(id, args, pos)
+                self.call_full(id, args, pos, u, &[])
             }
         }
     }
@@ -271,7 +289,8 @@ impl<'p> Interp<'p> {
             }
             Expr::Forward(id, pos) => {
                 let args = self.forwarded_args();
-                self.call_method(*id, args, *pos)
+                let this = self.this_for_call();
+                self.call_full(*id, args, *pos, this, &[])
             }
             Expr::Fail(code, msg) => err(*code, msg.to_string()),
         }
@@ -330,6 +349,9 @@ impl<'p> Interp<'p> {
             Expr::Element(b, i) => {
                 let base = self.eval_raw(b)?;
                 let i = self.eval_num(i)?;
+                if let Value::Blob(bytes) = &base {
+                    return super::place::blob_byte(bytes, i);
+                }
                 let arr = as_array(&base)?;
                 let a = arr.borrow();
                 let idx = i.trunc() as i64;
@@ -343,6 +365,19 @@ impl<'p> Interp<'p> {
             }
             _ => self.eval(e),
         }
+    }
+
+    /// The value of parameter `$k` of the current method (`Copy parameters`).
+    pub fn param_value(&self, k: i64) -> RtResult<Value> {
+        Ok(match self.param_location(k)? {
+            ParamLoc::Slot(abs) => self.locals[abs].clone(),
+            ParamLoc::Vararg(i) => self
+                .frames
+                .last()
+                .and_then(|f| f.varargs.get(i))
+                .cloned()
+                .unwrap_or_default(),
+        })
     }
 
     pub(crate) fn param_location(&self, k: i64) -> RtResult<ParamLoc> {

@@ -107,11 +107,7 @@ impl<'p> Interp<'p> {
             base: 0,
             frames: Vec::new(),
             process: Process::new(&prog.process_vars),
-            inter: prog
-                .inter_vars
-                .iter()
-                .map(|v| v.ty.default_value())
-                .collect(),
+            inter: prog.inter_vars.iter().map(|v| v.initial_value()).collect(),
             inter_types: prog.inter_vars.iter().map(|v| v.ty).collect(),
             out,
             errout,

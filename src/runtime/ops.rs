@@ -178,7 +178,8 @@ pub fn binary(op: BinOp, a: Value, b: Value) -> RtResult<Value> {
             Rc::make_mut(&mut s).push_str(&t);
             Ok(V::Text(s))
         }
-        (Mul, V::Text(s), b) if num(&b).is_some() => {
+        // repetition: `"ab"*3`, and `3*"ab"` as real code writes it (`(4-$n)*"="`)
+        (Mul, V::Text(s), b) | (Mul, b, V::Text(s)) if num(&b).is_some() => {
             let n = num(&b).unwrap_or(0.0);
             let n = if n > 0.0 { n as usize } else { 0 };
             if s.len().saturating_mul(n) > codes::MAX_SIZE {

@@ -170,6 +170,43 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// `$blob{i}:=v`: writes byte `i` (0-based, within the BLOB's size) of the
+    /// BLOB held by the variable `b`, keeping the low 8 bits of `v`.
+    fn set_blob_byte(&mut self, b: &'p Expr, bytes: Rc<Vec<u8>>, i: f64, v: Value) -> RtResult<()> {
+        let idx = i.trunc() as i64;
+        if idx < 0 || idx as usize >= bytes.len() {
+            return err(
+                codes::OUT_OF_RANGE,
+                format!("BLOB index out of range: {} (size {})", idx, bytes.len()),
+            );
+        }
+        let n = v.as_num().unwrap_or(0.0) as i64;
+        let ptr = match b {
+            Expr::Local(s) => Ptr::Local {
+                abs: (self.base + *s as usize) as u32,
+                name: Rc::from("$blob"),
+            },
+            Expr::Process(id) => Ptr::Process(*id),
+            Expr::Inter(id) => Ptr::Inter(*id),
+            Expr::Deref(p) => {
+                let pv = self.eval(p)?;
+                (*as_ptr(&pv)?).clone()
+            }
+            _ => {
+                return err(
+                    codes::UNSUPPORTED,
+                    "A BLOB byte can only be written in a BLOB variable",
+                )
+            }
+        };
+        drop(v);
+        let mut bytes = bytes;
+        // the variable keeps one reference: take it out so the bytes are not copied
+        self.set_raw(&ptr, Value::Undefined)?;
+        Rc::make_mut(&mut bytes)[idx as usize] = n as u8;
+        self.set_raw(&ptr, Value::Blob(bytes))
+    }
+
     pub(crate) fn store_local(&mut self, abs: usize, v: Value) -> RtResult<()> {
         let ty = self.ltypes[abs];
         store_var(&mut self.locals[abs], ty, v)
@@ -195,6 +232,9 @@ impl<'p> Interp<'p> {
             Place::Element(b, i) => {
                 let base = self.eval_raw(b)?;
                 let i = self.eval_num(i)?;
+                if let Value::Blob(bytes) = &base {
+                    return blob_byte(bytes, i);
+                }
                 let arr = as_array(&base)?;
                 let a = arr.borrow();
                 let idx = i.trunc() as i64;
@@ -264,6 +304,9 @@ impl<'p> Interp<'p> {
             Place::Element(b, i) => {
                 let base = self.eval_raw(b)?;
                 let i = self.eval_num(i)?;
+                if let Value::Blob(bytes) = base {
+                    return self.set_blob_byte(b, bytes, i, v);
+                }
                 let arr = as_array(&base)?;
                 set_element(&arr, i, v)
             }
@@ -313,5 +356,17 @@ impl<'p> Interp<'p> {
                 self.assign(t, text(new))
             }
         }
+    }
+}
+
+/// `$blob{i}`: byte `i` (0-based) of a BLOB, as a number.
+pub(crate) fn blob_byte(bytes: &[u8], i: f64) -> RtResult<Value> {
+    let idx = i.trunc() as i64;
+    match bytes.get(idx.max(0) as usize) {
+        Some(b) if idx >= 0 => Ok(Value::Int(*b as i32)),
+        _ => err(
+            codes::OUT_OF_RANGE,
+            format!("BLOB index out of range: {} (size {})", idx, bytes.len()),
+        ),
     }
 }

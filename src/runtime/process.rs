@@ -15,7 +15,7 @@ impl Process {
     /// A fresh process with every variable at its declared type's default value.
     pub fn new(vars: &[VarInfo]) -> Process {
         Process {
-            vars: vars.iter().map(|v| v.ty.default_value()).collect(),
+            vars: vars.iter().map(|v| v.initial_value()).collect(),
             types: vars.iter().map(|v| v.ty).collect(),
         }
     }

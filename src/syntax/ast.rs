@@ -314,6 +314,12 @@ pub enum Marker {
     Or,
     /// `#` (QUERY's exception)
     Except,
+    /// `=` passed bare (`QUERY BY ATTRIBUTE([T]; [T]f; "path"; =; "x@")`)
+    Equal,
+    /// `>=` passed bare
+    GreaterEq,
+    /// `<=` passed bare
+    LessEq,
 }
 
 #[derive(Debug, Clone, PartialEq)]

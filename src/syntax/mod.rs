@@ -45,7 +45,17 @@ pub struct KnownNames {
     pub methods: Vec<String>,
     pub tables: Vec<String>,
     pub fields: Vec<String>,
+    /// The project's own constants (`Resources/*.xlf`), by lower-case name.
+    pub constants: std::sync::Arc<std::collections::HashMap<String, ProjectConstant>>,
     table: std::sync::OnceLock<std::sync::Arc<names::PhraseTable>>,
+}
+
+/// The value of a constant a project defines in its `Resources` XLIFF files.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProjectConstant {
+    Integer(i64),
+    Real(f64),
+    Text(String),
 }
 
 impl KnownNames {
@@ -54,6 +64,7 @@ impl KnownNames {
             methods,
             tables,
             fields,
+            constants: Default::default(),
             table: Default::default(),
         }
     }

@@ -98,6 +98,21 @@ impl<'s> Pass<'s, '_> {
                     .all(|c| c.is_ascii_digit()))
     }
 
+    /// The last raw token of a local or interprocess variable name that goes on
+    /// with words after blanks (`$_l_Records in selection`): a name followed by a
+    /// bare word is never valid 4D otherwise. `i` itself when there are none.
+    fn spaced_var_end(&self, i: usize) -> usize {
+        let mut last = i;
+        while last + 1 < self.raw.len()
+            && self.raw[last + 1].kind == Raw::Word
+            && self.blank_between(last, last + 1)
+            && single_keyword(self.text(last + 1)).is_none()
+        {
+            last += 1;
+        }
+        last
+    }
+
     fn text(&self, i: usize) -> &'s str {
         &self.src[self.raw[i].start..self.raw[i].end]
     }
@@ -193,6 +208,11 @@ impl<'s> Pass<'s, '_> {
         // After `.` (or a synthetic member `->name`): a single property name.
         if previous == Some(Tok::Dot) {
             return self.emit_name(i, i);
+        }
+        // A run of words glued to a token suffix (`GET MEMORY STATISTICS:C1118`) is
+        // one name: the number, not the spelling, says what it is.
+        if single_keyword(self.text(i)).is_none() && self.suffixed_run(i) {
+            return self.emit_name(i, self.extend_run(i));
         }
         let head = self.at_line_head();
         if let Some((last, kind)) = self.longest_phrase(i) {
@@ -346,6 +366,27 @@ impl<'s> Pass<'s, '_> {
                 Raw::Hex => Tok::Hex(text),
                 Raw::Date => Tok::Date(text),
                 Raw::Time => Tok::Time(text),
+                Raw::Local | Raw::Interprocess if self.spaced_var_end(i) > i => {
+                    // `$_l_Records in selection`, `<>MIR_t _NextTimeIntervalMode`
+                    let last = self.spaced_var_end(i);
+                    let end = self.raw[last].end;
+                    let skip = if t.kind == Raw::Local {
+                        1
+                    } else if text.starts_with('<') {
+                        2
+                    } else {
+                        '\u{25CA}'.len_utf8()
+                    };
+                    let name = &self.src[t.start + skip..end];
+                    let tok = if t.kind == Raw::Local {
+                        Tok::Local(name)
+                    } else {
+                        Tok::Interprocess(name)
+                    };
+                    self.out.push((tok, t.start..end));
+                    i = last + 1;
+                    continue;
+                }
                 Raw::Local => Tok::Local(&text[1..]),
                 // `$n` past 4D's largest parameter number: an error, not a
                 // parameter table of billions of slots (found by fuzzing, #9)

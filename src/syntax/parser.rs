@@ -225,6 +225,9 @@ where
             just(Tok::Amp).to(Marker::And),
             just(Tok::Bar).to(Marker::Or),
             just(Tok::Ne).to(Marker::Except),
+            just(Tok::Eq).to(Marker::Equal),
+            just(Tok::Ge).to(Marker::GreaterEq),
+            just(Tok::Le).to(Marker::LessEq),
         ))
         .then_ignore(choice((just(Tok::Semi), just(Tok::RParen))).rewind())
         .map_with(|m, e| Expr::new(ExprKind::Marker(m), span(e.span())));

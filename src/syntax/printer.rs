@@ -305,6 +305,9 @@ pub fn expr(e: &Expr) -> String {
             Marker::And => "&",
             Marker::Or => "|",
             Marker::Except => "#",
+            Marker::Equal => "=",
+            Marker::GreaterEq => ">=",
+            Marker::LessEq => "<=",
         }
         .to_string(),
         ExprKind::Paren(x) => format!("(paren {})", expr(x)),

@@ -51,6 +51,9 @@ pub fn serve(
             return 65;
         }
     };
+    for b in &loaded.broken {
+        eprintln!("{b}");
+    }
     let Some((root, name)) = project::project_root_and_name(&opts.dir) else {
         eprintln!("fourd: {}: not a 4D project", opts.dir.display());
         return 64;

@@ -30,6 +30,9 @@ pub(super) fn marker_arg(m: Marker) -> ir::Expr {
         Marker::And => "&",
         Marker::Or => "|",
         Marker::Except => "#",
+        Marker::Equal => "=",
+        Marker::GreaterEq => ">=",
+        Marker::LessEq => "<=",
     };
     ir::Expr::Const(text(s))
 }

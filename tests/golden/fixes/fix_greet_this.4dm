@@ -1,0 +1,5 @@
+#DECLARE() : Text
+If (This=Null)
+	return "no this"
+End if
+return "this is "+This.name

@@ -1,0 +1,2 @@
+#DECLARE($word : Text) : Text
+return $word+" "+This.name

@@ -1,0 +1,3 @@
+// a broken helper: an If without End if
+If (True)
+	ALERT("x"

@@ -1,0 +1,5 @@
+// comparison operators passed bare as arguments (QUERY BY ATTRIBUTE, positional QUERY)
+QUERY BY ATTRIBUTE([T]; [T]f; "path"; =; "x@")
+QUERY([T]; [T]f; #; $v)
+QUERY([T]; [T]f; >=; $v; *)
+QUERY([T];  & [T]g; <=; 3)
