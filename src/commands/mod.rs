@@ -165,9 +165,10 @@ impl Args {
     }
 }
 
-fn themes() -> [&'static [CommandDef]; 20] {
+fn themes() -> [&'static [CommandDef]; 21] {
     [
         fsobjects::COMMANDS,
+        crate::orda::COMMANDS,
         files::COMMANDS,
         system::COMMANDS,
         blob::COMMANDS,

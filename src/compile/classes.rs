@@ -12,7 +12,22 @@ use std::rc::Rc;
 
 /// The built-in classes reachable as `4D.Name`, in id order (`4D.Object` is 0,
 /// the root of every class).
-pub const BUILTINS: &[&str] = &["Object", "Function", "Class", "File", "Folder", "Blob"];
+pub const BUILTINS: &[&str] = &[
+    "Object",
+    "Function",
+    "Class",
+    "File",
+    "Folder",
+    "Blob",
+    "DataStore",
+    "DataClass",
+    "Entity",
+    "EntitySelection",
+];
+
+/// The ORDA classes a project class may extend without the `4D.` prefix
+/// (`Class extends Entity`, docs/API/ordaClasses.md).
+const ORDA_BASES: &[&str] = &["DataStore", "DataClass", "Entity", "EntitySelection"];
 
 pub(super) fn compile_class(
     c: &mut Compiler,
@@ -115,7 +130,13 @@ pub(super) fn link(c: &mut Compiler) {
                 .iter()
                 .position(|b| b == name)
                 .map(|p| p as ClassId),
-            Some((false, name)) => c.class_id(name),
+            Some((false, name)) => c.class_id(name).or_else(|| {
+                ORDA_BASES
+                    .contains(&name.as_str())
+                    .then(|| BUILTINS.iter().position(|b| b == name))
+                    .flatten()
+                    .map(|p| p as ClassId)
+            }),
         };
         c.prog.classes[i].parent = parent;
     }

@@ -357,6 +357,7 @@ impl<'p> Interp<'p> {
         enum Src {
             Coll(crate::runtime::value::Coll, usize, usize),
             Keys(Vec<Rc<str>>),
+            Native(Rc<dyn crate::runtime::native::Native>, usize),
         }
         let src = match src {
             Value::Collection(c) => {
@@ -378,7 +379,13 @@ impl<'p> Interp<'p> {
                 let e = e.clamp(0, n);
                 Src::Coll(c, b as usize, e.max(0) as usize)
             }
-            Value::Object(o) => Src::Keys(o.borrow().keys().cloned().collect()),
+            Value::Object(o) => match self.oo.meta_of(&o) {
+                Some(crate::runtime::oop::Meta::Native(n)) if n.iter_len().is_some() => {
+                    let len = n.iter_len().unwrap_or(0);
+                    Src::Native(n, len)
+                }
+                _ => Src::Keys(o.borrow().keys().cloned().collect()),
+            },
             Value::Null | Value::Undefined => return Ok(Flow::Normal),
             v => {
                 return err(
@@ -393,6 +400,7 @@ impl<'p> Interp<'p> {
         let count = match &src {
             Src::Coll(_, b, e) => e.saturating_sub(*b),
             Src::Keys(k) => k.len(),
+            Src::Native(_, n) => *n,
         };
         for i in 0..count {
             let item = match &src {
@@ -401,6 +409,7 @@ impl<'p> Interp<'p> {
                     None => break,
                 },
                 Src::Keys(k) => Value::Text(Rc::new(k[i].to_string())),
+                Src::Native(n, _) => n.iter_item(self, i)?,
             };
             if let Some((false, c)) = &f.cond {
                 if !self.cond(c)? {

@@ -12,6 +12,7 @@ pub mod format;
 mod handling;
 pub mod interp;
 pub mod keys;
+pub mod native;
 pub mod oop;
 pub mod ops;
 mod place;
