@@ -502,7 +502,13 @@ fn diff(
             .get(f.name.as_str())
             .cloned()
             .unwrap_or(Value::Null);
-        if !crate::runtime::ops::equal(&a, &b).unwrap_or(false) {
+        // [choice] texts compare exactly (case and accents count), as the docs'
+        // examples of diff() show a change of case as a difference
+        let same = match (&a, &b) {
+            (Value::Text(x), Value::Text(y)) => x == y,
+            _ => crate::runtime::ops::equal(&a, &b).unwrap_or(false),
+        };
+        if !same {
             let d = new_object();
             {
                 let mut dm = d.borrow_mut();

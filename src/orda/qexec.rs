@@ -61,18 +61,19 @@ pub fn bind(m: &Model, ti: usize, path: &str) -> RtResult<Bound> {
                     text: format!("{}.{}", m.classes[cur].name, parts[k..].join(".")),
                 })
             }
-            Kind::One { target, fk, .. } => {
+            Kind::One { target, pk, .. } => {
+                hops.push(a.kind);
                 if k + 1 == parts.len() {
-                    // the related entity itself: compared by its key
+                    // the related entity itself: compared by its key (null when
+                    // there is no related entity)
                     return Ok(Bound {
                         ti,
                         hops,
-                        fi: fk,
+                        fi: pk,
                         sub: Vec::new(),
                         text: format!("{}.{}", m.classes[cur].name, name),
                     });
                 }
-                hops.push(a.kind);
                 cur = target;
             }
             Kind::Many { target, .. } => {
@@ -455,6 +456,7 @@ impl Run<'_, '_> {
         match n {
             BNode::Cmp { path, op, val } => {
                 let desc = self.describe(path, *op, val, cand.is_none());
+                let join = path.hops.first().map(|h| self.join_text(path.ti, h));
                 let hits = match (cand, self.index_hits(path, *op, val)) {
                     (None, Some(h)) => h,
                     (Some(c), Some(h)) if h.len() < c.len() / 4 => intersect(c, &h),
@@ -482,10 +484,18 @@ impl Run<'_, '_> {
                             .collect()
                     }
                 };
-                plan.push(Step {
+                let step = Step {
                     desc,
                     found: hits.len(),
                     subs: Vec::new(),
+                };
+                plan.push(match join {
+                    Some(j) => Step {
+                        desc: j,
+                        found: hits.len(),
+                        subs: vec![step],
+                    },
+                    None => step,
                 });
                 hits
             }
@@ -534,6 +544,29 @@ impl Run<'_, '_> {
         }
     }
 
+    fn join_text(&self, ti: usize, h: &Kind) -> String {
+        let c = &self.m.classes;
+        match *h {
+            Kind::One { target, fk, pk } => format!(
+                "Join on Table : {} : {}.{} = {}.{}",
+                c[target].name,
+                c[ti].name,
+                self.m.field_name(ti, fk),
+                c[target].name,
+                self.m.field_name(target, pk)
+            ),
+            Kind::Many { target, fk, key } => format!(
+                "Join on Table : {} : {}.{} = {}.{}",
+                c[target].name,
+                c[ti].name,
+                self.m.field_name(ti, key),
+                c[target].name,
+                self.m.field_name(target, fk)
+            ),
+            Kind::Storage(_) => String::new(),
+        }
+    }
+
     fn describe(&self, b: &Bound, op: Op, v: &QVal, may_index: bool) -> String {
         let val = match v {
             QVal::One(c) => cell_text(c),
@@ -548,10 +581,16 @@ impl Run<'_, '_> {
             && b.sub.is_empty()
             && self.m.indexed(last, b.fi)
             && !matches!(op, Op::Ne | Op::StrictNe | Op::Keyword | Op::In);
+        // as the docs show them: `==` for equality, `LIKE` with a wildcard
+        let sym = match (op, v) {
+            (Op::Eq, QVal::One(Cell::Text(t))) if t.contains('@') => "LIKE",
+            (Op::Eq, _) => "==",
+            _ => op.symbol(),
+        };
         if indexed {
-            format!("[index : {} ] {} {}", b.text, op.symbol(), val)
+            format!("[index : {} ] {} {}", b.text, sym, val)
         } else {
-            format!("{} {} {}", b.text, op.symbol(), val)
+            format!("{} {} {}", b.text, sym, val)
         }
     }
 }
@@ -670,7 +709,12 @@ fn plan_value(steps: &[Step], path: bool, ms: i32) -> Value {
                     m.insert("steps".into(), Value::Collection(new_collection(v)));
                 }
             } else if composite {
-                m.insert("description".into(), text(s.desc.clone()));
+                let key = if s.desc.starts_with("Join") {
+                    "item"
+                } else {
+                    "description"
+                };
+                m.insert(key.into(), text(s.desc.clone()));
                 let v = s.subs.iter().map(|x| one(x, path, ms)).collect();
                 m.insert("subquery".into(), Value::Collection(new_collection(v)));
             } else {
