@@ -80,7 +80,7 @@ pub fn query(
     match args.first() {
         Some(Value::Text(q)) => {
             let q = q.to_string();
-            let out = run_query(it, m, ti, &q, &params, base, want_plan, want_path)?;
+            let out = run_query(it, m, ti, &q, &params, base, (want_plan, want_path))?;
             let v = make_selection(it, m, ti, out.recs, out.ordered, true);
             if let Value::Object(o) = &v {
                 if let Some(p) = out.plan {
@@ -204,7 +204,7 @@ fn from_collection(it: &mut Interp, m: &Model, ti: usize, args: &[Value]) -> RtR
             }
         }
     }
-    Ok(make_selection(it, m, ti, recs, true, false))
+    Ok(make_selection(it, m, ti, recs, true, true))
 }
 
 fn get_info(m: &Model, ti: usize) -> Value {

@@ -240,11 +240,14 @@ pub fn last_table(m: &Model, b: &Bound) -> usize {
     }
 }
 
+/// Field value → record numbers.
+type KeyMap = BTreeMap<Key, Vec<i64>>;
+
 /// Follows relations from record to records (with a key → records map per
 /// target field, built on first use).
 pub struct Walker<'g> {
     pub g: &'g Inner,
-    maps: RefCell<HashMap<(usize, usize), Rc<BTreeMap<Key, Vec<i64>>>>>,
+    maps: RefCell<HashMap<(usize, usize), Rc<KeyMap>>>,
 }
 
 impl<'g> Walker<'g> {
@@ -655,8 +658,7 @@ pub fn run_query(
     q: &str,
     params: &Params,
     base: Option<Vec<i64>>,
-    want_plan: bool,
-    want_path: bool,
+    (want_plan, want_path): (bool, bool),
 ) -> RtResult<Outcome> {
     let parsed = super::qparse::parse(q)?;
     let node = match &parsed.node {

@@ -22,7 +22,7 @@ use crate::runtime::value::{new_collection, new_object, Obj, Value};
 use std::cmp::Ordering;
 
 const CK_SHARED: i64 = 16;
-const CK_KEEP_NULL: i64 = 32;
+const CK_KEEP_NULL: i64 = 1;
 const DK_DIACRITICAL: i64 = 8;
 const DK_COUNT_VALUES: i64 = 32;
 
