@@ -96,7 +96,21 @@ pub(super) fn compile_class(
                     FunctionKind::Set => {
                         cl.setters.insert(def.name.clone(), mid);
                     }
+                    FunctionKind::Query => {
+                        cl.orda_query.insert(def.name.clone(), mid);
+                    }
+                    FunctionKind::OrderBy => {
+                        cl.orda_order.insert(def.name.clone(), mid);
+                    }
                 }
+                if def.modifiers.exposed && !cl.exposed.contains(&def.name) {
+                    cl.exposed.push(def.name.clone());
+                }
+            }
+            StmtKind::Alias { name, path } => {
+                c.prog.classes[cid as usize]
+                    .aliases
+                    .push((name.clone(), path.clone()));
             }
             _ => {}
         }

@@ -237,6 +237,11 @@ pub fn key_of(m: &Model, o: &Obj, ti: usize) -> Value {
 pub fn related(it: &mut Interp, o: &Obj, e: &EntityObj, name: &str) -> RtResult<Value> {
     let m = model(it)?;
     let Some(a) = m.classes[e.ti].attr(name).cloned() else {
+        if let Some(path) = m.classes[e.ti].alias(name) {
+            // an alias attribute reads its path
+            let path = path.to_string();
+            return super::selection::entity_path(it, &Value::Object(o.clone()), &path);
+        }
         return Ok(Value::Undefined);
     };
     match a.kind {

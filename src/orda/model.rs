@@ -5,7 +5,7 @@
 //! `cs.<DataClass>Entity`, `cs.<DataClass>Selection`, `cs.DataStore`).
 //! Built once per datastore and program, kept for the thread.
 
-use crate::compile::ir::ClassId;
+use crate::compile::ir::{ClassId, MethodId, Program};
 use crate::datastore::process::no_db;
 use crate::datastore::structure::FieldType;
 use crate::datastore::Datastore;
@@ -45,12 +45,37 @@ pub struct ClassModel {
     pub dataclass_class: Option<ClassId>,
     pub entity_class: Option<ClassId>,
     pub selection_class: Option<ClassId>,
+    /// From the entity class (and its parents): `Alias name path`.
+    pub aliases: Vec<(String, String)>,
+    /// Computed attributes with `Function query` / `Function orderBy`.
+    pub computed_query: Vec<(String, MethodId)>,
+    pub computed_order: Vec<(String, MethodId)>,
 }
 
 impl ClassModel {
     pub fn attr(&self, name: &str) -> Option<&Attr> {
         self.attrs.iter().find(|a| &*a.name == name)
     }
+    pub fn alias(&self, name: &str) -> Option<&str> {
+        self.aliases
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, p)| p.as_str())
+    }
+}
+
+/// A class and its parents (project classes only).
+fn chain(prog: &Program, cid: Option<ClassId>) -> Vec<ClassId> {
+    let mut out = Vec::new();
+    let mut cur = cid;
+    while let Some(c) = cur {
+        if out.contains(&c) || prog.classes[c as usize].builtin {
+            break;
+        }
+        out.push(c);
+        cur = prog.classes[c as usize].parent;
+    }
+    out
 }
 
 pub struct Model {
@@ -111,22 +136,37 @@ fn build(it: &Interp, store: Arc<Datastore>) -> Model {
         .tables
         .iter()
         .enumerate()
-        .map(|(ti, t)| ClassModel {
-            ti,
-            name: Rc::from(t.name.as_str()),
-            attrs: t
-                .fields
-                .iter()
-                .enumerate()
-                .map(|(fi, f)| Attr {
-                    name: Rc::from(f.name.as_str()),
-                    kind: Kind::Storage(fi),
-                })
-                .collect(),
-            pk: t.primary_key,
-            dataclass_class: user(&t.name),
-            entity_class: user(&format!("{}Entity", t.name)),
-            selection_class: user(&format!("{}Selection", t.name)),
+        .map(|(ti, t)| {
+            let entity_class = user(&format!("{}Entity", t.name));
+            let mut aliases = Vec::new();
+            let mut computed_query = Vec::new();
+            let mut computed_order = Vec::new();
+            for c in chain(it.prog, entity_class) {
+                let cl = &it.prog.classes[c as usize];
+                aliases.extend(cl.aliases.iter().cloned());
+                computed_query.extend(cl.orda_query.iter().map(|(k, v)| (k.clone(), *v)));
+                computed_order.extend(cl.orda_order.iter().map(|(k, v)| (k.clone(), *v)));
+            }
+            ClassModel {
+                ti,
+                name: Rc::from(t.name.as_str()),
+                attrs: t
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .map(|(fi, f)| Attr {
+                        name: Rc::from(f.name.as_str()),
+                        kind: Kind::Storage(fi),
+                    })
+                    .collect(),
+                pk: t.primary_key,
+                dataclass_class: user(&t.name),
+                entity_class,
+                selection_class: user(&format!("{}Selection", t.name)),
+                aliases,
+                computed_query,
+                computed_order,
+            }
         })
         .collect();
     for r in &s.relations {

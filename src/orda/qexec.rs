@@ -42,6 +42,22 @@ pub fn bind(m: &Model, ti: usize, path: &str) -> RtResult<Bound> {
     let parts: Vec<&str> = path.split('.').collect();
     for (k, p) in parts.iter().enumerate() {
         let name = p.trim_end_matches("[]");
+        if m.classes[cur].attr(name).is_none() {
+            if let Some(alias) = m.classes[cur].alias(name) {
+                // an alias attribute: its path, then the rest
+                let mut full = alias.to_string();
+                for rest in &parts[k + 1..] {
+                    full.push('.');
+                    full.push_str(rest);
+                }
+                let mut inner = bind(m, cur, &full)?;
+                let mut all = hops;
+                all.append(&mut inner.hops);
+                inner.hops = all;
+                inner.ti = ti;
+                return Ok(inner);
+            }
+        }
         let Some(a) = m.classes[cur].attr(name) else {
             return err(
                 BAD_QUERY,
@@ -191,13 +207,21 @@ fn parse_date(s: &str) -> Option<Date> {
     })
 }
 
-fn bind_node(it: &Interp, m: &Model, ti: usize, n: &Node, p: &Params) -> RtResult<BNode> {
+fn bind_node(it: &mut Interp, m: &Model, ti: usize, n: &Node, p: &Params) -> RtResult<BNode> {
     Ok(match n {
         Node::Cmp { path, op, val } => {
             let pv = arg_value(path, p, true)?;
             let Value::Text(ps) = &pv else {
                 return err(BAD_QUERY, "An attribute path must be a text");
             };
+            if let Some(&(_, f)) = m.classes[ti]
+                .computed_query
+                .iter()
+                .find(|(n, _)| n == &**ps)
+            {
+                let v = arg_value(val, p, false)?;
+                return computed_query(it, m, ti, ps, f, *op, v);
+            }
             let b = bind(m, ti, ps)?;
             let last_ti = last_table(m, &b);
             let ty = m.field_type(last_ti, b.fi);
@@ -229,6 +253,109 @@ fn bind_node(it: &Interp, m: &Model, ti: usize, n: &Node, p: &Params) -> RtResul
         ),
         Node::Not(a) => BNode::Not(Box::new(bind_node(it, m, ti, a, p)?)),
     })
+}
+
+/// A query on a computed attribute: its `Function query` gives the query to run
+/// (a text, or an object with `query` and `parameters`), docs/ORDA/ordaClasses.md.
+fn computed_query(
+    it: &mut Interp,
+    m: &Model,
+    ti: usize,
+    attr: &str,
+    f: crate::compile::ir::MethodId,
+    op: Op,
+    v: Value,
+) -> RtResult<BNode> {
+    let ev = new_object();
+    {
+        let mut e = ev.borrow_mut();
+        e.insert("attributeName".into(), text(attr));
+        e.insert("dataClassName".into(), text(&*m.classes[ti].name));
+        e.insert("kind".into(), text("query"));
+        e.insert("value".into(), v);
+        let sym = match op {
+            Op::Eq => "==",
+            Op::Ne => "!=",
+            o => o.symbol(),
+        };
+        e.insert("operator".into(), text(sym));
+    }
+    let r = it.call_full(f, vec![Value::Object(ev)], 0, Value::Undefined, &[])?;
+    let (q, params) = match &r {
+        Value::Text(t) => (t.to_string(), Params::default()),
+        Value::Object(o) => {
+            let o = o.borrow();
+            let q = match o.get("query") {
+                Some(Value::Text(t)) => t.to_string(),
+                _ => {
+                    return err(
+                        BAD_QUERY,
+                        format!("Function query {}: no query returned", attr),
+                    )
+                }
+            };
+            let pos = match o.get("parameters") {
+                Some(Value::Collection(c)) => c.borrow().clone(),
+                _ => Vec::new(),
+            };
+            (
+                q,
+                Params {
+                    pos,
+                    ..Default::default()
+                },
+            )
+        }
+        _ => {
+            return err(
+                BAD_QUERY,
+                format!("Function query {}: a text or an object is expected", attr),
+            )
+        }
+    };
+    let parsed = super::qparse::parse(&q)?;
+    match &parsed.node {
+        Some(n) => bind_node(it, m, ti, n, &params),
+        None => err(BAD_QUERY, format!("Function query {}: empty query", attr)),
+    }
+}
+
+/// `order by` keys with computed attributes replaced by what their `Function
+/// orderBy` gives.
+pub fn expand_order(
+    it: &mut Interp,
+    m: &Model,
+    ti: usize,
+    keys: &[(String, bool)],
+) -> RtResult<Vec<(String, bool)>> {
+    let mut out = Vec::new();
+    for (k, desc) in keys {
+        let Some(&(_, f)) = m.classes[ti].computed_order.iter().find(|(n, _)| n == k) else {
+            out.push((k.clone(), *desc));
+            continue;
+        };
+        let ev = new_object();
+        {
+            let mut e = ev.borrow_mut();
+            e.insert("attributeName".into(), text(k.as_str()));
+            e.insert("dataClassName".into(), text(&*m.classes[ti].name));
+            e.insert("kind".into(), text("orderBy"));
+            e.insert("value".into(), text(if *desc { "desc" } else { "asc" }));
+            e.insert("operator".into(), text(if *desc { "desc" } else { "asc" }));
+            e.insert("descending".into(), Value::Bool(*desc));
+        }
+        let r = it.call_full(f, vec![Value::Object(ev)], 0, Value::Undefined, &[])?;
+        match r {
+            Value::Text(t) => out.extend(super::qparse::parse_order(&t)?),
+            _ => {
+                return err(
+                    BAD_QUERY,
+                    format!("Function orderBy {}: a text is expected", k),
+                )
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The dataclass whose field a bound path ends on.
@@ -665,7 +792,8 @@ pub fn run_query(
         Some(n) => Some(bind_node(it, m, ti, n, params)?),
         None => None,
     };
-    let order = bind_order(m, ti, &parsed.order)?;
+    let keys = expand_order(it, m, ti, &parsed.order)?;
+    let order = bind_order(m, ti, &keys)?;
     let started = std::time::Instant::now();
     let g = m.store.lock();
     let run = Run {

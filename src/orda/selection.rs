@@ -332,7 +332,7 @@ fn extract(it: &mut Interp, m: &Model, s: &SelObj, args: &[Value]) -> RtResult<V
 }
 
 /// Reads `a.b.c` on an entity through the interpreter (related attributes included).
-fn entity_path(it: &mut Interp, e: &Value, path: &str) -> RtResult<Value> {
+pub fn entity_path(it: &mut Interp, e: &Value, path: &str) -> RtResult<Value> {
     let mut v = e.clone();
     for p in path.split('.') {
         v = match &v {
@@ -388,7 +388,8 @@ pub fn call(
     Some(match name {
         "query" => super::dataclass::query(it, &m, s.ti, Some(recs(s)), &args),
         "orderBy" => (|| {
-            let keys = bind_order(&m, s.ti, &order_keys(args.first())?)?;
+            let keys = super::qexec::expand_order(it, &m, s.ti, &order_keys(args.first())?)?;
+            let keys = bind_order(&m, s.ti, &keys)?;
             let mut rs = recs(s);
             {
                 let g = m.store.lock();
