@@ -874,18 +874,41 @@ pub fn bind_order(m: &Model, ti: usize, keys: &[(String, bool)]) -> RtResult<Vec
         .collect()
 }
 
+/// A sort key: texts as their collation key (byte order = 4D order).
+enum SortKey {
+    Text(Vec<u8>),
+    Cell(Cell),
+}
+
+fn sort_key(c: Cell) -> SortKey {
+    match c {
+        Cell::Text(t) => SortKey::Text(collate::sort_key(&t)),
+        c => SortKey::Cell(c),
+    }
+}
+
+fn cmp_keys(a: &SortKey, b: &SortKey) -> Ordering {
+    match (a, b) {
+        (SortKey::Text(x), SortKey::Text(y)) => x.cmp(y),
+        (SortKey::Cell(x), SortKey::Cell(y)) => compare_cells(x, y),
+        (SortKey::Cell(x), SortKey::Text(_)) => x.key().cmp(&Key::Text(String::new())),
+        (SortKey::Text(_), SortKey::Cell(y)) => Key::Text(String::new()).cmp(&y.key()),
+    }
+}
+
 /// Sorts record numbers by bound paths (texts by 4D collation, nulls first);
 /// the sort is stable.
 pub fn sort(w: &Walker, recs: &mut Vec<i64>, keys: &[(Bound, bool)]) {
-    let mut rows: Vec<(i64, Vec<Cell>)> = recs
+    let mut buf = Vec::new();
+    let mut rows: Vec<(i64, Vec<SortKey>)> = recs
         .iter()
         .map(|&rn| {
             let ks = keys
                 .iter()
                 .map(|(b, _)| {
-                    let mut v = Vec::new();
-                    w.values(b, rn, &mut v);
-                    v.into_iter().next().unwrap_or(Cell::Null)
+                    buf.clear();
+                    w.values(b, rn, &mut buf);
+                    sort_key(buf.drain(..).next().unwrap_or(Cell::Null))
                 })
                 .collect();
             (rn, ks)
@@ -893,7 +916,7 @@ pub fn sort(w: &Walker, recs: &mut Vec<i64>, keys: &[(Bound, bool)]) {
         .collect();
     rows.sort_by(|a, b| {
         for (k, (_, desc)) in keys.iter().enumerate() {
-            let o = compare_cells(&a.1[k], &b.1[k]);
+            let o = cmp_keys(&a.1[k], &b.1[k]);
             let o = if *desc { o.reverse() } else { o };
             if o != Ordering::Equal {
                 return o;
