@@ -14,6 +14,7 @@
 //! - [`dataclass`], [`entity`], [`selection`]: their functions.
 //! - [`qparse`], [`qexec`]: the query language and its evaluation.
 //! - [`status`]: the status objects of `save()`, `drop()`, `lock()`.
+//! - [`rest`]: the REST server (`/rest/...` requests of the web server).
 //!
 //! Commands registered here: `ds`, `Create entity selection`,
 //! `USE ENTITY SELECTION`.
@@ -28,6 +29,7 @@ pub mod natives;
 pub mod objects;
 pub mod qexec;
 pub mod qparse;
+pub mod rest;
 pub mod selection;
 pub mod status;
 

@@ -490,6 +490,19 @@ fn run_request(it: &mut Interp<'_>, w: &WebLoaded, req: HttpRequest) -> HttpResp
         text(user),
         text(pw),
     ];
+    if path.eq_ignore_ascii_case("/rest") || path.to_ascii_lowercase().starts_with("/rest/") {
+        // the REST server (crate::orda::rest)
+        let (status, body) =
+            crate::orda::rest::handle(it, &req.method, &path, req.query(), &req.body);
+        return HttpResponse {
+            status,
+            headers: vec![(
+                "Content-Type".into(),
+                "application/json; charset=utf-8".into(),
+            )],
+            body: body.into_bytes(),
+        };
+    }
     it.web.req = Some(Box::new(ReqCtx {
         req,
         resp: HttpResponse::default(),
