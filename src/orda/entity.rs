@@ -417,6 +417,16 @@ pub fn to_object(
             }
         }
     }
+    // computed and alias attributes are returned when the filter names them
+    for f in filter {
+        if f == "*" || f.contains('.') || attrs.iter().any(|a| &*a.name == f.as_str()) {
+            continue;
+        }
+        let v = it.member_fallback(o, f)?;
+        if !matches!(v, Value::Undefined) {
+            out.borrow_mut().insert(f.as_str().into(), v);
+        }
+    }
     Ok(Value::Object(out))
 }
 

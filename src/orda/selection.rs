@@ -542,6 +542,15 @@ pub fn get(it: &mut Interp, s: &SelObj, name: &str) -> RtResult<Value> {
     }
     let m = model(it)?;
     let Some(a) = m.classes[s.ti].attr(name).cloned() else {
+        if let Some(path) = m.classes[s.ti].alias(name) {
+            // an alias: the values of its path
+            let path = path.to_string();
+            let v = path_values(&m, s, &path)?
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect();
+            return Ok(Value::Collection(new_collection(v)));
+        }
         return Ok(Value::Undefined);
     };
     match a.kind {

@@ -18,3 +18,9 @@ ALERT(String(ds.Company.get(1).employees.Salary.sum()))
 // out of range
 $e:=Try($s[6])
 ALERT(String(Last errors.length>0))
+// For each with begin and end
+$t:=""
+For each ($e; $s; 2; 4)
+	$t:=$t+$e.Name+","
+End for each
+ALERT($t)
