@@ -128,10 +128,33 @@ fn hidden(c: &mut Compiler, cid: ClassId, name: &str, path: &std::path::Path) ->
     mid
 }
 
+/// The ORDA classes 4D provides even without a class file (docs/ORDA/ordaClasses.md):
+/// `cs.DataStore`, and for each table `cs.<Table>`, `cs.<Table>Entity`,
+/// `cs.<Table>Selection`, extending `DataStore`, `DataClass`, `Entity`,
+/// `EntitySelection`. A class file of the same name replaces the empty one.
+pub(super) fn add_orda_classes(c: &mut Compiler) {
+    if c.structure.tables.is_empty() {
+        return;
+    }
+    let mut want = vec![("DataStore".to_string(), "DataStore")];
+    for t in &c.structure.tables {
+        want.push((t.name.clone(), "DataClass"));
+        want.push((format!("{}Entity", t.name), "Entity"));
+        want.push((format!("{}Selection", t.name), "EntitySelection"));
+    }
+    for (name, base) in want {
+        if c.class_id(&name).is_none() {
+            let id = c.add_class(&name);
+            c.prog.classes[id as usize].parent_name = Some((false, base.to_string()));
+        }
+    }
+}
+
 /// Resolves `Class extends` names once every class is known. An unknown parent or
 /// a cycle leaves the class under `4D.Object` with `parent_name` kept, so that
 /// `new()` reports it.
 pub(super) fn link(c: &mut Compiler) {
+    add_orda_classes(c);
     let n = c.prog.classes.len();
     for i in 0..n {
         let cl = &c.prog.classes[i];
@@ -144,7 +167,7 @@ pub(super) fn link(c: &mut Compiler) {
                 .iter()
                 .position(|b| b == name)
                 .map(|p| p as ClassId),
-            Some((false, name)) => c.class_id(name).or_else(|| {
+            Some((false, name)) => c.class_id(name).filter(|&p| p as usize != i).or_else(|| {
                 ORDA_BASES
                     .contains(&name.as_str())
                     .then(|| BUILTINS.iter().position(|b| b == name))

@@ -258,6 +258,7 @@ fn compile_from(
         let (text, file) = read_and_parse(&p, known, &mut errors)?;
         c.compile_class(cid, &file, p, text);
     }
+    c.add_orda_classes();
     work.extend(c.take_pending());
     while let Some(id) = work.pop() {
         if c.is_compiled(id) {
