@@ -11,21 +11,40 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// Every `.4dm` file under `path` (or `path` itself), sorted.
+/// Every `.4dm` file under `path` (or `path` itself), sorted. Symbolic links are
+/// followed, but each real folder and file is visited once (by its canonical path),
+/// so a link to `..` or to itself neither repeats files nor loops.
 pub fn collect_4dm(path: &Path, out: &mut Vec<PathBuf>) {
-    if path.is_dir() {
+    collect_4dm_once(path, out, &mut std::collections::HashSet::new());
+}
+
+fn collect_4dm_once(
+    path: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    let is_dir = path.is_dir();
+    let is_4dm = !is_dir
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("4dm"));
+    if !is_dir && !is_4dm {
+        return;
+    }
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if !seen.insert(real) {
+        return;
+    }
+    if is_dir {
         let Ok(entries) = std::fs::read_dir(path) else {
             return;
         };
         let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         entries.sort();
         for entry in entries {
-            collect_4dm(&entry, out);
+            collect_4dm_once(&entry, out, seen);
         }
-    } else if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
-    {
+    } else {
         out.push(path.to_path_buf());
     }
 }
@@ -68,8 +87,9 @@ fn check_one(
     let parsed = syntax::parse_with(&source, table);
     let mut text = String::new();
     let path = file.display().to_string();
-    for err in &parsed.errors {
-        text.push_str(&diagnostics::format_error(&path, &source, err));
+    let lines = diagnostics::format_errors(&path, &source, &parsed.errors);
+    for (err, line) in parsed.errors.iter().zip(lines) {
+        text.push_str(&line);
         text.push('\n');
         if snippets {
             text.push_str(&diagnostics::render_snippet(&path, &source, err, true));
@@ -81,6 +101,11 @@ fn check_one(
         lines: source.lines().count(),
     }
 }
+
+/// Stack size of a checking thread: the passes over the syntax tree recurse
+/// once per level (blocks up to `block::MAX_NESTING`, expressions up to
+/// `syntax::MAX_OPERATORS`); reserved, not used, unless a file is that deep.
+const CHECK_STACK: usize = 256 << 20;
 
 /// Checks files (on every core, each worker taking every n-th file) and writes
 /// each error line to `out` in file order; snippets too if `snippets`.
@@ -95,7 +120,8 @@ pub fn check_files(files: &[PathBuf], out: &mut dyn Write, snippets: bool) -> Su
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
-                scope.spawn(move || {
+                let worker = std::thread::Builder::new().stack_size(CHECK_STACK);
+                worker.spawn_scoped(scope, move || {
                     let mut tables = HashMap::new();
                     (w..files.len())
                         .step_by(workers)
@@ -103,6 +129,7 @@ pub fn check_files(files: &[PathBuf], out: &mut dyn Write, snippets: bool) -> Su
                         .collect::<Vec<_>>()
                 })
             })
+            .filter_map(Result::ok)
             .collect();
         for handle in handles {
             for (i, report) in handle.join().unwrap_or_default() {

@@ -16,4 +16,6 @@ pub mod repl;
 pub mod run;
 pub mod runtime;
 pub mod syntax;
+pub mod testrun;
+pub mod tool4d;
 pub mod web;

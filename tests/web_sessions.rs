@@ -261,40 +261,28 @@ fn ip_address_validation_disabled() {
 #[test]
 fn service_unavailable_past_the_concurrent_process_limit() {
     let s = Server::start("WEB SET OPTION(Web max concurrent processes; 10)\n", 1.0);
-    // a listener of ours blocks the first request's 4D code until we answer it
+    // a listener of ours holds the requests' 4D code (each waits in HTTP Get,
+    // letting the others run) until we answer them
     let gate = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let gport = gate.local_addr().unwrap().port();
     let addr = s.addr;
-    let blocked = std::thread::spawn(move || {
-        fourd::web::client::once(
-            "GET",
-            &format!("http://{}/4DACTION/gate/{}", addr, gport),
-            &[],
-            b"",
-            &webutil::opts(),
-            None,
-        )
-        .unwrap()
-    });
-    let (conn, _) = gate.accept().unwrap();
-    // 8 more requests wait behind it: 9 in flight = limit - 1
-    let waiting: Vec<_> = (0..8)
+    // 9 requests in flight = limit - 1
+    let held: Vec<_> = (0..9)
         .map(|_| {
             std::thread::spawn(move || {
                 fourd::web::client::once(
                     "GET",
-                    &format!("http://{}/4DACTION/count", addr),
+                    &format!("http://{}/4DACTION/gate/{}", addr, gport),
                     &[],
                     b"",
                     &webutil::opts(),
                     None,
                 )
                 .unwrap()
-                .status
             })
         })
         .collect();
-    std::thread::sleep(Duration::from_millis(500));
+    let conns: Vec<_> = (0..9).map(|_| gate.accept().unwrap().0).collect();
     let mut c = Browser::new(COOKIE);
     let r = c.get(&s, "/4DACTION/count");
     assert_eq!(r.status, 503);
@@ -302,16 +290,14 @@ fn service_unavailable_past_the_concurrent_process_limit() {
     assert_eq!(c.get(&s, "/").status, 200);
     // release the gate
     use std::io::{Read, Write};
-    let mut conn = conn;
-    let mut buf = [0u8; 1024];
-    let _ = conn.read(&mut buf);
-    conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\nopen")
-        .unwrap();
-    drop(conn);
-    let r = blocked.join().unwrap();
-    assert_eq!(r.text(), "gate open");
-    for w in waiting {
-        assert_eq!(w.join().unwrap(), 200);
+    for mut conn in conns {
+        let mut buf = [0u8; 1024];
+        let _ = conn.read(&mut buf);
+        conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\nopen")
+            .unwrap();
+    }
+    for h in held {
+        assert_eq!(h.join().unwrap().text(), "gate open");
     }
     assert_eq!(c.get(&s, "/4DACTION/count").status, 200);
 }

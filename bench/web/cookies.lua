@@ -8,7 +8,8 @@ function init(args)
   end
   i = math.random(#cookies)
 end
+local path = os.getenv("FOURD_PATH") or "/4DACTION/hello"
 function request()
   i = i % #cookies + 1
-  return wrk.format("GET", "/4DACTION/hello", { ["Cookie"] = cookies[i] })
+  return wrk.format("GET", path, { ["Cookie"] = cookies[i] })
 end

@@ -68,6 +68,10 @@ fn declare(
             format!("{}: not enough memory for this size", name),
         );
     }
+    crate::runtime::memory::reserve(
+        rows.saturating_mul(cols.unwrap_or(1).max(1))
+            .saturating_mul(std::mem::size_of::<crate::runtime::value::Value>()),
+    )?;
     let existing = match it.deref_raw(&p) {
         Ok(Value::Array(arr)) => Some(arr),
         _ => None,
@@ -171,6 +175,7 @@ fn insert_in_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     if n >= codes::MAX_SIZE {
         return err(codes::NO_MEMORY, "INSERT IN ARRAY: not enough memory");
     }
+    crate::runtime::memory::reserve(n.saturating_mul(std::mem::size_of::<Value>()))?;
     let mut ar = arr.borrow_mut();
     let d = ar.elem.default_value();
     let at = at.min(ar.elems.len());
@@ -335,7 +340,7 @@ fn sort_together(arrays: &[ArrRef], criteria: &[(usize, bool)], name: &str) -> R
         .map(|(i, _)| arrays[*i].borrow().elems[1..].to_vec())
         .collect();
     let mut perm: Vec<usize> = (0..n).collect();
-    perm.sort_by(|&x, &y| {
+    crate::runtime::sorting::sort_by(&mut perm, |&x, &y| {
         for (k, (_, desc)) in keys.iter().zip(criteria) {
             let o = cmp_elem(&k[x], &k[y]);
             let o = if *desc { o.reverse() } else { o };
@@ -370,7 +375,7 @@ fn sort_one_keyed(arr: &ArrRef, desc: bool) -> bool {
         cmp: impl Fn(&K, &K) -> Ordering,
         desc: bool,
     ) {
-        keyed.sort_by(|x, y| {
+        crate::runtime::sorting::sort_by(&mut keyed, |x, y| {
             let o = cmp(&x.0, &y.0);
             if desc {
                 o.reverse()

@@ -68,6 +68,7 @@ fn set_blob_size(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     if n >= codes::MAX_SIZE {
         return err(codes::NO_MEMORY, "SET BLOB SIZE: not enough memory");
     }
+    crate::runtime::memory::reserve(n.saturating_sub(b.len()))?;
     let fill = a.opt_num(2, "SET BLOB SIZE")?.unwrap_or(0.0) as u8;
     b.resize(n, fill);
     write_blob(it, a, 0, b, "SET BLOB SIZE")?;
@@ -407,7 +408,7 @@ fn convert_from_text(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 /// fourd's own serialization (4D's format is not documented): a tag byte then
 /// the value; objects and collections as JSON text. Only round trips through
 /// `BLOB TO VARIABLE` are meaningful.
-fn ser(v: &Value, out: &mut Vec<u8>) {
+fn ser(v: &Value, out: &mut Vec<u8>) -> RtResult<()> {
     let put_str = |out: &mut Vec<u8>, s: &str| {
         out.extend((s.len() as u32).to_le_bytes());
         out.extend(s.as_bytes());
@@ -442,7 +443,7 @@ fn ser(v: &Value, out: &mut Vec<u8>) {
         }
         Value::Object(_) | Value::Collection(_) => {
             out.push(if matches!(v, Value::Object(_)) { 7 } else { 8 });
-            put_str(out, &super::json::stringify(v, false));
+            put_str(out, &super::json::stringify(v, false)?);
         }
         Value::Blob(b) | Value::Picture(b) => {
             out.push(if matches!(v, Value::Blob(_)) { 9 } else { 10 });
@@ -457,10 +458,11 @@ fn ser(v: &Value, out: &mut Vec<u8>) {
             out.push(a.int16 as u8);
             out.extend((a.elems.len() as u32).to_le_bytes());
             for e in &a.elems {
-                ser(e, out);
+                ser(e, out)?;
             }
         }
     }
+    Ok(())
 }
 
 fn de(b: &[u8], pos: &mut usize) -> Option<Value> {
@@ -551,7 +553,7 @@ fn variable_to_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         None => a.get(0).clone(),
     };
     let mut data = Vec::new();
-    ser(&v, &mut data);
+    ser(&v, &mut data)?;
     put_in_blob(it, a, 2, data, "VARIABLE TO BLOB")?;
     Ok(Value::Undefined)
 }

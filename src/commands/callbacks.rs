@@ -101,8 +101,12 @@ pub fn call(it: &mut Interp, c: Coll, cb: Cb, args: Vec<Value>) -> RtResult<Valu
     };
     if !matches!(f, Value::Object(_) | Value::Text(_)) {
         if cb == Cb::Sort {
-            // not a callback: the plain sort
-            let mut all = vec![f];
+            // not a callback: the plain sort (`.sort()` without arguments too)
+            let mut all = if matches!(f, Value::Undefined) {
+                Vec::new()
+            } else {
+                vec![f]
+            };
             all.extend(args);
             return super::collection::call_member(
                 it,
@@ -247,7 +251,7 @@ fn sort_with(
             }
         }
     };
-    items.sort_by(|a, b| {
+    crate::runtime::sorting::sort_by(&mut items, |a, b| {
         if less(a, b) {
             Ordering::Less
         } else if less(b, a) {

@@ -7,6 +7,7 @@ use crate::cmd;
 use crate::runtime::collate;
 use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::format;
+use crate::runtime::graph::{PairGuard, PairStep, PathGuard};
 use crate::runtime::interp::Interp;
 use crate::runtime::ops;
 use crate::runtime::value::{new_collection, text, Coll, Value};
@@ -23,92 +24,7 @@ fn new_collection_cmd(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Collection(new_collection(items)))
 }
 
-/// The collection member functions fourd knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MemberFn {
-    Push,
-    Pop,
-    Shift,
-    Unshift,
-    Insert,
-    Remove,
-    IndexOf,
-    LastIndexOf,
-    Includes,
-    Join,
-    Copy,
-    Slice,
-    Concat,
-    Reverse,
-    Sort,
-    First,
-    Last,
-    At,
-    Clear,
-    Resize,
-    Fill,
-    Sum,
-    Min,
-    Max,
-    Average,
-    Count,
-    Combine,
-    Distinct,
-    Equal,
-    Flat,
-    Extract,
-    CountValues,
-    OrderBy,
-    Query,
-    Indices,
-    MultiSort,
-    Unknown,
-}
-
-impl MemberFn {
-    pub fn from_name(name: &str) -> MemberFn {
-        use MemberFn::*;
-        match name {
-            "push" => Push,
-            "pop" => Pop,
-            "shift" => Shift,
-            "unshift" => Unshift,
-            "insert" => Insert,
-            "remove" => Remove,
-            "indexOf" => IndexOf,
-            "lastIndexOf" => LastIndexOf,
-            "includes" => Includes,
-            "join" => Join,
-            "copy" => Copy,
-            "slice" => Slice,
-            "concat" => Concat,
-            "reverse" => Reverse,
-            "sort" => Sort,
-            "first" => First,
-            "last" => Last,
-            "at" => At,
-            "clear" => Clear,
-            "resize" => Resize,
-            "fill" => Fill,
-            "sum" => Sum,
-            "min" => Min,
-            "max" => Max,
-            "average" => Average,
-            "count" => Count,
-            "combine" => Combine,
-            "distinct" => Distinct,
-            "equal" => Equal,
-            "flat" => Flat,
-            "extract" => Extract,
-            "countValues" => CountValues,
-            "orderBy" => OrderBy,
-            "query" => Query,
-            "indices" => Indices,
-            "multiSort" => MultiSort,
-            _ => Unknown,
-        }
-    }
-}
+pub use crate::runtime::members::MemberFn;
 
 fn num_arg(args: &[Value], i: usize, f: &str) -> RtResult<Option<f64>> {
     match args.get(i) {
@@ -258,7 +174,7 @@ fn call_member_general(
             args = args
                 .into_iter()
                 .map(|v| crate::runtime::scheduler::to_shared(it, v, g))
-                .collect();
+                .collect::<RtResult<_>>()?;
         }
     }
     let len = c.borrow().len();
@@ -368,7 +284,7 @@ fn call_member_general(
         Copy => {
             // .copy({ck resolve pointers | ck shared}{; groupWith})
             let opt = num_arg(&args, 0, name)?.unwrap_or(0.0) as i64;
-            let copy = super::object::deep_copy(&Value::Collection(c));
+            let copy = super::object::deep_copy(&Value::Collection(c))?;
             super::object::shared_copy_opt(it, copy, opt, args.get(1).unwrap_or(&Value::Undefined))?
         }
         Slice => {
@@ -392,7 +308,11 @@ fn call_member_general(
             Value::Collection(new_collection(items))
         }
         Reverse => {
-            let mut items: Vec<Value> = c.borrow().iter().map(super::object::deep_copy).collect();
+            let mut items: Vec<Value> = c
+                .borrow()
+                .iter()
+                .map(super::object::deep_copy)
+                .collect::<RtResult<_>>()?;
             items.reverse();
             Value::Collection(new_collection(items))
         }
@@ -401,7 +321,7 @@ fn call_member_general(
         MultiSort => super::query::multi_sort(&c, &args)?,
         Sort => {
             let desc = num_arg(&args, 0, name)?.unwrap_or(0.0) as i64 == 1;
-            c.borrow_mut().sort_by(|a, b| {
+            crate::runtime::sorting::sort_by(&mut c.borrow_mut(), |a, b| {
                 let o = compare_values(a, b);
                 if desc {
                     o.reverse()
@@ -431,6 +351,7 @@ fn call_member_general(
             if n >= codes::MAX_SIZE {
                 return err(codes::NO_MEMORY, ".resize(): not enough memory");
             }
+            crate::runtime::memory::reserve(n.saturating_mul(std::mem::size_of::<Value>()))?;
             let d = args
                 .get(1)
                 .cloned()
@@ -523,9 +444,14 @@ fn prop_values(c: &Coll, path: &str) -> Vec<Value> {
 
 /// Deep equality (`.equal()`): texts compared with the collation, or exactly
 /// (accents) when `diacritical`; case is always ignored except with
-/// `ck diacritical`, which is case- and accent-sensitive.
-fn deep_equal(a: &Value, b: &Value, diacritical: bool) -> bool {
-    match (a, b) {
+/// `ck diacritical`, which is case- and accent-sensitive. Circular values compare
+/// without end: a pair already being compared counts as equal (runtime::graph).
+fn deep_equal(a: &Value, b: &Value, diacritical: bool) -> RtResult<bool> {
+    equal_walk(a, b, diacritical, &mut PairGuard::default())
+}
+
+fn equal_walk(a: &Value, b: &Value, diacritical: bool, guard: &mut PairGuard) -> RtResult<bool> {
+    Ok(match (a, b) {
         (Value::Text(x), Value::Text(y)) => {
             if diacritical {
                 x == y
@@ -534,32 +460,61 @@ fn deep_equal(a: &Value, b: &Value, diacritical: bool) -> bool {
             }
         }
         (Value::Collection(x), Value::Collection(y)) => {
+            if let PairStep::Seen = guard.enter(a, b)? {
+                return Ok(true);
+            }
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y.iter())
-                    .all(|(p, q)| deep_equal(p, q, diacritical))
+            let mut same = x.len() == y.len();
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !same {
+                    break;
+                }
+                same = equal_walk(p, q, diacritical, guard)?;
+            }
+            guard.leave(a, b);
+            same
         }
         (Value::Object(x), Value::Object(y)) => {
+            if let PairStep::Seen = guard.enter(a, b)? {
+                return Ok(true);
+            }
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len()
-                && x.iter().all(|(k, v)| match y.get(k) {
-                    Some(w) => deep_equal(v, w, diacritical),
+            let mut same = x.len() == y.len();
+            for (k, v) in x.iter() {
+                if !same {
+                    break;
+                }
+                same = match y.get(k) {
+                    Some(w) => equal_walk(v, w, diacritical, guard)?,
                     None => false,
-                })
+                };
+            }
+            guard.leave(a, b);
+            same
         }
         (Value::Null, Value::Null) => true,
         _ => ops::equal(a, b).unwrap_or(false),
-    }
+    })
 }
 
-fn flat_into(out: &mut Vec<Value>, items: &[Value], depth: i64) {
+/// `.flat(depth)`: a collection met again on the path while flattening is error 48.
+fn flat_into(
+    out: &mut Vec<Value>,
+    items: &[Value],
+    depth: i64,
+    guard: &mut PathGuard,
+) -> RtResult<()> {
     for v in items {
         match v {
-            Value::Collection(c) if depth > 0 => flat_into(out, &c.borrow(), depth - 1),
+            Value::Collection(c) if depth > 0 => {
+                guard.enter(v)?;
+                flat_into(out, &c.borrow(), depth - 1, guard)?;
+                guard.leave(v);
+            }
             v => out.push(v.clone()),
         }
     }
+    Ok(())
 }
 
 /// Parses `.orderBy()` criteria: none, a text `"a asc, b desc"`, or a collection
@@ -634,7 +589,7 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
                 }
                 let same = |u: &Value| match (u, &v) {
                     (Value::Object(_) | Value::Collection(_), _) => u.same_ref(&v),
-                    _ => deep_equal(u, &v, diacritical),
+                    _ => deep_equal(u, &v, diacritical).unwrap_or(false),
                 };
                 match out.iter_mut().find(|(u, _)| same(u)) {
                     Some(e) => e.1 += 1,
@@ -654,7 +609,7 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
                     })
                     .collect()
             };
-            keyed.sort_by(|a, b| {
+            crate::runtime::sorting::sort_by(&mut keyed, |a, b| {
                 compare_values(&a.0, &b.0).then_with(|| match (&a.0, &b.0) {
                     (Value::Text(x), Value::Text(y)) => swap(x).cmp(&swap(y)),
                     _ => Ordering::Equal,
@@ -679,7 +634,7 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
             let diacritical = num_arg(args, 1, name)?.unwrap_or(0.0) as i64 & 8 != 0;
             match args.first() {
                 Some(o @ Value::Collection(_)) => {
-                    Value::Bool(deep_equal(&Value::Collection(c.clone()), o, diacritical))
+                    Value::Bool(deep_equal(&Value::Collection(c.clone()), o, diacritical)?)
                 }
                 _ => Value::Bool(false),
             }
@@ -687,7 +642,7 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
         Flat => {
             let depth = num_arg(args, 0, name)?.unwrap_or(1.0) as i64;
             let mut out = Vec::new();
-            flat_into(&mut out, &c.borrow(), depth);
+            flat_into(&mut out, &c.borrow(), depth, &mut PathGuard::new(".flat()"))?;
             Value::Collection(new_collection(out))
         }
         // .extract(path{; ck keep null}) or .extract(path; target; path2; target2...).
@@ -751,7 +706,7 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
         OrderBy => {
             let crit = order_criteria(args);
             let mut items = c.borrow().clone();
-            items.sort_by(|a, b| {
+            crate::runtime::sorting::sort_by(&mut items, |a, b| {
                 for (p, desc) in &crit {
                     let (x, y) = if p.is_empty() {
                         (a.clone(), b.clone())

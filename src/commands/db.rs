@@ -839,7 +839,7 @@ fn distinct_values(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         .into_iter()
         .map(|c| c.1)
         .collect();
-    cells.sort_by(crate::datastore::process::compare_cells);
+    crate::runtime::sorting::sort_by(&mut cells, crate::datastore::process::compare_cells);
     cells.dedup_by(|x, y| crate::datastore::process::compare_cells(x, y).is_eq());
     let vals = cells.iter().map(|c| cell_to_value(c, ty)).collect();
     fill_array(it, &p, var_type(ty), vals)?;

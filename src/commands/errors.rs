@@ -1,6 +1,6 @@
 //! Error commands: `ON ERR CALL`, `Method called on error`, `ABORT`, `throw`,
 //! `Last errors`, `ASSERT`, `Asserted`, `SET ASSERT ENABLED`, `Get assert enabled`,
-//! `Call chain` (LANGUAGE.md §7.1, §11). The handling itself is in
+//! `Call chain` (old name `Get call chain`) (LANGUAGE.md §7.1, §11). The handling itself is in
 //! `runtime::handling`.
 
 use super::{Args, CommandDef};
@@ -21,6 +21,7 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("SET ASSERT ENABLED", set_assert_enabled),
     cmd!("Get assert enabled", get_assert_enabled),
     cmd!("Call chain", call_chain),
+    cmd!("Get call chain", call_chain),
 ];
 
 /// `ON ERR CALL(method{; scope})`: every scope installs the process handler

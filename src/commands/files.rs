@@ -219,10 +219,107 @@ fn encode(t: &str, cs: &str) -> Vec<u8> {
     }
 }
 
-/// Writes a whole file safely: a temporary file next to it (unique per process and
-/// call), flushed to disk, then renamed over the target. After a crash the target is
-/// the old file, the new one, or absent: never a partial write (issue #9).
+/// Writes a whole file safely and as the OS would let a plain open for writing:
+///
+/// - a symbolic link is followed: its target is written, the link stays;
+/// - an existing file that a plain open for writing would refuse (read-only, of
+///   another owner) is refused with that error, and left untouched;
+/// - a new file, or an existing regular file with one name, is written to a
+///   temporary file next to it (unique per process and call), given the target's
+///   mode and owner, flushed to disk, then renamed over the target: after a crash
+///   the target is the old file, the new one, or absent, never a partial write
+///   (issue #9);
+/// - anything else (a FIFO, a device, a file with several hard links, a file whose
+///   owner cannot be given to the temporary file, a folder where no temporary file
+///   can be made) is written in place: truncated, written, flushed. A rename would
+///   replace it by a plain file of ours (issue #19).
 pub(crate) fn write_atomic(p: &Path, data: &[u8]) -> std::io::Result<()> {
+    let target = follow_links(p)?;
+    let p = target.as_path();
+    let existing = match std::fs::metadata(p) {
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    let Some(meta) = existing else {
+        return replace_by_rename(p, data, None);
+    };
+    // the check a plain open for writing makes (permissions, read-only mounts);
+    // opening without truncating changes nothing
+    let file = std::fs::OpenOptions::new().write(true).open(p)?;
+    if !in_place_needed(&meta) {
+        match replace_by_rename(p, data, Some(&meta)) {
+            Ok(()) => return Ok(()),
+            Err(e) if e.kind() != std::io::ErrorKind::PermissionDenied => return Err(e),
+            // no temporary file possible here (folder not writable, owner not
+            // transferable): fall back to writing in place
+            Err(_) => {}
+        }
+    }
+    write_in_place(file, &meta, data)
+}
+
+/// The path a symbolic link leads to (links of links followed, 40 at most, as
+/// the OS does); a dangling link gives the path it names, where a new file goes.
+fn follow_links(p: &Path) -> std::io::Result<std::path::PathBuf> {
+    let mut cur = p.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&cur) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&cur)?;
+                cur = match cur.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(cur),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "too many levels of symbolic links: {}",
+        p.display()
+    )))
+}
+
+#[cfg(unix)]
+fn in_place_needed(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    !meta.file_type().is_file() || meta.nlink() > 1
+}
+
+#[cfg(not(unix))]
+fn in_place_needed(meta: &std::fs::Metadata) -> bool {
+    !meta.file_type().is_file()
+}
+
+fn write_in_place(
+    mut file: std::fs::File,
+    meta: &std::fs::Metadata,
+    data: &[u8],
+) -> std::io::Result<()> {
+    use std::io::Write;
+    if meta.file_type().is_file() {
+        file.set_len(0)?;
+    }
+    file.write_all(data)?;
+    match file.sync_all() {
+        // FIFOs, terminals and some devices cannot be synced: nothing to lose
+        Err(e) if !meta.file_type().is_file() && e.kind() == std::io::ErrorKind::InvalidInput => {
+            Ok(())
+        }
+        r => r,
+    }
+}
+
+/// The temporary file, renamed over `p`; with `like`, it first gets that file's
+/// owner (when it differs from ours: PermissionDenied if that is not allowed)
+/// and mode (setuid and setgid bits included, set after the owner, which clears
+/// them).
+fn replace_by_rename(
+    p: &Path,
+    data: &[u8],
+    like: Option<&std::fs::Metadata>,
+) -> std::io::Result<()> {
     use std::io::Write;
     use std::sync::atomic::{AtomicU64, Ordering};
     static SEQ: AtomicU64 = AtomicU64::new(0);
@@ -239,15 +336,49 @@ pub(crate) fn write_atomic(p: &Path, data: &[u8]) -> std::io::Result<()> {
         SEQ.fetch_add(1, Ordering::Relaxed)
     ));
     let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        if let Some(m) = like {
+            take_owner_and_mode(&f, m)?;
+        }
         f.write_all(data)?;
         f.sync_all()
     })();
     written
         .and_then(|()| std::fs::rename(&tmp, p))
+        .and_then(|()| sync_dir(dir))
         .inspect_err(|_| {
             let _ = std::fs::remove_file(&tmp);
         })
+}
+
+#[cfg(unix)]
+fn take_owner_and_mode(f: &std::fs::File, m: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let mine = f.metadata()?;
+    if (mine.uid(), mine.gid()) != (m.uid(), m.gid()) {
+        std::os::unix::fs::fchown(f, Some(m.uid()), Some(m.gid())).map_err(|e| {
+            std::io::Error::new(std::io::ErrorKind::PermissionDenied, e.to_string())
+        })?;
+    }
+    f.set_permissions(std::fs::Permissions::from_mode(m.mode() & 0o7777))
+}
+
+#[cfg(not(unix))]
+fn take_owner_and_mode(f: &std::fs::File, m: &std::fs::Metadata) -> std::io::Result<()> {
+    f.set_permissions(m.permissions())
+}
+
+/// After a rename: the folder's entry is made durable too (best effort).
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    let _ = dir;
+    Ok(())
 }
 
 // docs/commands-legacy/text-to-document.md: UTF-8 without BOM by default; line
@@ -389,7 +520,7 @@ fn send_packet(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let id = docref(a, "SEND PACKET")?;
     let data = match a.get(1) {
         Value::Blob(b) => b.to_vec(),
-        v => crate::runtime::format::to_text(v).into_bytes(),
+        v => crate::runtime::format::try_to_text(v)?.into_bytes(),
     };
     match with_doc(id, "SEND PACKET", |f| f.write_all(&data))? {
         Ok(()) => Ok(Value::Undefined),

@@ -1,11 +1,11 @@
 //! Environment commands whose headless answer is fixed or simple, found missing by
 //! running public 4D code (see README, "Real code"): modifier keys, users, the
-//! structure file, `IDLE`, `SET ENVIRONMENT VARIABLE`, `QUIT 4D`. Doc pages:
+//! structure file, `IDLE`, `SET ENVIRONMENT VARIABLE` (`QUIT 4D`: `application`). Doc pages:
 //! developer.4d.com/docs/commands/<name>.
 
 use super::{Args, CommandDef};
 use crate::cmd;
-use crate::runtime::error::{codes, rt_error, RtResult};
+use crate::runtime::error::RtResult;
 use crate::runtime::interp::Interp;
 use crate::runtime::value::{text, Value};
 
@@ -22,7 +22,6 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("Structure file", structure_file),
     cmd!("IDLE", idle),
     cmd!("SET ENVIRONMENT VARIABLE", set_environment_variable),
-    cmd!("QUIT 4D", quit_4d),
     cmd!("Current machine", current_machine),
     cmd!("System folder", system_folder),
     cmd!("Application file", application_file),
@@ -106,6 +105,11 @@ fn current_system_user(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
 /// `<folder>/Project/<name>.4DProject` ([choice] `<folder>/<folder name>.4DProject`
 /// beside a script).
 fn structure_file(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
+    if let Some(f) = super::application::run_info().structure_file {
+        // the .4DProject file tool4d's command line was given
+        let f = std::fs::canonicalize(&f).unwrap_or(f);
+        return Ok(text(f.to_string_lossy().into_owned()));
+    }
     let db = super::system::database_folder(it);
     let name = db
         .file_name()
@@ -141,11 +145,4 @@ fn set_environment_variable(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
         std::env::set_var(name.as_str(), value.as_str());
     }
     Ok(Value::Undefined)
-}
-
-/// quit-4d.md: quits the application: fourd ends the run (exit code 0, as `ABORT`).
-fn quit_4d(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
-    let mut e = rt_error(codes::INTERRUPTED, "QUIT 4D");
-    e.abort = true;
-    Err(e)
 }

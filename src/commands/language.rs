@@ -114,7 +114,7 @@ fn log_event(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         _ => (0, a.get(0).clone(), a.num(1, "LOG EVENT")? as i64),
     };
     if dest == 6 {
-        let s = format::to_text(&msg);
+        let s = format::try_to_text(&msg)?;
         if importance == 2 {
             it.write_err(&s);
         } else {
@@ -127,7 +127,7 @@ fn log_event(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 /// `ALERT(message)`: headless stand-in for the dialog, the message and a newline
 /// on stdout.
 fn alert(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    let mut s = format::to_text(a.get(0));
+    let mut s = format::try_to_text(a.get(0))?;
     s.push('\n');
     it.write_out(&s);
     Ok(Value::Undefined)

@@ -3,6 +3,7 @@
 //! commands themselves split by theme. The resolver binds each call to a
 //! [`CommandDef`] once; nothing is looked up by name while running.
 
+pub mod application;
 pub mod array;
 pub mod blob;
 pub mod callbacks;
@@ -19,153 +20,59 @@ pub mod headless;
 pub mod json;
 pub mod language;
 pub mod math;
+pub mod methods;
 pub mod numbers;
 pub mod object;
 pub mod process;
 pub mod query;
 pub mod regex;
+pub mod sysinfo;
 pub mod system;
+pub mod tags;
 pub mod text;
 pub mod web;
+pub mod webserver;
 
-use crate::runtime::error::{codes, err, RtResult};
-use crate::runtime::interp::Interp;
-use crate::runtime::value::{Ptr, Value};
-use crate::syntax::ast::Marker;
-use std::rc::Rc;
+pub use crate::runtime::registry::{set_ok, Args, CmdFn, CommandDef};
 use std::sync::OnceLock;
 
-/// A command implementation.
-pub type CmdFn = fn(&mut Interp<'_>, &mut Args) -> RtResult<Value>;
-
-/// A command: its name, its function, and which parameters are passed by reference
-/// (bit `i` set: parameter `i` is received as a pointer to the variable written).
-pub struct CommandDef {
-    pub name: &'static str,
-    pub func: CmdFn,
-    pub refs: u32,
+/// Registers the library's member functions into the runtime's tables (idempotent;
+/// called by the compiler before any program exists).
+pub fn register() {
+    crate::runtime::members::register(crate::runtime::members::Library {
+        is_fs_object: fsobjects::is_fs_object,
+        fs_member: fsobjects::call_fs_member,
+        collection_callback: |it, c, name, args| match callbacks::Cb::from_name(name) {
+            Some(cb) => Ok(callbacks::call(it, c, cb, args)),
+            None => Err((c, args)),
+        },
+        member: collection::call_member,
+        rest: crate::orda::rest::handle,
+    });
 }
 
-impl std::fmt::Debug for CommandDef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "CommandDef({})", self.name)
+/// Replaces the elements of the array argument `i` points to with `vals`, each
+/// converted to the array's element type (as assigning an element does).
+pub fn fill_array(
+    it: &mut crate::runtime::interp::Interp,
+    a: &Args,
+    i: usize,
+    cmd: &str,
+    vals: Vec<crate::runtime::value::Value>,
+) -> crate::runtime::error::RtResult<()> {
+    let ptr = a.ptr(i, cmd)?;
+    let arr = crate::runtime::interp::as_array(&it.deref_raw(&ptr)?)?;
+    let mut ar = arr.borrow_mut();
+    let ty = ar.elem;
+    ar.elems.truncate(1);
+    for v in vals {
+        let v = ty.coerce(v).unwrap_or_else(|v| v);
+        ar.elems.push(v);
     }
+    Ok(())
 }
 
-/// Declares a command in a theme table.
-#[macro_export]
-macro_rules! cmd {
-    ($name:expr, $f:expr) => {
-        $crate::commands::CommandDef {
-            name: $name,
-            func: $f,
-            refs: 0,
-        }
-    };
-    ($name:expr, $f:expr, refs = $r:expr) => {
-        $crate::commands::CommandDef {
-            name: $name,
-            func: $f,
-            refs: $r,
-        }
-    };
-}
-
-/// The evaluated arguments of a command call. Bare `*`, `>` and `<` markers are
-/// removed from `vals` and recorded in `star` / `order`.
-#[derive(Debug, Default)]
-pub struct Args {
-    pub vals: Vec<Value>,
-    pub star: bool,
-    pub order: Option<Marker>,
-    /// Every bare `>`/`<` with the number of value arguments before it.
-    pub markers: Vec<(u32, Marker)>,
-    /// Returned by [`Args::get`] for missing arguments.
-    pub undef: Value,
-}
-
-impl Args {
-    pub fn len(&self) -> usize {
-        self.vals.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.vals.is_empty()
-    }
-    pub fn get(&self, i: usize) -> &Value {
-        self.vals.get(i).unwrap_or(&self.undef)
-    }
-    /// Takes argument `i` out (leaving undefined).
-    pub fn take(&mut self, i: usize) -> Value {
-        self.vals.get_mut(i).map(std::mem::take).unwrap_or_default()
-    }
-    pub fn require(&self, n: usize, cmd: &str) -> RtResult<()> {
-        if self.vals.len() < n {
-            return err(
-                codes::BAD_ARG,
-                format!("{}: missing parameter (expected at least {})", cmd, n),
-            );
-        }
-        Ok(())
-    }
-    pub fn text(&self, i: usize, cmd: &str) -> RtResult<Rc<String>> {
-        match self.get(i) {
-            Value::Text(t) => Ok(t.clone()),
-            Value::Undefined => Ok(crate::runtime::value::empty_text()),
-            v => err(
-                codes::TYPE_MISMATCH,
-                format!(
-                    "{}: parameter {} must be a text, got {}",
-                    cmd,
-                    i + 1,
-                    v.type_name()
-                ),
-            ),
-        }
-    }
-    pub fn num(&self, i: usize, cmd: &str) -> RtResult<f64> {
-        match self.get(i) {
-            Value::Int(n) => Ok(*n as f64),
-            Value::Real(r) => Ok(*r),
-            Value::Time(t) => Ok(*t as f64),
-            Value::Undefined => Ok(0.0),
-            v => err(
-                codes::TYPE_MISMATCH,
-                format!(
-                    "{}: parameter {} must be a number, got {}",
-                    cmd,
-                    i + 1,
-                    v.type_name()
-                ),
-            ),
-        }
-    }
-    pub fn int(&self, i: usize, cmd: &str) -> RtResult<i64> {
-        Ok(self.num(i, cmd)?.trunc() as i64)
-    }
-    pub fn opt_num(&self, i: usize, cmd: &str) -> RtResult<Option<f64>> {
-        if i < self.vals.len() {
-            Ok(Some(self.num(i, cmd)?))
-        } else {
-            Ok(None)
-        }
-    }
-    pub fn ptr(&self, i: usize, cmd: &str) -> RtResult<Rc<Ptr>> {
-        match self.get(i) {
-            Value::Pointer(p) => Ok(p.clone()),
-            v => err(
-                codes::BAD_ARG,
-                format!(
-                    "{}: parameter {} must be a variable, got {}",
-                    cmd,
-                    i + 1,
-                    v.type_name()
-                ),
-            ),
-        }
-    }
-}
-
-fn themes() -> [&'static [CommandDef]; 21] {
+fn themes() -> [&'static [CommandDef]; 26] {
     [
         fsobjects::COMMANDS,
         crate::orda::COMMANDS,
@@ -183,11 +90,16 @@ fn themes() -> [&'static [CommandDef]; 21] {
         json::COMMANDS,
         constants::COMMANDS,
         web::COMMANDS,
+        tags::COMMANDS,
+        webserver::COMMANDS,
         db::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
         process::COMMANDS,
         headless::COMMANDS,
+        application::COMMANDS,
+        sysinfo::COMMANDS,
+        methods::COMMANDS,
     ]
 }
 
@@ -283,7 +195,8 @@ pub fn implemented() -> Vec<(u32, String)> {
         .flat_map(|t| t.iter().map(|d| d.name))
         .chain(COMPILER_HANDLED.iter().copied());
     for name in names {
-        if !seen.insert(name.to_lowercase()) {
+        // internal helpers (`_fourd_member`) are not 4D commands
+        if name.starts_with('_') || !seen.insert(name.to_lowercase()) {
             continue;
         }
         match crate::syntax::data::command_by_name(name) {
@@ -293,14 +206,6 @@ pub fn implemented() -> Vec<(u32, String)> {
     }
     out.sort();
     out
-}
-
-/// Sets the system variable `OK`.
-pub fn set_ok(it: &mut Interp, ok: i32) {
-    let id = crate::runtime::process::OK_VAR as usize;
-    if let Some(slot) = it.process.vars.get_mut(id) {
-        *slot = Value::Int(ok);
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use super::{Args, CommandDef};
 use crate::cmd;
 use crate::runtime::error::{codes, err, RtResult};
+use crate::runtime::graph::PathGuard;
 use crate::runtime::interp::Interp;
 use crate::runtime::value::{new_collection, new_object, stored, text, Obj, PropMap, Value};
 use std::cell::RefCell;
@@ -86,31 +87,45 @@ fn ob_values(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Collection(new_collection(vals)))
 }
 
-/// A deep copy of objects and collections (scalars are returned as they are).
-pub fn deep_copy(v: &Value) -> Value {
-    match v {
+/// A deep copy of objects and collections (scalars are returned as they are); an
+/// object or collection that contains itself is error 48 (runtime::graph).
+pub fn deep_copy(v: &Value) -> RtResult<Value> {
+    copy_walk(v, &mut PathGuard::new("copy"))
+}
+
+fn copy_walk(v: &Value, guard: &mut PathGuard) -> RtResult<Value> {
+    Ok(match v {
         Value::Object(o) => {
+            guard.enter(v)?;
             let n = new_object();
             {
                 let mut nb = n.borrow_mut();
-                for (k, v) in o.borrow().iter() {
-                    nb.insert(k.clone(), deep_copy(v));
+                for (k, x) in o.borrow().iter() {
+                    nb.insert(k.clone(), copy_walk(x, guard)?);
                 }
             }
+            guard.leave(v);
             Value::Object(n)
         }
         Value::Collection(c) => {
-            Value::Collection(new_collection(c.borrow().iter().map(deep_copy).collect()))
+            guard.enter(v)?;
+            let items = c
+                .borrow()
+                .iter()
+                .map(|x| copy_walk(x, guard))
+                .collect::<RtResult<Vec<_>>>()?;
+            guard.leave(v);
+            Value::Collection(new_collection(items))
         }
         v => v.clone(),
-    }
+    })
 }
 
 /// ob-copy.md: `OB Copy(object{; ck shared{; groupWith}})`; with `ck shared` (16) the
 /// copy is shared, in the locking group of `groupWith` when given.
 fn ob_copy(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let opt = a.opt_num(1, "OB Copy")?.unwrap_or(0.0) as i64;
-    shared_copy_opt(it, deep_copy(a.get(0)), opt, a.get(2))
+    shared_copy_opt(it, deep_copy(a.get(0))?, opt, a.get(2))
 }
 
 /// A deep copy made shared when `opt` has `ck shared` (16): in the group of
@@ -132,7 +147,7 @@ pub fn shared_copy_opt(
             sched::group_of(it, &Value::Object(tmp)).unwrap_or_default()
         }
     };
-    Ok(sched::to_shared(it, copy, g))
+    sched::to_shared(it, copy, g)
 }
 
 // docs/commands-legacy/ob-get.md: with a type, the value is converted to it.

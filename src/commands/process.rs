@@ -89,7 +89,7 @@ fn new_process(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         .iter()
         .skip(3)
         .map(|v| sched::copy_param(it, v))
-        .collect();
+        .collect::<RtResult<_>>()?;
     Ok(Value::Int(sched::spawn_method(it, &name, id, params)))
 }
 
@@ -226,7 +226,7 @@ fn call_worker(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         .iter()
         .skip(2)
         .map(|v| sched::copy_param(it, v))
-        .collect();
+        .collect::<RtResult<_>>()?;
     let target = match a.get(0) {
         Value::Text(name) => {
             let live = it.sched.procs.iter().position(|p| {
@@ -297,11 +297,11 @@ fn test_semaphore(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 }
 
 /// A copy of what a variable of another process holds (arrays copied too).
-fn copy_var(it: &Interp, v: &Value) -> Value {
+fn copy_var(it: &Interp, v: &Value) -> RtResult<Value> {
     match v {
-        Value::Array(arr) => Value::Array(std::rc::Rc::new(std::cell::RefCell::new(
+        Value::Array(arr) => Ok(Value::Array(std::rc::Rc::new(std::cell::RefCell::new(
             arr.borrow().clone(),
-        ))),
+        )))),
         v => sched::copy_param(it, v),
     }
 }
@@ -340,7 +340,7 @@ fn get_process_variable(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         let src = a.ptr(k, CMD)?;
         let dst = a.ptr(k + 1, CMD)?;
         let v = process_var(it, i, &src, CMD)?;
-        let v = copy_var(it, &v);
+        let v = copy_var(it, &v)?;
         if matches!(v, Value::Array(_)) {
             it.set_raw(&dst, v)?;
         } else {
@@ -367,7 +367,7 @@ fn set_process_variable(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
             }
             v => v.clone(),
         };
-        let v = copy_var(it, &v);
+        let v = copy_var(it, &v)?;
         match &*dst {
             Ptr::Process(id) if i != it.sched.cur => {
                 let Some(pr) = sched::vars_of(it, i) else {
@@ -402,7 +402,7 @@ fn new_shared_object(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let mut k = 0;
     while k < a.len() {
         let name = a.text(k, "New shared object")?;
-        let v = sched::to_shared(it, crate::runtime::value::stored(a.take(k + 1)), g);
+        let v = sched::to_shared(it, crate::runtime::value::stored(a.take(k + 1)), g)?;
         o.borrow_mut().insert(std::rc::Rc::from(name.as_str()), v);
         k += 2;
     }
@@ -414,7 +414,7 @@ fn new_shared_collection(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let c = sched::new_shared_collection(it);
     let g = sched::group_of(it, &Value::Collection(c.clone())).unwrap_or_default();
     for v in std::mem::take(&mut a.vals) {
-        let v = sched::to_shared(it, crate::runtime::value::stored(v), g);
+        let v = sched::to_shared(it, crate::runtime::value::stored(v), g)?;
         c.borrow_mut().push(v);
     }
     Ok(Value::Collection(c))

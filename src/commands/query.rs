@@ -405,7 +405,7 @@ pub fn multi_sort(c: &Coll, args: &[Value]) -> RtResult<Value> {
         let main = c.borrow();
         let others: Vec<(std::cell::Ref<Vec<Value>>, bool)> =
             cols.iter().map(|(x, d)| (x.borrow(), *d)).collect();
-        perm.sort_by(|&i, &j| {
+        crate::runtime::sorting::sort_by(&mut perm, |&i, &j| {
             let mut o = compare_values(&main[i], &main[j]);
             for (col, desc) in &others {
                 if o != Ordering::Equal {

@@ -19,7 +19,7 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("Is Windows", is_windows),
     cmd!("Is macOS", is_macos),
     cmd!("Get 4D folder", get_4d_folder),
-    cmd!("Application version", application_version),
+    cmd!("Application version", application_version, refs = 1),
 ];
 
 fn nop(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
@@ -182,7 +182,7 @@ fn request(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     super::set_ok(it, 1);
     Ok(match a.get(1) {
         Value::Undefined => text(""),
-        v => text(crate::runtime::format::to_text(v)),
+        v => text(crate::runtime::format::try_to_text(v)?),
     })
 }
 
@@ -225,9 +225,14 @@ pub fn database_folder(it: &Interp) -> std::path::PathBuf {
 }
 
 // docs/commands-legacy/get-4d-folder.md: platform path ending with a separator.
-// Headless fourd: Database folder (4) / Current resources folder (6) / Logs (7)
-// derive from the project folder; the 4D, preferences and license folders are
-// under `$HOME/.fourd`.
+// Headless fourd: Database folder (4, 5 in POSIX syntax), Current resources
+// folder (6), HTML Root folder (8: `WebFolder`) derive from the project folder;
+// Data folder (9) is the data file's folder (`Data/` by default), with Logs (7)
+// and MobileApps (10) inside it ([choice] fourd creates no folder: 4D creates
+// Resources and Logs when asked, which would litter a test run's tree); the
+// active 4D folder (0) is `$HOME/.fourd`, Licenses (1) inside it. [choice] 4D
+// Client database folder (3), meaningless without 4D Server, is the database
+// folder. Another number: "" and OK set to 0.
 fn get_4d_folder(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let sel = a.opt_num(0, "Get 4D folder")?.unwrap_or(0.0) as i64;
     let db = database_folder(it);
@@ -235,8 +240,11 @@ fn get_4d_folder(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(std::env::temp_dir)
         .join(".fourd");
+    let data = data_folder(&db);
     let p = match sel {
-        4 => db,
+        0 => home,
+        1 => home.join("Licenses"),
+        3 | 4 => db,
         5 => {
             let mut s = with_sep(db).replace('\\', "/");
             if !s.ends_with('/') {
@@ -245,14 +253,37 @@ fn get_4d_folder(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
             return Ok(text(s));
         }
         6 => db.join("Resources"),
-        7 => db.join("Logs"),
-        9 => db.join("Data"),
-        _ => home,
+        7 => data.join("Logs"),
+        8 => db.join("WebFolder"),
+        9 => data,
+        10 => data.join("MobileApps"),
+        _ => {
+            super::set_ok(it, 0);
+            return Ok(text(""));
+        }
     };
     Ok(text(with_sep(p)))
 }
 
-fn application_version(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
-    // "2100": 4D 21.0 (the language level fourd follows, LANGUAGE.md).
-    Ok(text("2100"))
+/// The folder of the data file (`<database folder>/Data` when none is open).
+pub fn data_folder(db: &std::path::Path) -> std::path::PathBuf {
+    super::application::run_info()
+        .data_file
+        .and_then(|f| {
+            let f = std::fs::canonicalize(&f).unwrap_or(f);
+            f.parent().map(std::path::Path::to_path_buf)
+        })
+        .unwrap_or_else(|| db.join("Data"))
+}
+
+/// application-version.md: `Application version{(buildNum{; *})}`: "2100", 4D
+/// 21.0 (the language level fourd follows, LANGUAGE.md); with `*` the long form
+/// "F0012100" (a final version, internal number 001). [choice] `buildNum`
+/// receives 0: fourd has no 4D build number.
+fn application_version(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    if let Value::Pointer(p) = a.get(0) {
+        let p = p.clone();
+        it.store_ptr(&p, Value::Int(0))?;
+    }
+    Ok(text(if a.star { "F0012100" } else { "2100" }))
 }

@@ -114,13 +114,13 @@ fn string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
             }
             (Value::Time(t), Value::Text(p)) => formats::pattern(Default::default(), *t, p),
             (Value::Time(t), f) => formats::time_const(*t, f.as_num().unwrap_or(0.0) as i32),
-            (v, _) => format::to_text(v),
+            (v, _) => format::try_to_text(v)?,
         };
         return Ok(text(out));
     }
     Ok(match v {
         Value::Text(t) => Value::Text(t.clone()),
-        v => text(format::to_text(v)),
+        v => text(format::try_to_text(v)?),
     })
 }
 
@@ -443,6 +443,7 @@ fn replace_string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
             );
         }
     }
+    crate::runtime::memory::reserve(src.len())?;
     if a.star {
         return Ok(text(src.replacen(old.as_str(), &new, how_many)));
     }

@@ -3,7 +3,8 @@
 //!
 //! - Commands that answer the request (`WEB SEND TEXT`...) do nothing outside a
 //!   web request; `WEB Get current session ID` gives `""` there.
-//! - `WEB SEND TEXT` does not process 4D tags (`<!--#4DTEXT-->`...) yet.
+//! - `WEB SEND TEXT`, `WEB SEND BLOB` of `text/html` and `WEB SEND FILE` of an HTML
+//!   file process 4D tags (`crate::web::pages`).
 //! - `WEB LEGACY GET SESSION EXPIRATION` gives the expiry in UTC (fourd has no time
 //!   zone database), and the null date and time for an unknown session or in
 //!   scalable mode.
@@ -15,11 +16,10 @@ use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;
 use crate::runtime::value::{text, Array, Date, Ptr, Value, VarType};
 use crate::web::options::OptVal;
-use crate::web::worker::{self, Job};
-use crate::web::{self, client, server, HttpResponse, WebRuntime};
+use crate::web::{self, client, HttpResponse, WebRuntime};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::{mpsc, Arc};
+use std::sync::Arc;
 
 pub const COMMANDS: &[CommandDef] = &[
     cmd!("WEB SET OPTION", web_set_option),
@@ -58,12 +58,11 @@ pub fn constant(name: &str) -> Option<Value> {
 }
 
 fn runtime(it: &mut Interp) -> Arc<WebRuntime> {
-    let first = it.prog.methods.first().map(|m| m.path.clone());
-    it.web.runtime(first.as_deref())
+    web::host::get(it).rt.clone()
 }
 
 fn set_ok(it: &mut Interp, ok: bool) {
-    it.process.vars[crate::runtime::process::OK_VAR as usize] = Value::Int(ok as i32);
+    crate::runtime::registry::set_ok(it, ok as i32);
 }
 
 // ------------------------------------------------------------------- options
@@ -75,7 +74,7 @@ fn web_set_option(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         Value::Int(i) => OptVal::Int(*i as i64),
         Value::Real(r) => OptVal::Int(r.trunc() as i64),
         Value::Text(t) => OptVal::Text(t.to_string()),
-        c @ Value::Collection(_) => OptVal::Json(super::json::stringify(c, false)),
+        c @ Value::Collection(_) => OptVal::Json(super::json::stringify(c, false)?),
         v => {
             return err(
                 codes::TYPE_MISMATCH,
@@ -116,39 +115,14 @@ fn web_get_current_session_id(it: &mut Interp, _: &mut Args) -> RtResult<Value> 
 
 fn web_legacy_close_session(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let id = a.text(0, "WEB LEGACY CLOSE SESSION")?.to_string();
-    if it.web.worker.is_some() {
-        worker::close_by_id(it, &id);
-        return Ok(Value::Undefined);
-    }
-    // another process: ask the web thread and wait until the close method has run
-    let rt = runtime(it);
-    let (tx, rx) = mpsc::channel();
-    if server::send(&rt, Job::Close(id, Some(tx))) {
-        let _ = rx.recv_timeout(std::time::Duration::from_secs(60));
-    }
+    // the session's process runs its close method; this process waits for it
+    web::host::close_by_id(it, &id)?;
     Ok(Value::Undefined)
 }
 
 fn web_legacy_get_session_expiration(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let id = a.text(0, "WEB LEGACY GET SESSION EXPIRATION")?.to_string();
-    let exp = if let Some(w) = it.web.worker.as_ref() {
-        let limits = w.rt.options().limits();
-        if w.legacy {
-            w.table.expiration(&id, &limits)
-        } else {
-            None
-        }
-    } else {
-        let rt = runtime(it);
-        let (tx, rx) = mpsc::channel();
-        if server::send(&rt, Job::Expiration(id, tx)) {
-            rx.recv_timeout(std::time::Duration::from_secs(60))
-                .ok()
-                .flatten()
-        } else {
-            None
-        }
-    };
+    let exp = web::host::expiration(it, &id);
     let (d, t) = match exp {
         Some(ms) => {
             let secs = ms.div_euclid(1000);
@@ -178,8 +152,7 @@ fn web_legacy_get_session_expiration(it: &mut Interp, a: &mut Args) -> RtResult<
 // -------------------------------------------------------------------- server
 
 fn web_start_server(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
-    let rt = runtime(it);
-    match server::start(&rt) {
+    match web::host::start_server(it) {
         Ok(_) => set_ok(it, true),
         Err(m) => {
             it.write_err(&format!("WEB START SERVER: {}\n", m));
@@ -190,13 +163,7 @@ fn web_start_server(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
 }
 
 fn web_stop_server(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
-    let rt = runtime(it);
-    if it.web.worker.is_some() {
-        // from a web process: stop once the current request is answered
-        std::thread::spawn(move || server::stop(&rt));
-    } else {
-        server::stop(&rt);
-    }
+    web::host::stop_server(it)?;
     Ok(Value::Undefined)
 }
 
@@ -214,6 +181,7 @@ fn response<'a>(it: &'a mut Interp<'_>) -> Option<&'a mut HttpResponse> {
 fn send(it: &mut Interp, body: Vec<u8>, mime: &str) {
     if let Some(r) = response(it) {
         r.body = body;
+        r.file = None;
         if !r
             .headers
             .iter()
@@ -244,7 +212,12 @@ fn web_send_text(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     } else {
         mime
     };
-    send(it, t.as_bytes().to_vec(), &mime);
+    let body = if mime.starts_with("text/html") && it.web.req.is_some() {
+        web::pages::process_html(it, &t)
+    } else {
+        t.to_string()
+    };
+    send(it, body.into_bytes(), &mime);
     Ok(Value::Undefined)
 }
 
@@ -269,6 +242,11 @@ fn web_send_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     } else {
         mime
     };
+    let body = if mime.starts_with("text/html") && it.web.req.is_some() {
+        web::pages::process_html(it, &String::from_utf8_lossy(&body)).into_bytes()
+    } else {
+        body
+    };
     send(it, body, &mime);
     Ok(Value::Undefined)
 }
@@ -276,19 +254,26 @@ fn web_send_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 fn web_send_file(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let name = a.text(0, "WEB SEND FILE")?.to_string();
     let rt = runtime(it);
-    let p = std::path::Path::new(&name);
-    let path = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        let root = rt.root.clone().unwrap_or_default().join("WebFolder");
-        root.join(name.trim_start_matches('/'))
+    let found = web::pages::send_file_path(&rt, &name);
+    let sent = match &found {
+        Some(path) if web::pages::is_html(path) => {
+            web::pages::process_file(it, path).map(|page| page.into_bytes())
+        }
+        // other files are streamed from disk by the HTTP front (not read here)
+        Some(_) => Ok(Vec::new()),
+        None => Err(String::new()),
     };
-    match std::fs::read(&path) {
-        Ok(bytes) => {
+    match (sent, found) {
+        (Ok(bytes), Some(path)) => {
             send(it, bytes, web::mime_of(&path));
+            if !web::pages::is_html(&path) {
+                if let Some(r) = response(it) {
+                    r.file = Some(path);
+                }
+            }
             set_ok(it, true);
         }
-        Err(_) => {
+        _ => {
             if let Some(r) = response(it) {
                 *r = HttpResponse::text(404, "Not Found");
             }
@@ -609,14 +594,14 @@ fn http_set_option(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(Value::Undefined)
 }
 
-fn body_bytes(v: &Value) -> Vec<u8> {
-    match v {
+fn body_bytes(v: &Value) -> RtResult<Vec<u8>> {
+    Ok(match v {
         Value::Blob(b) => b.to_vec(),
         Value::Text(t) => t.as_bytes().to_vec(),
-        Value::Object(_) | Value::Collection(_) => super::json::stringify(v, false).into_bytes(),
+        Value::Object(_) | Value::Collection(_) => super::json::stringify(v, false)?.into_bytes(),
         Value::Undefined | Value::Null => Vec::new(),
         other => crate::runtime::format::to_text(other).into_bytes(),
-    }
+    })
 }
 
 fn do_http(
@@ -638,7 +623,30 @@ fn do_http(
         }
     }
     let opts = it.web.http.clone();
-    match client::request(method, url, &headers, &body, &opts) {
+    // the request runs on a thread of its own while this process waits (the
+    // other processes, the web server's included, go on)
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (m, u) = (method.to_string(), url.to_string());
+    let spawned = std::thread::Builder::new()
+        .name("fourd-http-client".into())
+        .spawn(move || {
+            let _ = tx.send(client::request(&m, &u, &headers, &body, &opts));
+        });
+    if spawned.is_err() {
+        return err(codes::BAD_ARG, format!("{}: cannot start the request", cmd));
+    }
+    let result = loop {
+        match rx.try_recv() {
+            Ok(r) => break r,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                break Err("the request failed".to_string())
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                crate::runtime::scheduler::delay_current(it, std::time::Duration::from_millis(1))?
+            }
+        }
+    };
+    match result {
         Ok(r) => {
             if a.len() > resp_at {
                 let p = a.ptr(resp_at, cmd)?;
@@ -678,6 +686,6 @@ fn http_request(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     a.require(4, "HTTP Request")?;
     let method = a.text(0, "HTTP Request")?.to_uppercase();
     let url = a.text(1, "HTTP Request")?.to_string();
-    let body = body_bytes(a.get(2));
+    let body = body_bytes(a.get(2))?;
     do_http(it, a, &method, &url, body, 3, "HTTP Request")
 }

@@ -285,3 +285,24 @@ impl Compiler {
         snapshot(self);
     }
 }
+
+/// The method whose frame holds the local variables of a template being processed
+/// (`web::tags`): no parameters, and the slots the tag processor works with
+/// (`names`, each a `Variant`). Made once per program and set of names; the
+/// template's tags are then compiled as `EXECUTE FORMULA` texts chained from it.
+pub fn template_root(prog: &Program, name: &str, slots: &[&str]) -> MethodId {
+    let key = (2u8, MethodId::MAX, slots.len() as u32, 0, Rc::from(name));
+    if let Some(Ok(id)) = prog.dynamic.cache.borrow().get(&key) {
+        return *id;
+    }
+    let id = (prog.methods.len() + prog.dynamic.len()) as MethodId;
+    prog.dynamic.push(Method {
+        name: name.to_string(),
+        compiled: true,
+        slot_types: vec![crate::runtime::value::VarType::Variant; slots.len()],
+        slot_names: slots.iter().map(|s| Rc::from(*s)).collect(),
+        ..Default::default()
+    });
+    prog.dynamic.cache.borrow_mut().insert(key, Ok(id));
+    id
+}

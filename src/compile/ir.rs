@@ -377,7 +377,7 @@ pub struct MethodCall {
 #[derive(Debug, Clone)]
 pub struct MemberCall {
     pub obj: Expr,
-    pub func: crate::commands::collection::MemberFn,
+    pub func: crate::runtime::members::MemberFn,
     pub name: Rc<str>,
     pub args: Vec<Expr>,
 }

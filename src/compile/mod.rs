@@ -39,6 +39,8 @@ pub struct Compiler {
 
 impl Compiler {
     pub fn new() -> Compiler {
+        // the command library fills the runtime's member tables before anything runs
+        crate::commands::register();
         let mut c = Compiler::default();
         let ok = c.process_var("OK");
         debug_assert_eq!(ok, OK_VAR);

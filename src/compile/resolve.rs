@@ -4,8 +4,9 @@
 
 use super::ir::{self, Arg, ClassId, CmdCall, MemberCall, MethodCall, MethodId, Place, StmtKind};
 use super::Compiler;
-use crate::commands::{self, collection::MemberFn, constants};
+use crate::commands::{self, constants};
 use crate::runtime::error::codes;
+use crate::runtime::members::MemberFn;
 use crate::runtime::value::{text, Date, Value, VarType};
 use crate::syntax::ast::{self, BinOp, ExprKind, Marker, Suffix, TypeRef};
 use std::collections::HashMap;

@@ -89,7 +89,7 @@ pub fn open(
 }
 
 /// The data file `data` designates (None: in memory).
-fn data_file(project_root: Option<&Path>, data: &DataPath) -> Option<PathBuf> {
+pub fn data_file(project_root: Option<&Path>, data: &DataPath) -> Option<PathBuf> {
     match data {
         DataPath::Memory => None,
         DataPath::File(p) if p.is_dir() => Some(p.join("data.sqlite")),

@@ -667,7 +667,7 @@ impl ProcessDb {
                 })
                 .collect()
         };
-        rows.sort_by(|a, b| {
+        crate::runtime::sorting::sort_by(&mut rows, |a, b| {
             for (k, (_, asc)) in keys.iter().enumerate() {
                 let o = compare_cells(&a.1[k], &b.1[k]);
                 let o = if *asc { o } else { o.reverse() };
@@ -976,7 +976,7 @@ pub fn value_to_cell(v: Value, ty: FieldType) -> RtResult<Cell> {
         }
         (FieldType::Object, Value::Null) => Cell::Null,
         (FieldType::Object, v @ (Value::Object(_) | Value::Collection(_))) => {
-            Cell::Object(crate::commands::json::stringify(&v, false))
+            Cell::Object(crate::commands::json::stringify(&v, false)?)
         }
         (_, v) => return bad(&v),
     })

@@ -124,6 +124,31 @@ fn sql_err(e: rusqlite::Error) -> String {
     format!("data file: {}", e)
 }
 
+/// Makes this connection the only one on the data file until it closes, as 4D
+/// refuses to open a data file another application has open: the records are
+/// held in memory and numbered from there, so a second writer would overwrite
+/// rows silently (issue #19). SQLite's exclusive locking mode keeps the lock
+/// taken by the first write transaction; the OS drops it if the process dies.
+fn claim(c: &Connection, p: &Path) -> Result<(), String> {
+    c.pragma_update(None, "locking_mode", "EXCLUSIVE")
+        .map_err(sql_err)?;
+    match c.execute_batch("BEGIN EXCLUSIVE; COMMIT;") {
+        Ok(()) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ) =>
+        {
+            Err(format!(
+                "{}: the data file is already open in another process",
+                p.display()
+            ))
+        }
+        Err(e) => Err(format!("{}: {}", p.display(), e)),
+    }
+}
+
 impl Datastore {
     /// Opens (creating if needed) the data file at `path`; `None` or `:memory:`
     /// keeps everything in memory.
@@ -137,6 +162,7 @@ impl Datastore {
                     }
                 }
                 let c = Connection::open(p).map_err(|e| format!("{}: {}", p.display(), e))?;
+                claim(&c, p)?;
                 c.pragma_update(None, "journal_mode", "WAL")
                     .map_err(sql_err)?;
                 c.pragma_update(None, "synchronous", "NORMAL")

@@ -374,7 +374,7 @@ pub fn to_object(
                 if all || !picked.is_empty() {
                     let v = o.borrow().get(name).cloned().unwrap_or(Value::Null);
                     out.borrow_mut()
-                        .insert(a.name.clone(), crate::commands::object::deep_copy(&v));
+                        .insert(a.name.clone(), crate::commands::object::deep_copy(&v)?);
                 }
             }
             Kind::One { target, .. } => {

@@ -190,7 +190,7 @@ fn to_cell(it: &Interp, m: &Model, v: &Value, ty: FieldType, sub: bool) -> Cell 
             _ => Cell::Text(s.to_string()),
         },
         Value::Text(s) => Cell::Text(s.to_string()),
-        other => Cell::Text(crate::commands::json::stringify(other, false)),
+        other => Cell::Text(crate::commands::json::stringify(other, false).unwrap_or_default()),
     }
 }
 

@@ -43,11 +43,17 @@ fn error(status: u16, code: i32, msg: &str) -> Answer {
         "__ERROR".into(),
         Value::Collection(new_collection(vec![Value::Object(e)])),
     );
-    (status, stringify(&Value::Object(o), false))
+    (
+        status,
+        stringify(&Value::Object(o), false).unwrap_or_default(),
+    )
 }
 
 fn ok(v: &Value) -> Answer {
-    (200, stringify(v, false))
+    match stringify(v, false) {
+        Ok(s) => (200, s),
+        Err(e) => error(500, e.code, &e.message),
+    }
 }
 
 fn query_params(q: &str) -> HashMap<String, String> {

@@ -44,17 +44,7 @@ pub struct Loaded {
     pub project_root: Option<PathBuf>,
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, before[line_start..].chars().count() + 1)
-}
+pub use crate::syntax::diagnostics::line_col;
 
 fn method_files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = match std::fs::read_dir(dir) {
@@ -78,6 +68,16 @@ fn stem(p: &Path) -> String {
 /// nearest ancestor holding `Project/Sources`, or a `Sources` folder inside
 /// `Project`.
 pub fn sources_above(p: &Path) -> Option<PathBuf> {
+    sources_above_lexically(p).or_else(|| {
+        // a relative path from inside the project (`fourd run x.4dm` in Methods/)
+        let abs = std::env::current_dir().ok()?.join(p);
+        p.is_relative()
+            .then(|| sources_above_lexically(&abs))
+            .flatten()
+    })
+}
+
+fn sources_above_lexically(p: &Path) -> Option<PathBuf> {
     for a in p.ancestors() {
         let s = a.join("Project").join("Sources");
         if s.is_dir() {
@@ -196,7 +196,12 @@ pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
     };
     c.structure = Rc::new(structure.clone());
     c.known = known.clone();
-    let work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
+    let mut work: Vec<MethodId> = entries.iter().map(|e| e.0).collect();
+    if catalog_dir.file_name().is_some_and(|n| n == "Sources") {
+        // a project: what its web server may run is compiled with the rest, so
+        // that `WEB START SERVER` serves from this one program
+        work.extend(add_web_methods(&mut c, &catalog_dir));
+    }
     compile_from(&mut c, &known, path, work)?;
     Ok(Loaded {
         program: c.finish(),
@@ -215,8 +220,9 @@ fn read_and_parse(
     let text = std::fs::read_to_string(p)
         .map_err(|e| LoadError::Usage(format!("{}: {}", p.display(), e)))?;
     let parsed = syntax::parse(&text, known);
+    let index = crate::syntax::diagnostics::LineIndex::new(&text);
     for e in &parsed.errors {
-        let (line, col) = line_col(&text, e.span.start);
+        let (line, col) = index.line_col(e.span.start);
         errors.push(FileError {
             path: p.to_path_buf(),
             line,
@@ -354,6 +360,31 @@ pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
         on_web_close,
         published,
     })
+}
+
+/// Adds the web database methods of a project (`Project/Sources`) as hidden
+/// methods and returns them with the published project methods (to compile).
+fn add_web_methods(c: &mut Compiler, sources: &Path) -> Vec<MethodId> {
+    let mut work = Vec::new();
+    for f in method_files(&sources.join("Methods")) {
+        if is_published_web(&f) {
+            if let Some(id) = c.method_id(&stem(&f)) {
+                work.push(id);
+            }
+        }
+    }
+    let db = sources.join("DatabaseMethods");
+    for (file, name) in [
+        ("onWebConnection.4dm", "On Web Connection"),
+        ("onWebAuthentication.4dm", "On Web Authentication"),
+        ("onWebSessionSuspend.4dm", "On Web Legacy Close Session"),
+    ] {
+        let p = db.join(file);
+        if p.is_file() {
+            work.push(c.add_hidden_method(name, p));
+        }
+    }
+    work
 }
 
 /// True when the method file's `//%attributes` first line says `"publishedWeb":true`.

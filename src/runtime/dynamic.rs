@@ -17,7 +17,7 @@ impl<'p> Interp<'p> {
 
     /// Gives this process's storage the process and interprocess variables that
     /// code compiled at run time introduced (at their type's default value).
-    fn grow_vars(&mut self) {
+    pub fn grow_vars(&mut self) {
         let prog = self.prog;
         while self.process.vars.len() < dynamic::process_var_count(prog) {
             let ty = dynamic::var_info(prog, self.process.vars.len(), false)

@@ -29,6 +29,10 @@
 //! | 43   | `Super` used outside a class constructor or function, or with no parent function |
 //! | 44   | unknown method name given as text (`EXECUTE METHOD`, `ON ERR CALL`, callbacks) |
 //! | 45   | code given as text could not be compiled (`Formula from string`, `EXECUTE FORMULA`: syntax error, text over 1 MB) |
+//! | 46   | a shared object or collection written outside `Use ... End use` |
+//! | 47   | deadlock: a process waits for something no other process can ever do |
+//! | 48   | circular reference: an object or collection contains itself (JSON, `String`, copies, process parameters, `Storage`) |
+//! | 49   | internal error: an unexpected failure inside a command, reported instead of ending the run |
 //! | -10518 | `ASSERT` / `Asserted` failed (message "Assert failed: ..."), 4D's own code |
 //! | any  | `throw(code...)`: the code given (`-1` when a thrown object has no `errCode`) |
 //!
@@ -64,6 +68,11 @@ pub mod codes {
     pub const SHARED_NOT_LOCKED: i32 = 46;
     /// A process waits for something no other process can ever do.
     pub const DEADLOCK: i32 = 47;
+    /// An object or collection that contains itself, met by a walk that cannot
+    /// handle it (runtime::graph).
+    pub const CIRCULAR: i32 = 48;
+    /// An unexpected failure (a Rust panic) inside a command, turned into an error.
+    pub const INTERNAL: i32 = 49;
     pub const ASSERT_FAILED: i32 = -10518;
     /// Largest number of elements of an array or collection, and of bytes of a text.
     pub const MAX_SIZE: usize = 1 << 28;
@@ -116,4 +125,51 @@ pub fn rt_error(code: i32, message: impl Into<String>) -> Box<RtError> {
         fatal: false,
         stack: Vec::new(),
     })
+}
+
+/// `path:line:col: error CODE: message` then the call chain, one line per method.
+pub fn render_error(prog: &crate::compile::ir::Program, e: &RtError) -> String {
+    let mut s = String::new();
+    let loc_of = |l: crate::runtime::error::Loc| {
+        let m = prog
+            .method(l.method)
+            .unwrap_or(&prog.methods[(l.method as usize).min(prog.methods.len() - 1)]);
+        let (line, col) = crate::syntax::diagnostics::line_col(&m.source, l.offset as usize);
+        (m, line, col)
+    };
+    match e.loc {
+        Some(l) => {
+            let (m, line, col) = loc_of(l);
+            s.push_str(&format!(
+                "{}:{}:{}: error {}: {}\n",
+                m.path.display(),
+                line,
+                col,
+                e.code,
+                e.message
+            ));
+            s.push_str(&format!("  in {} line {}\n", m.name, line));
+        }
+        None => s.push_str(&format!("error {}: {}\n", e.code, e.message)),
+    }
+    // identical consecutive callers (runaway recursion) are shown once with a count
+    let mut i = 0;
+    while i < e.chain.len() {
+        let l = e.chain[i];
+        let mut n = 1;
+        while i + n < e.chain.len() && e.chain[i + n] == l {
+            n += 1;
+        }
+        let (m, line, _) = loc_of(l);
+        if n > 1 {
+            s.push_str(&format!(
+                "  called from {} line {} ({} times)\n",
+                m.name, line, n
+            ));
+        } else {
+            s.push_str(&format!("  called from {} line {}\n", m.name, line));
+        }
+        i += n;
+    }
+    s
 }

@@ -2,9 +2,10 @@
 
 use super::error::{codes, err, RtResult};
 use super::interp::*;
+use super::members::library;
 use super::ops;
+use super::registry::Args;
 use super::value::{new_collection, new_object, stored, Value};
-use crate::commands::{collection, Args};
 use crate::compile::ir::*;
 use std::rc::Rc;
 
@@ -84,13 +85,32 @@ impl<'p> Interp<'p> {
             };
             args.vals.push(v);
         }
-        let r = (call.cmd.func)(self, &mut args);
+        let r = self.guarded(call.cmd.name, |it| (call.cmd.func)(it, &mut args));
         let mut vals = std::mem::take(&mut args.vals);
         vals.clear();
         if vals.capacity() <= 16 && self.arg_pool.len() < 64 {
             self.arg_pool.push(vals);
         }
         r
+    }
+
+    /// A member function call on an evaluated value (inside the command boundary).
+    fn call_member_value(
+        &mut self,
+        obj: Value,
+        mc: &'p crate::compile::ir::MemberCall,
+        args: Vec<Value>,
+    ) -> RtResult<Value> {
+        let lib = library();
+        match obj {
+            Value::Object(o) if (lib.is_fs_object)(&o) => (lib.fs_member)(self, o, &mc.name, args),
+            Value::Object(o) => self.call_on_object(o, &mc.name, args),
+            Value::Collection(c) => match (lib.collection_callback)(self, c, &mc.name, args) {
+                Ok(r) => r,
+                Err((c, args)) => (lib.member)(self, Value::Collection(c), mc.func, &mc.name, args),
+            },
+            obj => (lib.member)(self, obj, mc.func, &mc.name, args),
+        }
     }
 
     /// A project method call: up to three arguments are passed without allocating.
@@ -218,25 +238,7 @@ impl<'p> Interp<'p> {
                 for a in &mc.args {
                     args.push(self.eval(a)?);
                 }
-                match obj {
-                    Value::Object(o) if crate::commands::fsobjects::is_fs_object(&o) => {
-                        crate::commands::fsobjects::call_fs_member(self, o, &mc.name, args)
-                    }
-                    Value::Object(o) => self.call_on_object(o, &mc.name, args),
-                    Value::Collection(c) => {
-                        match crate::commands::callbacks::Cb::from_name(&mc.name) {
-                            Some(cb) => crate::commands::callbacks::call(self, c, cb, args),
-                            None => collection::call_member(
-                                self,
-                                Value::Collection(c),
-                                mc.func,
-                                &mc.name,
-                                args,
-                            ),
-                        }
-                    }
-                    obj => collection::call_member(self, obj, mc.func, &mc.name, args),
-                }
+                self.guarded(&mc.name, |it| it.call_member_value(obj, mc, args))
             }
             Expr::This => Ok(self
                 .frames

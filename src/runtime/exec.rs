@@ -17,6 +17,7 @@ impl<'p> Interp<'p> {
                 return Err(e);
             }
         }
+        super::memory::over_budget()?;
         for stmt in block {
             self.cur_pos = stmt.pos;
             match self.exec_stmt(stmt) {
@@ -107,6 +108,9 @@ impl<'p> Interp<'p> {
                             codes::NO_MEMORY,
                             "Not enough memory: the text would be too long",
                         );
+                    }
+                    if s.capacity() < s.len() + r.len() {
+                        super::memory::reserve(s.len() + r.len())?;
                     }
                     Rc::make_mut(s).push_str(r);
                 } else if let Some(v) =

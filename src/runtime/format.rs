@@ -2,6 +2,7 @@
 //! reals with 13 significant digits, dates as `MM/DD/YYYY`, times `HH:MM:SS`,
 //! booleans `True`/`False`. Also the date arithmetic helpers (day numbers).
 
+use super::error::RtResult;
 use super::value::{Date, Value};
 
 /// Formats a real like `String(r)`: 13 significant digits (C `%.13g` rules: the
@@ -60,7 +61,17 @@ pub fn time(t: i64) -> String {
 }
 
 /// The text form of a value as `String(v)` gives it (objects and collections as
-/// JSON, Null as "null", undefined as "").
+/// JSON, Null as "null", undefined as ""); an object or collection that contains
+/// itself is error 48 (see [`crate::runtime::graph`]).
+pub fn try_to_text(v: &Value) -> RtResult<String> {
+    match v {
+        Value::Object(_) | Value::Collection(_) => super::json::stringify(v, false),
+        v => Ok(to_text(v)),
+    }
+}
+
+/// [`try_to_text`] where no error can be reported (a display of a value): a
+/// circular object or collection shows as the error's message.
 pub fn to_text(v: &Value) -> String {
     match v {
         Value::Undefined => String::new(),
@@ -71,7 +82,9 @@ pub fn to_text(v: &Value) -> String {
         Value::Text(t) => t.to_string(),
         Value::Date(d) => date(*d),
         Value::Time(t) => time(*t),
-        Value::Object(_) | Value::Collection(_) => crate::commands::json::stringify(v, false),
+        Value::Object(_) | Value::Collection(_) => {
+            super::json::stringify(v, false).unwrap_or_else(|e| e.message)
+        }
         Value::Pointer(_) => String::new(),
         Value::Blob(_) | Value::Picture(_) => String::new(),
         Value::Array(a) => a.borrow().selected.to_string(),

@@ -65,7 +65,7 @@ impl<'p> Interp<'p> {
         let Some(m) = self.prog.method(loc.method) else {
             return (String::new(), 0, String::new());
         };
-        let (line, _) = crate::project::line_col(&m.source, loc.offset as usize);
+        let (line, _) = crate::syntax::diagnostics::line_col(&m.source, loc.offset as usize);
         let text = m
             .source
             .lines()

@@ -1,6 +1,18 @@
 //! The interpreter: runs compiled methods (`compile::ir`). Locals live in one
 //! stack of slots (a frame is a window of it), process variables in the current
-//! [`Process`], interprocess variables here. Control flow is returned as [`Flow`];
+//! [`Process`], interprocess variables here.
+//!
+//! An [`Interp`] is the world of one application plus the registers of the
+//! process running in it. Run-wide (the world): the program, interprocess
+//! variables, the process table with `Storage`, semaphores and shared objects
+//! (`sched`), classes (`oo`, but for its error-handling fields), the datastore
+//! connection (`db.store`), output, options (`max_depth`, `interrupt`), the
+//! host of outside events. Per process (swapped by the scheduler's one
+//! `swap_context`, see `scheduler::ProcCtx`): `locals`, `ltypes`, `base`,
+//! `frames`, `cur_pos`, `process` (process variables), `db` (selections,
+//! current records, sets, locks), `oo.handler` / `oo.try_stack` /
+//! `oo.in_handler` / `oo.last_error` (`ON ERR CALL` and `Try`), `web` (request,
+//! session id). Control flow is returned as [`Flow`];
 //! errors are [`RtError`]s located at the failing statement and carrying the call
 //! chain.
 
@@ -54,8 +66,9 @@ pub struct Interp<'p> {
     pub out: Box<dyn Write>,
     pub errout: Box<dyn Write>,
     pub max_depth: usize,
-    /// Web server state of this interpreter (request, session, runtime): `crate::web`.
-    pub web: crate::web::WebCtx,
+    /// The running process's web state (request, legacy session, HTTP client
+    /// settings): part of its context.
+    pub web: super::host::WebCtx,
     /// This process's view of the datastore (selections, current records, locks).
     pub db: crate::datastore::ProcessDb,
     /// Offset of the statement running (for call chains).
@@ -73,6 +86,9 @@ pub struct Interp<'p> {
     pub sched: Box<super::scheduler::Sched>,
     /// Compiled code of the methods and loops that qualify (`runtime::fast`).
     pub fast: super::fast::Cache,
+    /// The source of outside events (a web server), when one is installed
+    /// (`runtime::host`); run-wide.
+    pub host: Option<Box<dyn super::host::Host>>,
 }
 
 impl Drop for Interp<'_> {
@@ -113,6 +129,7 @@ impl<'p> Interp<'p> {
                 disabled: std::env::var_os("FOURD_NO_FAST").is_some(),
                 ..Default::default()
             },
+            host: None,
         }
     }
 

@@ -173,6 +173,8 @@ pub fn binary(op: BinOp, a: Value, b: Value) -> RtResult<Value> {
                     "Not enough memory: the text would be too long",
                 );
             }
+            // a copy when shared, else the string's growth (at most doubling)
+            crate::runtime::memory::reserve(s.len() + t.len())?;
             Rc::make_mut(&mut s).push_str(&t);
             Ok(V::Text(s))
         }
@@ -185,6 +187,7 @@ pub fn binary(op: BinOp, a: Value, b: Value) -> RtResult<Value> {
                     "Not enough memory: the text would be too long",
                 );
             }
+            crate::runtime::memory::reserve(s.len().saturating_mul(n))?;
             Ok(V::Text(Rc::new(s.repeat(n))))
         }
         (Mod, V::Text(s), V::Text(t)) => Ok(V::Bool(collate::keyword(&s, &t))),

@@ -46,6 +46,7 @@
 //! [`Process`]: super::process::Process
 
 use super::error::{codes, err, rt_error, RtError, RtResult};
+use super::graph::PathGuard;
 use super::interp::{Frame, Interp};
 use super::process::Process;
 use super::value::{new_collection, new_object, Coll, Obj, Value, VarType};
@@ -53,6 +54,8 @@ use corosensei::stack::DefaultStack;
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Machine stack of a process (reserved, committed by the OS as it is used).
@@ -73,9 +76,13 @@ pub enum State {
     Done,
 }
 
-/// The per-process part of the interpreter, while the process is not running.
+/// The context of one process: everything that is the process's own (its
+/// locals, call frames, process variables, datastore view, error handling, web
+/// request and session). The running process's context is in the [`Interp`]
+/// (its "registers"); the others' wait here. [`swap_context`] is the one
+/// function that exchanges them, and only the scheduler calls it.
 #[derive(Default)]
-struct Saved {
+pub struct ProcCtx {
     locals: Vec<Value>,
     ltypes: Vec<VarType>,
     base: usize,
@@ -88,12 +95,18 @@ struct Saved {
     try_stack: Vec<u64>,
     in_handler: u32,
     last_error: Option<Box<RtError>>,
+    /// The request being answered and the legacy session (web processes).
+    web: super::host::WebCtx,
 }
+
+/// A process body given by a host (a web session's loop, a one-request process).
+pub type Body = Box<dyn FnOnce(&mut Interp<'_>) -> RtResult<()>>;
 
 /// What a process runs.
 enum Job {
     Method(crate::compile::ir::MethodId, Vec<Value>),
     Worker,
+    Body(Body),
 }
 
 /// One process.
@@ -108,9 +121,19 @@ pub struct Proc {
     /// `KILL WORKER`: end once the current message is done.
     pub kill_worker: bool,
     pub started: Instant,
-    /// Process type (`Main process` -1, `Other user process` 4, `Worker process` 5).
+    /// Process type (`Main process` -1, `Other user process` 4, `Worker process` 5,
+    /// web processes -11 with a legacy session, -3 without).
     pub origin: i32,
-    saved: Option<Saved>,
+    /// When the code this process runs must stop (a web request's time limit):
+    /// past it, the code gets error 35 at its next statement or wait.
+    pub deadline: Option<Instant>,
+    /// The application is quitting: the code running in this process is
+    /// interrupted (error 35) at its next statement or wait.
+    pub stopping: bool,
+    /// Messages of the host for this process (a web session's requests and
+    /// close), as the host defines them.
+    pub host_mail: VecDeque<Box<dyn std::any::Any>>,
+    saved: Option<ProcCtx>,
     coro: Option<Coro>,
     yielder: Option<*const Yielder<usize, ()>>,
 }
@@ -126,17 +149,25 @@ impl Proc {
             kill_worker: false,
             started: Instant::now(),
             origin,
+            deadline: None,
+            stopping: false,
+            host_mail: VecDeque::new(),
             saved: None,
             coro: None,
             yielder: None,
         }
     }
 
+    fn overdue(&self, now: Instant) -> bool {
+        self.stopping || self.deadline.is_some_and(|d| d <= now)
+    }
+
     fn runnable(&self, now: Instant) -> bool {
+        let has_mail = !self.mailbox.is_empty() || !self.host_mail.is_empty();
         match self.state {
             State::Ready => true,
-            State::Delayed(t) => t <= now || self.kill,
-            State::Idle => !self.mailbox.is_empty() || self.kill || self.kill_worker,
+            State::Delayed(t) => t <= now || self.kill || self.overdue(now),
+            State::Idle => has_mail || self.kill || self.kill_worker,
             State::Paused => self.kill,
             State::Done => false,
         }
@@ -152,6 +183,31 @@ enum Weakly {
 
 /// The locking group of `Storage` itself: objects put in `Storage` keep their own.
 const STORAGE_GROUP: u64 = 1;
+
+/// Watches the deadline of the running process from another thread and sets
+/// the interpreter's interrupt flag when it passes (a loop that never waits
+/// is stopped at its next statement).
+pub struct Watch {
+    flag: Arc<AtomicBool>,
+    /// The flag was set by this watch (not by Ctrl-C or `--max-time`).
+    fired: AtomicBool,
+    /// Deadline of the running process, in ms since `epoch` (0: none).
+    deadline_ms: AtomicU64,
+    epoch: Instant,
+}
+
+impl Watch {
+    fn set(&self, d: Option<Instant>) {
+        let ms = d.map_or(0, |d| {
+            d.saturating_duration_since(self.epoch).as_millis() as u64 + 1
+        });
+        self.deadline_ms.store(ms, Ordering::SeqCst);
+        let overdue = d.is_some_and(|d| d <= Instant::now());
+        if !overdue && self.fired.swap(false, Ordering::SeqCst) {
+            self.flag.store(false, Ordering::SeqCst);
+        }
+    }
+}
 
 /// The processes of an interpreter and what they share.
 pub struct Sched {
@@ -170,6 +226,7 @@ pub struct Sched {
     pub failed: bool,
     /// `4D.Signal` objects (by address).
     signals: HashMap<usize, WeakObj>,
+    watch: Option<Arc<Watch>>,
 }
 
 impl Default for Sched {
@@ -185,6 +242,7 @@ impl Default for Sched {
             next_group: STORAGE_GROUP + 1,
             failed: false,
             signals: HashMap::new(),
+            watch: None,
         }
     }
 }
@@ -195,34 +253,35 @@ fn abort_error() -> Box<RtError> {
     e
 }
 
-fn save(it: &mut Interp) -> Saved {
-    Saved {
-        locals: std::mem::take(&mut it.locals),
-        ltypes: std::mem::take(&mut it.ltypes),
-        base: it.base,
-        frames: std::mem::take(&mut it.frames),
-        process: std::mem::take(&mut it.process),
-        db: std::mem::take(&mut it.db),
-        cur_pos: it.cur_pos,
-        handler: it.oo.handler.take(),
-        try_stack: std::mem::take(&mut it.oo.try_stack),
-        in_handler: std::mem::take(&mut it.oo.in_handler),
-        last_error: it.oo.last_error.take(),
-    }
+/// Error 35 of a process past its deadline or stopped because the application
+/// quits; neither `Try` nor `ON ERR CALL` catches it.
+fn stop_error(p: &Proc) -> Box<RtError> {
+    let msg = if p.stopping {
+        "Interrupted: the application is quitting"
+    } else {
+        "Time limit exceeded"
+    };
+    let mut e = rt_error(codes::INTERRUPTED, msg);
+    e.fatal = true;
+    e
 }
 
-fn restore(it: &mut Interp, s: Saved) {
-    it.locals = s.locals;
-    it.ltypes = s.ltypes;
-    it.base = s.base;
-    it.frames = s.frames;
-    it.process = s.process;
-    it.db = s.db;
-    it.cur_pos = s.cur_pos;
-    it.oo.handler = s.handler;
-    it.oo.try_stack = s.try_stack;
-    it.oo.in_handler = s.in_handler;
-    it.oo.last_error = s.last_error;
+/// Exchanges the context of the running process (in `it`) with `cx`: the one
+/// place where the current process changes (called by [`resume`] only).
+fn swap_context(it: &mut Interp, cx: &mut ProcCtx) {
+    use std::mem::swap;
+    swap(&mut it.locals, &mut cx.locals);
+    swap(&mut it.ltypes, &mut cx.ltypes);
+    swap(&mut it.base, &mut cx.base);
+    swap(&mut it.frames, &mut cx.frames);
+    swap(&mut it.process, &mut cx.process);
+    swap(&mut it.db, &mut cx.db);
+    swap(&mut it.cur_pos, &mut cx.cur_pos);
+    swap(&mut it.oo.handler, &mut cx.handler);
+    swap(&mut it.oo.try_stack, &mut cx.try_stack);
+    swap(&mut it.oo.in_handler, &mut cx.in_handler);
+    swap(&mut it.oo.last_error, &mut cx.last_error);
+    swap(&mut it.web, &mut cx.web);
 }
 
 /// Ticks (1/60 s) as a duration.
@@ -248,25 +307,34 @@ pub fn spawn_worker(it: &mut Interp, name: &str) -> i32 {
     spawn(it, name, 5, Job::Worker)
 }
 
+/// Creates a process running a host's `body` (a web session); returns its number.
+pub fn spawn_body(it: &mut Interp, name: &str, origin: i32, body: Body) -> i32 {
+    spawn(it, name, origin, Job::Body(body))
+}
+
 fn spawn(it: &mut Interp, name: &str, origin: i32, job: Job) -> i32 {
     let stack = match DefaultStack::new(PROC_STACK) {
         Ok(s) => s,
         Err(_) => return 0,
     };
     let coro: Coro = Coroutine::with_stack(stack, move |y: &Yielder<usize, ()>, p: usize| {
-        // SAFETY: `p` is the address of the interpreter that resumes this coroutine;
-        // it outlives the coroutine (every coroutine ends before the interpreter
-        // does: `shutdown`), and only the running process touches it.
+        // SAFETY: `p` is the address of the interpreter that resumes this coroutine
+        // (`resume` passes it). The interpreter does not move while any process
+        // exists and outlives every coroutine (`shutdown` ends them before it is
+        // dropped). Only one process runs at a time: while this coroutine is
+        // suspended its frames do not touch the interpreter, and while it runs the
+        // resuming side does not (it is blocked in `resume`).
         let it: &mut Interp<'static> = unsafe { &mut *(p as *mut Interp<'static>) };
         let me = it.sched.cur;
         it.sched.procs[me].yielder = Some(y as *const _);
         match job {
             Job::Method(id, args) => it.call_method(id, args, 0).map(|_| ()),
             Job::Worker => worker_loop(it, me),
+            Job::Body(body) => body(it),
         }
     });
     let mut p = Proc::new(name, origin);
-    p.saved = Some(Saved {
+    p.saved = Some(ProcCtx {
         process: Process::new(&it.prog.process_vars),
         db: crate::datastore::ProcessDb::new(it.db.store.clone(), name),
         ..Default::default()
@@ -299,7 +367,7 @@ fn worker_loop(it: &mut Interp, me: usize) -> RtResult<()> {
 }
 
 fn report(it: &mut Interp, e: &RtError) {
-    let msg = crate::run::render_error(it.prog, e);
+    let msg = super::error::render_error(it.prog, e);
     it.write_err(&msg);
     it.sched.failed = true;
 }
@@ -309,7 +377,7 @@ fn report(it: &mut Interp, e: &RtError) {
 /// Gives the other processes their turn; returns when the current process may
 /// go on (its state must have been set before: `Ready` to just let others run,
 /// `Delayed`, `Paused`, `Idle`). Fails with an abort error if the process was
-/// aborted meanwhile.
+/// aborted meanwhile, with error 35 if it is past its deadline or stopping.
 pub fn yield_now(it: &mut Interp) -> RtResult<()> {
     let cur = it.sched.cur;
     if cur == 0 {
@@ -318,23 +386,60 @@ pub fn yield_now(it: &mut Interp) -> RtResult<()> {
         let y = it.sched.procs[cur]
             .yielder
             .expect("a running process has its yielder");
-        // the interpreter's address escapes: whoever runs meanwhile may change it
-        std::hint::black_box(it as *mut Interp as usize);
-        // SAFETY: the yielder lives on this coroutine's stack, which is alive.
-        unsafe { (*y).suspend(()) };
+        let before = it as *mut Interp as usize;
+        // SAFETY: the yielder lives on this coroutine's stack, which is alive (we
+        // run on it). No reference into the interpreter is used across the switch:
+        // `it` is re-derived from the address `suspend` returns, which is the
+        // address the next `resume` passes (the same interpreter, which never
+        // moves), so whatever ran meanwhile is seen.
+        let back = unsafe { (*y).suspend(()) };
+        debug_assert_eq!(back, before, "the interpreter moved while suspended");
+        // SAFETY: `back` is the live interpreter's address (see `spawn`); the
+        // reference is used only until this function returns, on this coroutine.
+        let it2: &mut Interp = unsafe { &mut *(back as *mut Interp) };
+        return after_wait(it2, cur);
     }
-    if it.sched.procs[cur].kill {
+    after_wait(it, cur)
+}
+
+fn after_wait(it: &mut Interp, cur: usize) -> RtResult<()> {
+    let p = &it.sched.procs[cur];
+    if p.kill {
         return Err(abort_error());
+    }
+    if p.overdue(Instant::now()) {
+        let e = stop_error(p);
+        it.sched.procs[cur].state = State::Ready;
+        return Err(e);
     }
     it.sched.procs[cur].state = State::Ready;
     Ok(())
 }
 
+/// Lets the installed host handle outside events, waiting for one until
+/// `until` (`None`: until one comes; now: just poll). Returns whether the host
+/// is still active.
+fn pump(it: &mut Interp, until: Option<Instant>) -> bool {
+    let Some(mut h) = it.host.take() else {
+        return false;
+    };
+    let _ = it.out.flush();
+    h.pump(it, until);
+    let active = h.active();
+    if it.host.is_none() {
+        it.host = Some(h);
+    }
+    active
+}
+
 /// The scheduler loop, run by the main process. With `main_waits`, returns when
 /// the main process is ready again (error if it never can be); otherwise runs
-/// the others until none can run.
+/// the others until none can run and no host is active.
 fn host(it: &mut Interp, main_waits: bool) -> RtResult<()> {
     loop {
+        if it.host.is_some() {
+            pump(it, Some(Instant::now()));
+        }
         let now = Instant::now();
         let n = it.sched.procs.len();
         let mut pick = None;
@@ -376,10 +481,15 @@ fn host(it: &mut Interp, main_waits: bool) -> RtResult<()> {
                     .enumerate()
                     .filter(|(i, _)| *i != 0 || main_waits)
                     .filter_map(|(_, p)| match p.state {
-                        State::Delayed(t) => Some(t),
+                        State::Delayed(t) => Some(p.deadline.map_or(t, |d| d.min(t))),
                         _ => None,
                     })
                     .min();
+                if it.host.as_ref().is_some_and(|h| h.active()) {
+                    // wait for the front (requests, signals) and the timers at once
+                    pump(it, wake);
+                    continue;
+                }
                 match wake {
                     Some(t) => {
                         let _ = it.out.flush();
@@ -406,24 +516,28 @@ fn resume(it: &mut Interp, i: usize) {
         it.sched.procs[i].state = State::Done;
         return;
     };
-    let main = save(it);
-    it.sched.procs[0].saved = Some(main);
-    let s = it.sched.procs[i].saved.take().unwrap_or_default();
-    restore(it, s);
+    let mut cx = it.sched.procs[i].saved.take().unwrap_or_default();
+    swap_context(it, &mut cx);
+    it.sched.procs[0].saved = Some(cx);
     it.sched.cur = i;
     if it.sched.procs[i].state != State::Paused || it.sched.procs[i].kill {
         it.sched.procs[i].state = State::Ready;
+    }
+    if let Some(w) = &it.sched.watch {
+        w.set(it.sched.procs[i].deadline);
     }
     let r = if it.sched.procs[i].kill && !coro.started() {
         CoroutineResult::Return(Err(abort_error()))
     } else {
         coro.resume(it as *mut Interp as usize)
     };
-    let s = save(it);
-    it.sched.procs[i].saved = Some(s);
-    let main = it.sched.procs[0].saved.take().unwrap_or_default();
-    restore(it, main);
+    let mut cx = it.sched.procs[0].saved.take().unwrap_or_default();
+    swap_context(it, &mut cx);
+    it.sched.procs[i].saved = Some(cx);
     it.sched.cur = 0;
+    if let Some(w) = &it.sched.watch {
+        w.set(it.sched.procs[0].deadline);
+    }
     match r {
         CoroutineResult::Yield(()) => it.sched.procs[i].coro = Some(coro),
         CoroutineResult::Return(res) => {
@@ -443,6 +557,7 @@ fn end_process(it: &mut Interp, i: usize) {
     p.state = State::Done;
     p.saved = None;
     p.mailbox.clear();
+    p.host_mail.clear();
     p.yielder = None;
     // [choice] a process's semaphores and `Use` locks are released when it ends
     it.sched.sems.retain(|_, o| *o != i);
@@ -450,8 +565,9 @@ fn end_process(it: &mut Interp, i: usize) {
 }
 
 /// End of the main method (`fourd run`): runs the other processes until they
-/// have all ended, then ends idle workers. Returns the names of the processes that
-/// could never run again (blocked forever), if any.
+/// have all ended and no host is active (a web server started by the code
+/// serves until it stops), then ends idle workers. Returns the names of the
+/// processes that could never run again (blocked forever), if any.
 pub fn finish(it: &mut Interp) -> Vec<String> {
     it.sched.procs[0].state = State::Done;
     let _ = host(it, false);
@@ -468,6 +584,13 @@ pub fn finish(it: &mut Interp) -> Vec<String> {
     blocked
 }
 
+/// Runs the other processes and the host's events until the host is no longer
+/// active and no process can run (`fourd serve` after `On Startup`); the main
+/// process (the caller) then goes on (`On Exit`).
+pub fn serve(it: &mut Interp) {
+    let _ = host(it, false);
+}
+
 /// Aborts every process still alive (their 4D code unwinds as for `ABORT`).
 pub fn shutdown(it: &mut Interp) {
     if it.sched.procs.len() <= 1 || it.sched.cur != 0 {
@@ -479,6 +602,120 @@ pub fn shutdown(it: &mut Interp) {
             resume(it, i);
         }
     }
+}
+
+// ------------------------------------------------------------------ hosts
+
+/// Installs the flag that stops running code (shared with Ctrl-C / `--max-time`
+/// when the interpreter has one) and the thread watching the running process's
+/// deadline. Idempotent.
+pub fn enable_deadlines(it: &mut Interp) {
+    if it.sched.watch.is_some() {
+        return;
+    }
+    let flag = it
+        .interrupt
+        .get_or_insert_with(|| Arc::new(AtomicBool::new(false)))
+        .clone();
+    let w = Arc::new(Watch {
+        flag,
+        fired: AtomicBool::new(false),
+        deadline_ms: AtomicU64::new(0),
+        epoch: Instant::now(),
+    });
+    let weak = Arc::downgrade(&w);
+    let _ = std::thread::Builder::new()
+        .name("fourd-deadline".into())
+        .spawn(move || loop {
+            std::thread::sleep(Duration::from_millis(20));
+            let Some(w) = weak.upgrade() else { return };
+            let d = w.deadline_ms.load(Ordering::SeqCst);
+            if d != 0 && w.epoch.elapsed().as_millis() as u64 >= d {
+                w.fired.store(true, Ordering::SeqCst);
+                w.flag.store(true, Ordering::SeqCst);
+            }
+        });
+    it.sched.watch = Some(w);
+}
+
+/// Sets the deadline of the running process (`None`: no limit).
+pub fn set_deadline(it: &mut Interp, d: Option<Instant>) {
+    let cur = it.sched.cur;
+    it.sched.procs[cur].deadline = d;
+    if let Some(w) = &it.sched.watch {
+        w.set(d);
+    }
+}
+
+/// Whether the running process is past its deadline or stopping.
+pub fn overdue(it: &Interp) -> bool {
+    it.sched.procs[it.sched.cur].overdue(Instant::now())
+}
+
+/// Clears the interrupt flag if the deadline watch set it (after the overdue
+/// request was answered).
+pub fn clear_deadline_interrupt(it: &mut Interp) {
+    if let Some(w) = &it.sched.watch {
+        if w.fired.swap(false, Ordering::SeqCst) {
+            w.flag.store(false, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Posts a host message to process index `i` (it runs at its next turn).
+pub fn post(it: &mut Interp, i: usize, msg: Box<dyn std::any::Any>) {
+    if let Some(p) = it.sched.procs.get_mut(i) {
+        if p.state != State::Done {
+            p.host_mail.push_back(msg);
+        }
+    }
+}
+
+/// The next host message of the running process, waiting (idle) until one comes.
+/// Waiting here is between two pieces of work: a deadline or a stop does not
+/// apply to it (only an abort ends the wait).
+pub fn next_host_message(it: &mut Interp) -> RtResult<Box<dyn std::any::Any>> {
+    loop {
+        let cur = it.sched.cur;
+        it.sched.procs[cur].stopping = false;
+        it.sched.procs[cur].deadline = None;
+        if let Some(m) = it.sched.procs[cur].host_mail.pop_front() {
+            return Ok(m);
+        }
+        it.sched.procs[cur].state = State::Idle;
+        match yield_now(it) {
+            Err(e) if e.abort => return Err(e),
+            _ => {}
+        }
+    }
+}
+
+/// Marks every live process but the main one as stopping (the application
+/// quits): their running code gets error 35 at its next statement or wait.
+pub fn stop_all(it: &mut Interp) {
+    for p in it.sched.procs.iter_mut().skip(1) {
+        if p.state != State::Done {
+            p.stopping = true;
+        }
+    }
+}
+
+/// Whether process index `i` has ended.
+pub fn is_done(it: &Interp, i: usize) -> bool {
+    it.sched.procs.get(i).is_none_or(|p| p.state == State::Done)
+}
+
+/// Waits (yielding) until process index `i` has ended.
+pub fn wait_for_end(it: &mut Interp, i: usize) -> RtResult<()> {
+    while !is_done(it, i) {
+        let cur = it.sched.cur;
+        if cur == i {
+            return Ok(());
+        }
+        it.sched.procs[cur].state = State::Delayed(Instant::now() + Duration::from_millis(2));
+        yield_now(it)?;
+    }
+    Ok(())
 }
 
 // ------------------------------------------------------------------ queries
@@ -668,10 +905,15 @@ pub fn storage(it: &mut Interp) -> Obj {
 /// they are; a non-shared object or collection becomes a shared copy in `group`;
 /// a shared one joins `group` (except under `Storage`, whose members keep
 /// their own group).
-pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> Value {
+/// An object or collection that contains itself is error 48 (runtime::graph).
+pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> RtResult<Value> {
+    to_shared_walk(it, v, group, &mut PathGuard::new("shared copy"))
+}
+
+fn to_shared_walk(it: &mut Interp, v: Value, group: u64, guard: &mut PathGuard) -> RtResult<Value> {
     match &v {
         Value::Object(_) | Value::Collection(_) => {}
-        _ => return v,
+        _ => return Ok(v),
     }
     let target = if group == STORAGE_GROUP {
         None
@@ -684,13 +926,14 @@ pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> Value {
                 regroup(it, &v, g, t);
             }
         }
-        return v;
+        return Ok(v);
     }
     let g = match target {
         Some(t) => t,
         None => new_group(it),
     };
-    match v {
+    guard.enter(&v)?;
+    let copy = match &v {
         Value::Object(o) => {
             let n = new_object();
             register(it, &Value::Object(n.clone()), g);
@@ -700,7 +943,7 @@ pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> Value {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
             for (k, x) in items {
-                let x = to_shared(it, x, g);
+                let x = to_shared_walk(it, x, g, guard)?;
                 n.borrow_mut().insert(k, x);
             }
             Value::Object(n)
@@ -710,13 +953,15 @@ pub fn to_shared(it: &mut Interp, v: Value, group: u64) -> Value {
             register(it, &Value::Collection(n.clone()), g);
             let items: Vec<Value> = c.borrow().clone();
             for x in items {
-                let x = to_shared(it, x, g);
+                let x = to_shared_walk(it, x, g, guard)?;
                 n.borrow_mut().push(x);
             }
             Value::Collection(n)
         }
-        v => v,
-    }
+        _ => unreachable!("an object or a collection"),
+    };
+    guard.leave(&v);
+    Ok(copy)
 }
 
 fn regroup(it: &mut Interp, v: &Value, from: u64, to: u64) {
@@ -765,7 +1010,7 @@ pub fn prepare_store(it: &mut Interp, target: &Value, v: Value) -> RtResult<Valu
     }
     check_write(it, target)?;
     match group_of(it, target) {
-        Some(g) => Ok(to_shared(it, v, g)),
+        Some(g) => to_shared(it, v, g),
         None => Ok(v),
     }
 }
@@ -809,23 +1054,37 @@ pub fn end_use(it: &mut Interp, g: u64) {
 
 /// A parameter passed to another process: objects and collections are deep
 /// copies, except shared ones, which are passed by reference.
-pub fn copy_param(it: &Interp, v: &Value) -> Value {
+pub fn copy_param(it: &Interp, v: &Value) -> RtResult<Value> {
+    copy_param_walk(it, v, &mut PathGuard::new("New process"))
+}
+
+fn copy_param_walk(it: &Interp, v: &Value, guard: &mut PathGuard) -> RtResult<Value> {
     if is_shared(it, v) {
-        return v.clone();
+        return Ok(v.clone());
     }
-    match v {
+    Ok(match v {
         Value::Object(o) => {
+            guard.enter(v)?;
             let n = new_object();
             for (k, x) in o.borrow().iter() {
-                n.borrow_mut().insert(k.clone(), copy_param(it, x));
+                let x = copy_param_walk(it, x, guard)?;
+                n.borrow_mut().insert(k.clone(), x);
             }
+            guard.leave(v);
             Value::Object(n)
         }
-        Value::Collection(c) => Value::Collection(new_collection(
-            c.borrow().iter().map(|x| copy_param(it, x)).collect(),
-        )),
+        Value::Collection(c) => {
+            guard.enter(v)?;
+            let items = c
+                .borrow()
+                .iter()
+                .map(|x| copy_param_walk(it, x, guard))
+                .collect::<RtResult<Vec<_>>>()?;
+            guard.leave(v);
+            Value::Collection(new_collection(items))
+        }
         v => v.clone(),
-    }
+    })
 }
 
 // ------------------------------------------------------------------ signals

@@ -301,7 +301,7 @@ fn runtime_error_located() {
 fn unimplemented_command_is_an_error() {
     let (_, r) = run(vec![(
         "main",
-        vec![run_stmt(call("WEB Validate digest", vec![]))],
+        vec![run_stmt(call("PRINT LABEL", vec![]))],
     )]);
     let e = r.err();
     assert_eq!(
@@ -309,6 +309,6 @@ fn unimplemented_command_is_an_error() {
         Some(crate::runtime::error::codes::NOT_IMPLEMENTED)
     );
     assert!(e
-        .map(|e| e.message.contains("WEB Validate digest"))
+        .map(|e| e.message.contains("PRINT LABEL"))
         .unwrap_or(false));
 }

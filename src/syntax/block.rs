@@ -50,6 +50,8 @@ enum Open {
 struct Frame {
     open: Open,
     span: Span,
+    /// Blocks open here, this one included (function frames do not count).
+    depth: usize,
 }
 
 impl Open {
@@ -208,19 +210,19 @@ impl Builder {
         }
     }
 
+    /// Opens a block. Past [`MAX_NESTING`] levels it is an error, and the blocks
+    /// that deep are matched with their ends but left out of the tree, so every
+    /// later pass (validation, compiling, running, dropping) recurses at most that
+    /// deep: a file of 100,000 nested `If` costs linear time and bounded stack.
     fn open(&mut self, open: Open, span: Span) {
-        let depth = self
-            .stack
-            .iter()
-            .filter(|f| !matches!(f.open, Open::Function(_)))
-            .count();
-        if depth >= MAX_NESTING {
+        let depth = self.stack.last().map(|f| f.depth).unwrap_or(0) + 1;
+        if depth == MAX_NESTING + 1 {
             self.error(
                 span.clone(),
                 format!("more than {MAX_NESTING} nested blocks"),
             );
         }
-        self.stack.push(Frame { open, span });
+        self.stack.push(Frame { open, span, depth });
     }
 
     /// Closes the innermost frame as a finished statement ending at `end`.
@@ -228,7 +230,9 @@ impl Builder {
         if let Some(frame) = self.stack.pop() {
             let span = frame.span.start..end;
             let kind = frame.open.finish(until, &span);
-            self.push_stmt(kind, span);
+            if frame.depth <= MAX_NESTING {
+                self.push_stmt(kind, span);
+            }
         }
     }
 
@@ -425,6 +429,7 @@ impl Builder {
                 self.stack.push(Frame {
                     open: Open::Function(Box::new(def)),
                     span,
+                    depth: 0,
                 });
             }
         }

@@ -110,13 +110,10 @@ pub fn parse_with(source: &str, table: &names::PhraseTable) -> Parsed {
         }
         // brackets nested deeper than blocks may be are refused before the parser
         // (whose recursion would take time and stack in proportion)
-        if let Some(at) = too_deep(line) {
+        if let Some((at, message)) = too_deep(line) {
             errors.push(SyntaxError {
                 span: at.into_range(),
-                message: format!(
-                    "more than {} nested parentheses or brackets",
-                    block::MAX_NESTING
-                ),
+                message,
             });
             recover_nesting(&mut builder, first.0, span);
             continue;
@@ -151,21 +148,68 @@ pub fn parse_with(source: &str, table: &names::PhraseTable) -> Parsed {
     Parsed { file, errors }
 }
 
+/// The most operators (binary, `.`, `[`, `(`, `->`...) one line may hold: each
+/// can add a level to the expression's tree, which every later pass walks
+/// recursively (validation, compiling, running, dropping), so a generated line of
+/// millions of `+1` is refused here instead of exhausting the stack.
+pub const MAX_OPERATORS: usize = 20_000;
+
 /// Where a line's brackets (`(`, `[`, `{`) first nest deeper than
-/// [`block::MAX_NESTING`], if they do.
-fn too_deep(line: &[(token::Tok, parser::TokSpan)]) -> Option<parser::TokSpan> {
+/// [`block::MAX_NESTING`], or its operators pass [`MAX_OPERATORS`], if they do,
+/// with the message.
+fn too_deep(line: &[(token::Tok, parser::TokSpan)]) -> Option<(parser::TokSpan, String)> {
     use token::Tok;
     let mut depth = 0usize;
+    let mut operators = 0usize;
     for (t, s) in line {
         match t {
             Tok::LParen | Tok::LBracket | Tok::LBrace => {
                 depth += 1;
+                operators += 1;
                 if depth > block::MAX_NESTING {
-                    return Some(*s);
+                    return Some((
+                        *s,
+                        format!(
+                            "more than {} nested parentheses or brackets",
+                            block::MAX_NESTING
+                        ),
+                    ));
                 }
             }
             Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+            Tok::Eq
+            | Tok::Ne
+            | Tok::Le
+            | Tok::Ge
+            | Tok::Lt
+            | Tok::Gt
+            | Tok::Shl
+            | Tok::Shr
+            | Tok::Plus
+            | Tok::Minus
+            | Tok::Star
+            | Tok::Slash
+            | Tok::Backslash
+            | Tok::Percent
+            | Tok::Caret
+            | Tok::CaretBar
+            | Tok::Amp
+            | Tok::Bar
+            | Tok::AmpAmp
+            | Tok::BarBar
+            | Tok::BitSet
+            | Tok::BitClear
+            | Tok::BitTest
+            | Tok::Question
+            | Tok::Arrow
+            | Tok::Dot => operators += 1,
             _ => {}
+        }
+        if operators > MAX_OPERATORS {
+            return Some((
+                *s,
+                format!("more than {MAX_OPERATORS} operators in one line"),
+            ));
         }
     }
     None

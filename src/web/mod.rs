@@ -3,18 +3,19 @@
 //! - [`options`]: `WEB SET OPTION` / `WEB GET OPTION` values of a run;
 //! - [`sessions`]: the legacy session table, a unit driven by an injectable [`clock`];
 //! - [`server`]: the HTTP front (hyper on tokio): static files, limits, 503;
-//! - [`worker`]: the web interpreter thread, which owns one process per session;
-//! - [`client`]: a small blocking HTTP/1.1 client for `HTTP Request` / `HTTP Get`;
+//! - [`host`]: the web host of the interpreter thread: sessions and requests
+//!   as processes of the one application;
+//! - [`client`]: a small HTTP/1.1 client for `HTTP Request` / `HTTP Get` (run on
+//!   a thread of its own while the calling process waits);
 //! - [`serve`]: `fourd serve PROJECT_DIR`.
 //!
 //! The process model: 4D values are reference-counted without atomics (`Rc`), so a
-//! value never crosses threads. The web server runs all 4D code of its requests on
-//! one interpreter thread (its own compiled copy of the project), like 4D's
-//! cooperative web processes: each legacy session owns a [`Process`] (its process
-//! variables) that is swapped into the interpreter for each of its requests, so the
-//! session's requests run one at a time, in arrival order, and its variables persist
-//! between them. Interprocess variables (`<>x`) are shared by every web process, but
-//! not with the process that started the server (`On Startup`, `fourd run`).
+//! value never crosses threads. All 4D code runs on the one interpreter thread, in
+//! the processes of its scheduler; the HTTP front only passes plain-data requests
+//! and responses. Each legacy session is a process of the application (its
+//! process variables persist between its requests), and interprocess variables
+//! (`<>x`) and `Storage` are shared with every other process, `On Startup`'s
+//! included.
 //!
 //! Decisions on WEB-SESSIONS.md §10's open questions (also in README.md):
 //! 1. `WEB LEGACY CLOSE SESSION` is synchronous for another session (its close method
@@ -30,128 +31,29 @@
 //!
 //! [`Process`]: crate::runtime::process::Process
 
+pub mod auth;
+pub mod body;
 pub mod client;
 pub mod clock;
+pub mod host;
 pub mod options;
+pub mod pages;
+pub mod paths;
+pub mod scalable;
 pub mod serve;
 pub mod server;
 pub mod sessions;
-pub mod worker;
+pub mod state;
+pub mod tags;
+pub mod tls;
+/// The former name of [`host`] (the web interpreter thread).
+pub use host as worker;
 
+pub use crate::runtime::host::{HttpClientOptions, HttpRequest, HttpResponse, ReqCtx, WebCtx};
 use clock::{Clock, ScaledClock};
 use options::Options;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-
-/// A request as the worker sees it (plain data: it crosses threads).
-#[derive(Debug, Clone, Default)]
-pub struct HttpRequest {
-    pub method: String,
-    /// Path and query, as received (`/4DACTION/x?a=1`).
-    pub url: String,
-    pub version: String,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-    /// Client IP; IPv4 in IPv4-mapped IPv6 form (`::ffff:127.0.0.1`).
-    pub peer_ip: String,
-    pub server_ip: String,
-    pub secure: bool,
-}
-
-impl HttpRequest {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn path(&self) -> &str {
-        self.url.split('?').next().unwrap_or("")
-    }
-
-    pub fn query(&self) -> &str {
-        self.url.split_once('?').map(|x| x.1).unwrap_or("")
-    }
-
-    /// The value of a cookie.
-    pub fn cookie(&self, name: &str) -> Option<String> {
-        for (k, v) in &self.headers {
-            if !k.eq_ignore_ascii_case("cookie") {
-                continue;
-            }
-            for part in v.split(';') {
-                if let Some((n, val)) = part.trim().split_once('=') {
-                    if n.trim() == name {
-                        return Some(val.trim().trim_matches('"').to_string());
-                    }
-                }
-            }
-        }
-        None
-    }
-
-    /// Header lines then body, as `On Web Connection`'s `$2` (max 32 KB).
-    pub fn header_and_body(&self) -> String {
-        let mut s = self.header_text();
-        s.push_str("\r\n\r\n");
-        s.push_str(&String::from_utf8_lossy(&self.body));
-        if s.len() > 32 * 1024 {
-            let mut end = 32 * 1024;
-            while !s.is_char_boundary(end) {
-                end -= 1;
-            }
-            s.truncate(end);
-        }
-        s
-    }
-
-    /// The request line and header lines, CR+LF separated (`WEB GET HTTP HEADER`).
-    pub fn header_text(&self) -> String {
-        let mut s = format!("{} {} {}", self.method, self.url, self.version);
-        for (k, v) in &self.headers {
-            s.push_str("\r\n");
-            s.push_str(k);
-            s.push_str(": ");
-            s.push_str(v);
-        }
-        s
-    }
-}
-
-/// A response built by the request's 4D code.
-#[derive(Debug, Clone)]
-pub struct HttpResponse {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-impl Default for HttpResponse {
-    fn default() -> Self {
-        HttpResponse {
-            status: 200,
-            headers: Vec::new(),
-            body: Vec::new(),
-        }
-    }
-}
-
-impl HttpResponse {
-    pub fn text(status: u16, body: &str) -> HttpResponse {
-        HttpResponse {
-            status,
-            headers: vec![("Content-Type".into(), "text/plain; charset=utf-8".into())],
-            body: body.as_bytes().to_vec(),
-        }
-    }
-
-    /// Sets a header, replacing any of the same name.
-    pub fn set_header(&mut self, name: &str, value: &str) {
-        self.headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
-        self.headers.push((name.to_string(), value.to_string()));
-    }
-}
 
 /// The web state of one run: options (they outlive server restarts), the clock,
 /// the running server if any. Shared by the process that starts the server and the
@@ -165,6 +67,8 @@ pub struct WebRuntime {
     /// `fourd serve --port N` (wins over `Web port ID`).
     pub port_override: Mutex<Option<u16>>,
     pub server: Mutex<Option<server::ServerHandle>>,
+    /// Root folder, home pages, counters (`state`).
+    pub extra: state::Extra,
 }
 
 impl WebRuntime {
@@ -176,6 +80,7 @@ impl WebRuntime {
             clock,
             port_override: Mutex::new(None),
             server: Mutex::new(None),
+            extra: state::Extra::default(),
         })
     }
 
@@ -200,50 +105,6 @@ impl WebRuntime {
     /// The address the server listens on, when running.
     pub fn local_addr(&self) -> Option<std::net::SocketAddr> {
         self.server.lock().ok()?.as_ref().map(|s| s.addr)
-    }
-}
-
-/// HTTP client settings of a process (`HTTP SET OPTION`).
-#[derive(Debug, Clone)]
-pub struct HttpClientOptions {
-    pub timeout_s: f64,
-    pub follow_redirect: bool,
-    pub max_redirect: u32,
-}
-
-impl Default for HttpClientOptions {
-    fn default() -> Self {
-        HttpClientOptions {
-            timeout_s: 120.0,
-            follow_redirect: true,
-            max_redirect: 2,
-        }
-    }
-}
-
-/// The web state of one interpreter (one thread): kept in `Interp::web`.
-#[derive(Default)]
-pub struct WebCtx {
-    pub rt: Option<Arc<WebRuntime>>,
-    /// The request being answered (on the web interpreter thread only).
-    pub req: Option<Box<worker::ReqCtx>>,
-    /// The current legacy session id (`""` outside a web session).
-    pub session: String,
-    /// Set on the web interpreter thread: its session table and settings.
-    pub worker: Option<Box<worker::WorkerCtx>>,
-    pub http: HttpClientOptions,
-}
-
-impl WebCtx {
-    /// The run's web runtime, made on first use from the program's first method path.
-    pub fn runtime(&mut self, first_path: Option<&std::path::Path>) -> Arc<WebRuntime> {
-        if self.rt.is_none() {
-            self.rt = Some(match first_path {
-                Some(p) => WebRuntime::for_path(p),
-                None => WebRuntime::new(None, "fourd", Arc::new(ScaledClock::new(1.0))),
-            });
-        }
-        self.rt.clone().expect("runtime set above")
     }
 }
 

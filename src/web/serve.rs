@@ -1,35 +1,42 @@
-//! `fourd serve PROJECT_DIR [--port N] [--clock-scale K]`: runs `On Startup`, starts
-//! the web server (port: `--port`, else `Web port ID` if set by code, else 8080),
-//! serves until SIGINT or SIGTERM, stops the server (closing every session) and
-//! runs `On Exit`. Sessions are legacy sessions unless the code chose otherwise
-//! (`WEB SET OPTION(Web scalable session; 1)` in `On Startup`).
+//! `fourd serve PROJECT_DIR [--port N] [--clock-scale K] [--request-time-limit S]`:
+//! loads and compiles the project once, runs `On Startup`, starts the web server
+//! (port: `--port`, else `Web port ID` if set by code, else 8080), then runs the
+//! application's scheduler: web sessions, workers and other processes share one
+//! world until SIGINT or SIGTERM; then every session is closed (its close method
+//! runs) and `On Exit` runs. Sessions are legacy sessions unless the code chose
+//! otherwise (`WEB SET OPTION(Web scalable session; 1)` in `On Startup`).
 
 use super::clock::ScaledClock;
 use super::options::sel;
-use super::{server, WebRuntime};
+use super::{host, server, WebRuntime};
 use crate::project::{self, LoadError};
 use crate::runtime::interp::Interp;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ServeOptions {
     pub dir: PathBuf,
     pub port: Option<u16>,
     pub clock_scale: f64,
     /// The address to listen on (default: `Web IP address to listen`, else all).
     pub listen: Option<String>,
+    /// How long a request's code may run (default 60 s; 4D has no such limit).
+    pub request_time_limit: Option<Duration>,
 }
 
 /// Runs the whole `serve` sequence on the calling thread: `ready` gets the address
-/// once the server listens, `wait` returns when the server must stop. Returns the
-/// exit code (0, 64 usage, 65 syntax errors, 70 runtime error in On Startup/On Exit,
-/// 71 the server could not start).
+/// once the server listens; when `wait` returns (on a thread of its own) the
+/// server stops as on SIGTERM. Returns the exit code (0, 64 usage, 65 syntax
+/// errors, 70 runtime error in On Exit, 71 the server could not start). A runtime
+/// error in On Startup is reported on stderr and the server starts all the same
+/// (4D reports it and goes on).
 pub fn serve(
     opts: &ServeOptions,
     ready: impl FnOnce(SocketAddr, Arc<WebRuntime>),
-    wait: impl FnOnce(),
+    wait: impl FnOnce() + Send + 'static,
 ) -> u8 {
     let loaded = match project::load(&opts.dir, None) {
         Ok(l) => l,
@@ -48,19 +55,22 @@ pub fn serve(
         eprintln!("fourd: {}: not a 4D project", opts.dir.display());
         return 64;
     };
-    let rt = WebRuntime::new(
-        Some(root),
-        &name,
-        Arc::new(ScaledClock::new(opts.clock_scale)),
-    );
+    let scale = if opts.clock_scale > 0.0 {
+        opts.clock_scale
+    } else {
+        1.0
+    };
+    let rt = WebRuntime::new(Some(root), &name, Arc::new(ScaledClock::new(scale)));
     let prog = &loaded.program;
     let mut it = Interp::new(
         prog,
-        Box::new(std::io::stdout()),
+        Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        )),
         Box::new(std::io::stderr()),
     );
-    it.web.rt = Some(rt.clone());
-    // The startup process shares the datastore of the web processes.
+    // The datastore is opened once; every process of the application shares it.
     if !loaded.structure.is_empty() {
         let data = crate::datastore::DataPath::Default;
         match crate::datastore::open_shared(
@@ -75,12 +85,17 @@ pub fn serve(
             }
         }
     }
+    let h = host::install(&mut it, rt.clone());
+    if let Some(l) = opts.request_time_limit {
+        h.time_limit = l;
+    }
     let is = |id: u32, n: &str| prog.methods[id as usize].name == n;
     for &(id, _) in loaded.entries.iter().filter(|e| is(e.0, "On Startup")) {
         if let Err(e) = it.call_method(id, Vec::new(), 0) {
+            // 4D reports an error of On Startup and goes on: the server still serves
             it.flush();
-            eprint!("{}", crate::run::render_error(prog, &e));
-            return 70;
+            eprint!("{}", crate::runtime::error::render_error(prog, &e));
+            eprintln!("fourd: On Startup stopped on this error; serving anyway");
         }
     }
     it.flush();
@@ -96,7 +111,7 @@ pub fn serve(
     }
     let addr = match rt.local_addr() {
         Some(a) => a, // On Startup already started it
-        None => match server::start(&rt) {
+        None => match host::start_server(&mut it) {
             Ok(a) => a,
             Err(m) => {
                 eprintln!("fourd: the web server could not start: {}", m);
@@ -105,20 +120,34 @@ pub fn serve(
         },
     };
     ready(addr, rt.clone());
-    wait();
+    let tx = host::get(&mut it).sender();
+    let _ = std::thread::Builder::new()
+        .name("fourd-serve-wait".into())
+        .spawn(move || {
+            wait();
+            let _ = tx.send(host::Event::Quit);
+        });
+    // the application runs: sessions, workers, timers, until the stop
+    crate::runtime::scheduler::serve(&mut it);
     server::stop(&rt);
+    it.flush();
+    let mut code = 0;
     for &(id, _) in loaded.entries.iter().filter(|e| is(e.0, "On Exit")) {
         if let Err(e) = it.call_method(id, Vec::new(), 0) {
             it.flush();
-            eprint!("{}", crate::run::render_error(prog, &e));
-            return 70;
+            eprint!("{}", crate::runtime::error::render_error(prog, &e));
+            code = 70;
+            break;
         }
     }
     it.flush();
-    0
+    // the processes still alive (workers) end with the application
+    crate::runtime::scheduler::shutdown(&mut it);
+    it.flush();
+    code
 }
 
-/// The CLI: prints the address, stops on SIGINT or SIGTERM.
+/// The CLI: prints the address, stops on SIGINT or SIGTERM (caught by the front).
 pub fn serve_cli(opts: ServeOptions) -> u8 {
     let h = std::thread::Builder::new()
         .name("fourd".into())
@@ -128,8 +157,12 @@ pub fn serve_cli(opts: ServeOptions) -> u8 {
                 &opts,
                 |addr, _| {
                     println!("fourd: serving http://{}/ (Ctrl-C to stop)", addr);
+                    use std::io::Write;
+                    let _ = std::io::stdout().flush();
                 },
-                wait_for_signal,
+                || loop {
+                    std::thread::park();
+                },
             )
         });
     match h.map(|h| h.join()) {
@@ -139,35 +172,4 @@ pub fn serve_cli(opts: ServeOptions) -> u8 {
             70
         }
     }
-}
-
-fn wait_for_signal() {
-    let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    else {
-        return;
-    };
-    rt.block_on(async {
-        #[cfg(unix)]
-        {
-            use tokio::signal::unix::{signal, SignalKind};
-            let mut term = match signal(SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => {
-                    let _ = tokio::signal::ctrl_c().await;
-                    return;
-                }
-            };
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = tokio::signal::ctrl_c().await;
-        }
-    });
-    eprintln!("fourd: stopping the web server");
 }

@@ -72,8 +72,17 @@ impl Server {
     fn start_files(fixture: &str, files: &[(&str, &str)], clock_scale: f64) -> Server {
         let dir = temp_copy(fixture);
         for (path, text) in files {
+            if let Some(parent) = dir.join(path).parent() {
+                std::fs::create_dir_all(parent).unwrap();
+            }
             std::fs::write(dir.join(path), text).unwrap();
         }
+        Server::start_dir(&dir, clock_scale)
+    }
+
+    /// Serves the project folder `dir` as it is (removed when the server is dropped).
+    pub fn start_dir(dir: &Path, clock_scale: f64) -> Server {
+        let dir = dir.to_path_buf();
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = mpsc::channel::<()>();
         let opts = ServeOptions {
@@ -81,6 +90,7 @@ impl Server {
             port: Some(0),
             clock_scale,
             listen: Some("127.0.0.1".into()),
+            ..Default::default()
         };
         let thread = std::thread::Builder::new()
             .stack_size(64 << 20)

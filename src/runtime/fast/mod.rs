@@ -83,7 +83,7 @@ pub enum Op {
     /// `m`, its absolute value in `m + 1` (see [`vm::rem_by_constant`]).
     ModIC(Reg, Reg, Reg),
     /// A one-number math command (`Abs`, `Int`, `Square root`...).
-    Math1(crate::commands::math::Math1, Reg, Reg),
+    Math1(crate::runtime::numeric::Math1, Reg, Reg),
     /// The `Mod` command (`commands::math::mod_reals`): error 3 on a zero divisor.
     ModCmd(Reg, Reg, Reg),
     /// An integer product read as `%` and the bit operators read a real

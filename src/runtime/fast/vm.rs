@@ -2,8 +2,8 @@
 //! stack, a `match` per instruction, calls by native recursion.
 
 use super::{FastCode, Op, Reg};
-use crate::commands::math::mod_reals;
 use crate::runtime::error::{codes, rt_error, Loc, RtError};
+use crate::runtime::numeric::mod_reals;
 use crate::runtime::ops::{int_or_real_f64, real_cmp, to_i32};
 use crate::runtime::value::real_to_int;
 use crate::syntax::ast::BinOp;
@@ -181,7 +181,7 @@ impl Vm<'_> {
     fn check_interrupt(&self) -> Result<(), Box<RtError>> {
         match self.interrupt {
             Some(f) if f.load(Ordering::Relaxed) => Err(interrupted()),
-            _ => Ok(()),
+            _ => crate::runtime::memory::over_budget(),
         }
     }
 

@@ -2,9 +2,9 @@
 //! Real and Boolean registers, operators, conditions, calls.
 
 use super::{method_code, signature, Builder, PATCH};
-use crate::commands::math::Math1;
 use crate::compile::ir::*;
 use crate::runtime::fast::{CallSite, Op, Reg, Ty};
+use crate::runtime::numeric::Math1;
 use crate::runtime::value::Value;
 use crate::syntax::ast::{BinOp, UnaryOp};
 

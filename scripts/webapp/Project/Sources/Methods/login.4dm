@@ -13,4 +13,4 @@ If ($i>0)
 		OB REMOVE(<>savedCarts; vUser)
 	End if
 End if
-WEB SEND HTTP REDIRECT("/4DACTION/cart")
+WEB SEND HTTP REDIRECT("/cart.shtml")

@@ -1,0 +1,2 @@
+QUIT 4D
+ALERT("not reached in the callee")

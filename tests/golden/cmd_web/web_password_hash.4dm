@@ -1,0 +1,10 @@
+// Generate password hash / Verify password hash: bcrypt, "$2y$" and cost 10 by default,
+// options.cost sets the cost (docs: generate-password-hash.md, verify-password-hash.md)
+$h:=Generate password hash("secret")
+ALERT(Substring($h; 1; 7)+" "+String(Length($h)))
+ALERT(String(Verify password hash("secret"; $h))+" "+String(Verify password hash("Secret"; $h)))
+$h2:=Generate password hash("secret")
+ALERT(String($h2=$h))
+$h:=Generate password hash("pw"; New object("algorithm"; "bcrypt"; "cost"; 4))
+ALERT(Substring($h; 1; 7)+" "+String(Verify password hash("pw"; $h)))
+ALERT(String(Verify password hash("pw"; "not a hash")))

@@ -1,0 +1,1 @@
+// On Startup of the design test project (not run by the cases)

@@ -1,0 +1,2 @@
+// a helper without attributes
+ALERT("b")

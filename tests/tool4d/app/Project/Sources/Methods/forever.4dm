@@ -1,0 +1,4 @@
+// loops forever: stopped by --max-time
+While (True)
+	IDLE
+End while
