@@ -62,11 +62,31 @@ fn query_params(q: &str) -> HashMap<String, String> {
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
             (
-                crate::web::path_decode(&k.replace('+', " ")),
-                crate::web::path_decode(&v.replace('+', " ")),
+                percent_decode(&k.replace('+', " ")),
+                percent_decode(&v.replace('+', " ")),
             )
         })
         .collect()
+}
+
+/// `%XX` escapes of a query parameter (invalid UTF-8 is replaced).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push(h * 16 + l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn unquote(s: &str) -> &str {

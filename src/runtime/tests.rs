@@ -299,10 +299,7 @@ fn runtime_error_located() {
 
 #[test]
 fn unimplemented_command_is_an_error() {
-    let (_, r) = run(vec![(
-        "main",
-        vec![run_stmt(call("PRINT LABEL", vec![]))],
-    )]);
+    let (_, r) = run(vec![("main", vec![run_stmt(call("PRINT LABEL", vec![]))])]);
     let e = r.err();
     assert_eq!(
         e.as_ref().map(|e| e.code),
