@@ -62,6 +62,7 @@ fn server() -> SocketAddr {
             port: Some(0),
             clock_scale: 1.0,
             listen: Some("127.0.0.1".into()),
+            request_time_limit: None,
         };
         std::thread::Builder::new()
             .stack_size(64 << 20)

@@ -299,13 +299,16 @@ fn runtime_error_located() {
 
 #[test]
 fn unimplemented_command_is_an_error() {
-    let (_, r) = run(vec![("main", vec![run_stmt(call("PRINT LABEL", vec![]))])]);
+    let (_, r) = run(vec![(
+        "main",
+        vec![run_stmt(call("PRINT SETTINGS", vec![]))],
+    )]);
     let e = r.err();
     assert_eq!(
         e.as_ref().map(|e| e.code),
         Some(crate::runtime::error::codes::NOT_IMPLEMENTED)
     );
     assert!(e
-        .map(|e| e.message.contains("PRINT LABEL"))
+        .map(|e| e.message.contains("PRINT SETTINGS"))
         .unwrap_or(false));
 }
