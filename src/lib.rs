@@ -10,6 +10,7 @@ pub mod commands;
 pub mod compile;
 pub mod datastore;
 pub mod fxhash;
+pub mod orda;
 pub mod project;
 pub mod repl;
 pub mod run;

@@ -49,6 +49,7 @@ pub fn register() {
             None => Err((c, args)),
         },
         member: collection::call_member,
+        rest: crate::orda::rest::handle,
     });
 }
 
@@ -73,9 +74,10 @@ pub fn fill_array(
     Ok(())
 }
 
-fn themes() -> [&'static [CommandDef]; 27] {
+fn themes() -> [&'static [CommandDef]; 28] {
     [
         fsobjects::COMMANDS,
+        crate::orda::COMMANDS,
         files::COMMANDS,
         system::COMMANDS,
         blob::COMMANDS,

@@ -12,7 +12,22 @@ use std::rc::Rc;
 
 /// The built-in classes reachable as `4D.Name`, in id order (`4D.Object` is 0,
 /// the root of every class).
-pub const BUILTINS: &[&str] = &["Object", "Function", "Class", "File", "Folder", "Blob"];
+pub const BUILTINS: &[&str] = &[
+    "Object",
+    "Function",
+    "Class",
+    "File",
+    "Folder",
+    "Blob",
+    "DataStore",
+    "DataClass",
+    "Entity",
+    "EntitySelection",
+];
+
+/// The ORDA classes a project class may extend without the `4D.` prefix
+/// (`Class extends Entity`, docs/API/ordaClasses.md).
+const ORDA_BASES: &[&str] = &["DataStore", "DataClass", "Entity", "EntitySelection"];
 
 pub(super) fn compile_class(
     c: &mut Compiler,
@@ -81,7 +96,21 @@ pub(super) fn compile_class(
                     FunctionKind::Set => {
                         cl.setters.insert(def.name.clone(), mid);
                     }
+                    FunctionKind::Query => {
+                        cl.orda_query.insert(def.name.clone(), mid);
+                    }
+                    FunctionKind::OrderBy => {
+                        cl.orda_order.insert(def.name.clone(), mid);
+                    }
                 }
+                if def.modifiers.exposed && !cl.exposed.contains(&def.name) {
+                    cl.exposed.push(def.name.clone());
+                }
+            }
+            StmtKind::Alias { name, path } => {
+                c.prog.classes[cid as usize]
+                    .aliases
+                    .push((name.clone(), path.clone()));
             }
             _ => {}
         }
@@ -99,10 +128,33 @@ fn hidden(c: &mut Compiler, cid: ClassId, name: &str, path: &std::path::Path) ->
     mid
 }
 
+/// The ORDA classes 4D provides even without a class file (docs/ORDA/ordaClasses.md):
+/// `cs.DataStore`, and for each table `cs.<Table>`, `cs.<Table>Entity`,
+/// `cs.<Table>Selection`, extending `DataStore`, `DataClass`, `Entity`,
+/// `EntitySelection`. A class file of the same name replaces the empty one.
+pub(super) fn add_orda_classes(c: &mut Compiler) {
+    if c.structure.tables.is_empty() {
+        return;
+    }
+    let mut want = vec![("DataStore".to_string(), "DataStore")];
+    for t in &c.structure.tables {
+        want.push((t.name.clone(), "DataClass"));
+        want.push((format!("{}Entity", t.name), "Entity"));
+        want.push((format!("{}Selection", t.name), "EntitySelection"));
+    }
+    for (name, base) in want {
+        if c.class_id(&name).is_none() {
+            let id = c.add_class(&name);
+            c.prog.classes[id as usize].parent_name = Some((false, base.to_string()));
+        }
+    }
+}
+
 /// Resolves `Class extends` names once every class is known. An unknown parent or
 /// a cycle leaves the class under `4D.Object` with `parent_name` kept, so that
 /// `new()` reports it.
 pub(super) fn link(c: &mut Compiler) {
+    add_orda_classes(c);
     let n = c.prog.classes.len();
     for i in 0..n {
         let cl = &c.prog.classes[i];
@@ -115,7 +167,13 @@ pub(super) fn link(c: &mut Compiler) {
                 .iter()
                 .position(|b| b == name)
                 .map(|p| p as ClassId),
-            Some((false, name)) => c.class_id(name),
+            Some((false, name)) => c.class_id(name).filter(|&p| p as usize != i).or_else(|| {
+                ORDA_BASES
+                    .contains(&name.as_str())
+                    .then(|| BUILTINS.iter().position(|b| b == name))
+                    .flatten()
+                    .map(|p| p as ClassId)
+            }),
         };
         c.prog.classes[i].parent = parent;
     }

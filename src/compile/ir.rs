@@ -157,6 +157,13 @@ pub struct ClassDef {
     pub funcs: std::collections::HashMap<String, MethodId>,
     pub getters: std::collections::HashMap<String, MethodId>,
     pub setters: std::collections::HashMap<String, MethodId>,
+    /// ORDA computed attributes: `Function query x` and `Function orderBy x`.
+    pub orda_query: std::collections::HashMap<String, MethodId>,
+    pub orda_order: std::collections::HashMap<String, MethodId>,
+    /// ORDA `Alias name path`.
+    pub aliases: Vec<(String, String)>,
+    /// Functions and attributes declared `exposed` (the REST server).
+    pub exposed: Vec<String>,
     pub shared: bool,
     pub singleton: bool,
 }

@@ -87,6 +87,12 @@ impl Compiler {
         id
     }
 
+    /// Adds the ORDA classes of `structure`'s tables that no class file defines
+    /// (before compiling methods, so that `cs.<Table>Entity` resolves).
+    pub fn add_orda_classes(&mut self) {
+        classes::add_orda_classes(self);
+    }
+
     pub fn class_id(&self, name: &str) -> Option<ClassId> {
         self.class_ids.get(name).copied()
     }

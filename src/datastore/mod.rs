@@ -7,6 +7,9 @@
 //! - One [`store::Datastore`] per running program, shared (`Arc`) by every
 //!   process. It keeps all records in memory and writes through to the SQLite
 //!   file; it also holds the record lock table.
+//! - Every record has a stamp ([`store::TableData::stamp`]): 1 when loaded or
+//!   created, plus one at each save by either language; ORDA (`crate::orda`)
+//!   uses it for optimistic locking.
 //! - One [`process::ProcessDb`] per 4D process, held by the interpreter
 //!   (`Interp::db`). Dropping it (the end of a process) cancels its open
 //!   transaction and releases its locks.

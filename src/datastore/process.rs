@@ -445,7 +445,13 @@ impl ProcessDb {
     }
 
     /// Writes (or deletes, with `None`) a record, through the transaction if any.
-    fn write(&mut self, g: &mut Inner, ti: usize, rn: i64, rec: Option<Record>) -> RtResult<()> {
+    pub(crate) fn write(
+        &mut self,
+        g: &mut Inner,
+        ti: usize,
+        rn: i64,
+        rec: Option<Record>,
+    ) -> RtResult<()> {
         let in_tx = !self.tx_marks.is_empty();
         if in_tx {
             let old = g.tables[ti].get(rn).cloned();

@@ -100,6 +100,9 @@ pub struct TableData {
     pub indexes: HashMap<usize, BTreeSet<(Key, i64)>>,
     /// Last value given to an `autosequence` field.
     pub seq: i64,
+    /// Saves of each record since the data file was opened (ORDA's stamp is
+    /// this plus one; see [`TableData::stamp`]).
+    pub saves: Vec<u32>,
 }
 
 /// Everything behind the datastore's lock.
@@ -317,6 +320,25 @@ impl TableData {
         Some(old)
     }
 
+    /// The stamp of record `rn` (ORDA `getStamp()`): 1 when loaded or created,
+    /// plus one at every save, whichever language made it. [choice] Stamps are
+    /// not stored in the data file: they start again at 1 when it is reopened.
+    pub fn stamp(&self, rn: i64) -> u32 {
+        self.saves.get(rn as usize).copied().unwrap_or(0) + 1
+    }
+
+    fn bump_stamp(&mut self, rn: i64, up: bool) {
+        let i = rn as usize;
+        if self.saves.len() <= i {
+            self.saves.resize(i + 1, 0);
+        }
+        self.saves[i] = if up {
+            self.saves[i] + 1
+        } else {
+            self.saves[i].saturating_sub(1)
+        };
+    }
+
     pub fn get(&self, rn: i64) -> Option<&Record> {
         if rn < 0 {
             return None;
@@ -351,14 +373,20 @@ impl Inner {
         if persist {
             self.write_row(ti, rn, Some(&rec))?;
         }
-        self.tables[ti].remove_mem(rn);
+        if self.tables[ti].remove_mem(rn).is_some() {
+            self.tables[ti].bump_stamp(rn, true);
+        }
         self.tables[ti].insert_mem(rn, rec);
         Ok(())
     }
 
     /// Puts back a record as it was (transaction rollback), without writing.
     pub fn restore(&mut self, ti: usize, rn: i64, rec: Option<Record>) {
-        self.tables[ti].remove_mem(rn);
+        let was = self.tables[ti].remove_mem(rn).is_some();
+        if was && rec.is_some() {
+            // undoing a save: the stamp goes back too
+            self.tables[ti].bump_stamp(rn, false);
+        }
         if let Some(r) = rec {
             self.tables[ti].insert_mem(rn, r);
         } else if self.tables[ti].records.len() == rn as usize + 1 {

@@ -89,6 +89,8 @@ pub struct FieldDef {
     pub auto_uuid: bool,
     /// `autosequence`: a new record gets the next number.
     pub auto_seq: bool,
+    /// `hide_in_REST`: not exposed by the REST server.
+    pub rest_hidden: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +101,8 @@ pub struct TableDef {
     pub fields: Vec<FieldDef>,
     /// Index in `fields` of the primary key.
     pub primary_key: Option<usize>,
+    /// `hide_in_REST`: not exposed by the REST server.
+    pub rest_hidden: bool,
 }
 
 impl TableDef {
@@ -194,6 +198,7 @@ impl Structure {
                         name: tag.attr("name").unwrap_or_default(),
                         fields: Vec::new(),
                         primary_key: None,
+                        rest_hidden: tag.attr("hide_in_REST").as_deref() == Some("true"),
                     });
                     in_table = true;
                 }
@@ -216,6 +221,7 @@ impl Structure {
                         unique: yes("unique"),
                         auto_uuid: yes("autogenerate") && yes("store_as_UUID"),
                         auto_seq: yes("autosequence"),
+                        rest_hidden: yes("hide_in_REST"),
                     });
                 }
                 ("primary_key", false) if in_table => {

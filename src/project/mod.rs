@@ -264,6 +264,8 @@ fn compile_from(
     for (cid, p) in class_files {
         broken.extend(on_demand::compile_class_file(c, cid, &p, known));
     }
+    // the built-in ORDA classes (cs.DataStore, cs.<Table>...) a class file has not given
+    c.add_orda_classes();
     on_demand::compile_reached(c, known, work, &mut broken);
     broken
 }

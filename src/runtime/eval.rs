@@ -209,11 +209,18 @@ impl<'p> Interp<'p> {
             Expr::Length(o) => match self.eval(o)? {
                 Value::Collection(c) => Ok(Value::Real(c.borrow().len() as f64)),
                 Value::Null => Ok(Value::Real(0.0)),
-                ov => get_prop(&ov, "length"),
+                ov => self.read_member(&ov, "length"),
             },
             Expr::Index(o, i) => {
                 let ov = self.eval(o)?;
                 let iv = self.eval(i)?;
+                if let (Value::Object(o), true) = (&ov, self.oo.any()) {
+                    if let Some(super::oop::Meta::Native(n)) = self.oo.meta_of(o) {
+                        if let Some(r) = n.index(self, o, &iv) {
+                            return r;
+                        }
+                    }
+                }
                 get_index(&ov, &iv)
             }
             Expr::Element(..) | Expr::Deref(_) => {

@@ -356,33 +356,47 @@ impl<'p> Interp<'p> {
         Ok(Flow::Normal)
     }
 
+    /// The `begin`/`end` of a `For each` over `n` items (negative: from the end).
+    fn for_each_range(&mut self, f: &'p ForEachLoop, n: i64) -> RtResult<(usize, usize)> {
+        let mut b = match &f.begin {
+            Some(e) => self.eval_num(e)? as i64,
+            None => 0,
+        };
+        let mut e = match &f.end {
+            Some(e) => self.eval_num(e)? as i64,
+            None => n,
+        };
+        if b < 0 {
+            b = (b + n).max(0);
+        }
+        if e < 0 {
+            e += n;
+        }
+        let e = e.clamp(0, n);
+        Ok((b as usize, e.max(0) as usize))
+    }
+
     pub(crate) fn exec_for_each(&mut self, f: &'p ForEachLoop) -> RtResult<Flow> {
         let src = self.eval(&f.source)?;
         enum Src {
             Coll(crate::runtime::value::Coll, usize, usize),
             Keys(Vec<Rc<str>>),
+            Native(Rc<dyn crate::runtime::native::Native>, usize, usize),
         }
         let src = match src {
             Value::Collection(c) => {
                 let n = c.borrow().len() as i64;
-                let mut b = match &f.begin {
-                    Some(e) => self.eval_num(e)? as i64,
-                    None => 0,
-                };
-                let mut e = match &f.end {
-                    Some(e) => self.eval_num(e)? as i64,
-                    None => n,
-                };
-                if b < 0 {
-                    b = (b + n).max(0);
-                }
-                if e < 0 {
-                    e += n;
-                }
-                let e = e.clamp(0, n);
-                Src::Coll(c, b as usize, e.max(0) as usize)
+                let (b, e) = self.for_each_range(f, n)?;
+                Src::Coll(c, b, e)
             }
-            Value::Object(o) => Src::Keys(o.borrow().keys().cloned().collect()),
+            Value::Object(o) => match self.oo.meta_of(&o) {
+                Some(crate::runtime::oop::Meta::Native(n)) if n.iter_len().is_some() => {
+                    let len = n.iter_len().unwrap_or(0);
+                    let (b, e) = self.for_each_range(f, len as i64)?;
+                    Src::Native(n, b, e)
+                }
+                _ => Src::Keys(o.borrow().keys().cloned().collect()),
+            },
             Value::Null | Value::Undefined => return Ok(Flow::Normal),
             v => {
                 return err(
@@ -397,6 +411,7 @@ impl<'p> Interp<'p> {
         let count = match &src {
             Src::Coll(_, b, e) => e.saturating_sub(*b),
             Src::Keys(k) => k.len(),
+            Src::Native(_, b, e) => e.saturating_sub(*b),
         };
         for i in 0..count {
             let item = match &src {
@@ -405,6 +420,7 @@ impl<'p> Interp<'p> {
                     None => break,
                 },
                 Src::Keys(k) => Value::Text(Rc::new(k[i].to_string())),
+                Src::Native(n, b, _) => n.iter_item(self, b + i)?,
             };
             if let Some((false, c)) = &f.cond {
                 if !self.cond(c)? {

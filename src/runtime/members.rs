@@ -110,6 +110,16 @@ pub struct Library {
     pub collection_callback: fn(&mut Interp, Coll, &str, Vec<Value>) -> CbResult,
     /// Any other member call on a collection (or a value that should be one).
     pub member: fn(&mut Interp, Value, MemberFn, &str, Vec<Value>) -> RtResult<Value>,
+    /// The REST server (`/rest/...` requests): method, path, query, body →
+    /// HTTP status and JSON text (`crate::orda::rest`).
+    pub rest: RestFn,
+}
+
+/// A REST request handler.
+pub type RestFn = fn(&mut Interp, &str, &str, &str, &[u8]) -> (u16, String);
+
+fn no_rest(_: &mut Interp, _: &str, _: &str, _: &str, _: &[u8]) -> (u16, String) {
+    (404, "{}".into())
 }
 
 fn no_fs(_: &Obj) -> bool {
@@ -134,6 +144,7 @@ static EMPTY: Library = Library {
     fs_member: no_fs_member,
     collection_callback: no_callback,
     member: no_member,
+    rest: no_rest,
 };
 
 static LIBRARY: OnceLock<Library> = OnceLock::new();

@@ -21,6 +21,7 @@ pub mod json;
 pub mod keys;
 pub mod members;
 pub mod memory;
+pub mod native;
 pub mod numeric;
 pub mod oop;
 pub mod ops;

@@ -25,6 +25,8 @@ pub enum Meta {
     Class(ClassId),
     /// A `4D.Function` (`Formula(...)`).
     Formula(Rc<FormulaVal>),
+    /// An object of a built-in class implemented outside the runtime (`runtime::native`).
+    Native(Rc<dyn super::native::Native>),
 }
 
 /// A formula object: its compiled method and the locals it captured.
@@ -127,6 +129,15 @@ impl<'p> Interp<'p> {
             Some(Meta::Instance(c)) => c,
             Some(Meta::Class(_)) => CLASS_CLASS,
             Some(Meta::Formula(_)) => FUNCTION_CLASS,
+            Some(Meta::Native(n)) => n.user_class().unwrap_or_else(|| {
+                let name = n.class_name();
+                self.prog
+                    .classes
+                    .iter()
+                    .position(|c| c.builtin && c.name == name)
+                    .map(|p| p as ClassId)
+                    .unwrap_or(OBJECT_CLASS)
+            }),
             None => OBJECT_CLASS,
         })
     }
@@ -351,6 +362,20 @@ impl<'p> Interp<'p> {
             );
         }
         match self.oo.meta_of(&o) {
+            Some(Meta::Native(n)) => {
+                if let Some(m) =
+                    self.find_in_chain(n.user_class(), |cl| cl.funcs.get(name).copied())
+                {
+                    return self.call_full(m, args, 0, Value::Object(o), &[]);
+                }
+                if let Some(r) = n.call(self, &o, name, args) {
+                    return r;
+                }
+                return err(
+                    codes::NOT_A_FUNCTION,
+                    format!("Unknown function .{}() of {}", name, n.class_name()),
+                );
+            }
             Some(Meta::Instance(c)) => {
                 if let Some(m) = self.find_in_chain(Some(c), |cl| cl.funcs.get(name).copied()) {
                     let this = Value::Object(o);
@@ -402,6 +427,12 @@ impl<'p> Interp<'p> {
     pub fn member_fallback(&mut self, o: &Obj, name: &str) -> RtResult<Value> {
         let prog = self.prog;
         match self.oo.meta_of(o) {
+            Some(Meta::Native(n)) => {
+                match self.find_in_chain(n.user_class(), |cl| cl.getters.get(name).copied()) {
+                    Some(g) => self.call_full(g, Vec::new(), 0, Value::Object(o.clone()), &[]),
+                    None => n.get(self, o, name),
+                }
+            }
             Some(Meta::Instance(c)) => {
                 match self.find_in_chain(Some(c), |cl| cl.getters.get(name).copied()) {
                     Some(g) => self.call_full(g, Vec::new(), 0, Value::Object(o.clone()), &[]),
@@ -436,15 +467,17 @@ impl<'p> Interp<'p> {
     /// Assigning a property of a class instance: a `Function set` runs; a computed
     /// property without setter is read-only. Returns false for ordinary properties.
     pub fn member_store(&mut self, o: &Obj, name: &str, v: &Value) -> RtResult<bool> {
-        let Some(Meta::Instance(c)) = self.oo.meta_of(o) else {
-            return Ok(false);
+        let (c, native) = match self.oo.meta_of(o) {
+            Some(Meta::Instance(c)) => (Some(c), None),
+            Some(Meta::Native(n)) => (n.user_class(), Some(n)),
+            _ => return Ok(false),
         };
-        if let Some(s) = self.find_in_chain(Some(c), |cl| cl.setters.get(name).copied()) {
+        if let Some(s) = self.find_in_chain(c, |cl| cl.setters.get(name).copied()) {
             self.call_full(s, vec![v.clone()], 0, Value::Object(o.clone()), &[])?;
             return Ok(true);
         }
         if self
-            .find_in_chain(Some(c), |cl| cl.getters.get(name).copied())
+            .find_in_chain(c, |cl| cl.getters.get(name).copied())
             .is_some()
         {
             return Err(rt_error(
@@ -452,6 +485,9 @@ impl<'p> Interp<'p> {
                 format!("The property {} is read-only", name),
             ));
         }
-        Ok(false)
+        match native {
+            Some(n) => n.set(self, o, name, v),
+            None => Ok(false),
+        }
     }
 }

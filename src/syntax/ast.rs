@@ -224,6 +224,10 @@ pub enum FunctionKind {
     Set,
     /// `Function event touched(...)`: an ORDA entity event.
     Event,
+    /// `Function query attr($event)`: how a query on an ORDA computed attribute runs.
+    Query,
+    /// `Function orderBy attr($event)`: how an ORDA computed attribute sorts.
+    OrderBy,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

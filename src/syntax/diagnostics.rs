@@ -36,7 +36,7 @@ pub fn message(err: &Rich<'_, Tok<'_>, TokSpan>) -> String {
             };
             names.sort();
             names.dedup();
-            if names.is_empty() || names.len() > 4 {
+            if names.is_empty() || names.len() > 6 {
                 found
             } else {
                 format!("{found}, expected {}", names.join(" or "))

@@ -210,6 +210,8 @@ fn print_stmt(out: &mut String, stmt: &Stmt, d: usize) {
                 FunctionKind::Get => "function-get",
                 FunctionKind::Set => "function-set",
                 FunctionKind::Event => "function-event",
+                FunctionKind::Query => "function-query",
+                FunctionKind::OrderBy => "function-orderby",
             };
             let m = &def.modifiers;
             let mut mods = String::new();

@@ -308,6 +308,12 @@ where
         soft("set")
             .ignore_then(member_name())
             .map(|n| (FunctionKind::Set, n)),
+        soft("query")
+            .ignore_then(member_name())
+            .map(|n| (FunctionKind::Query, n)),
+        soft("orderBy")
+            .ignore_then(member_name())
+            .map(|n| (FunctionKind::OrderBy, n)),
         member_name().map(|n| (FunctionKind::Normal, n)),
     ));
     let function = modifiers

@@ -683,6 +683,20 @@ fn run_request(it: &mut Interp<'_>, w: &WebEntries, req: HttpRequest) -> HttpRes
         text(user),
         text(pw),
     ];
+    if path.eq_ignore_ascii_case("/rest") || path.to_ascii_lowercase().starts_with("/rest/") {
+        // the REST server (registered by the library: crate::orda::rest)
+        let rest = crate::runtime::members::library().rest;
+        let (status, body) = rest(it, &req.method, &path, req.query(), &req.body);
+        return HttpResponse {
+            status,
+            headers: vec![(
+                "Content-Type".into(),
+                "application/json; charset=utf-8".into(),
+            )],
+            body: body.into_bytes(),
+            file: None,
+        };
+    }
     it.web.req = Some(Box::new(ReqCtx {
         req,
         resp: HttpResponse::default(),

@@ -1,0 +1,5 @@
+// ORDA datastore class
+Class extends DataStore
+
+Function headcount() : Integer
+	return This.Employee.getCount()

@@ -1,0 +1,18 @@
+// distinct(), sum(), average(), min(), max(), count(), extract(), toCollection()
+ofill
+var $s : Object
+$s:=ds.Employee.all()
+ALERT(String($s.sum("Salary"))+" "+String($s.average("Salary"))+" "+String($s.min("Salary"))+" "+String($s.max("Salary")))
+ALERT($s.min("Name")+" "+$s.max("Name"))
+ALERT(String($s.count("Name"))+" "+String($s.sum("Info.age")))
+ALERT(JSON Stringify($s.distinct("company.City")))
+ALERT(JSON Stringify($s.distinct("Info.langs[]")))
+ALERT(JSON Stringify($s.distinct("company.City"; dk count values)))
+ALERT(JSON Stringify(ds.Employee.query("ID < 4").extract("Name")))
+ALERT(JSON Stringify(ds.Employee.query("ID < 3").extract("Name"; "who"; "company.Name"; "where")))
+ALERT(JSON Stringify(ds.Employee.query("ID < 3").extract("manager.Name")))
+ALERT(JSON Stringify(ds.Employee.query("ID < 3").extract("manager.Name"; ck keep null)))
+ALERT(JSON Stringify(ds.Employee.query("ID < 3").toCollection("Name, Salary")))
+ALERT(JSON Stringify(ds.Employee.query("ID < 3").toCollection("Name"; dk with primary key)))
+ALERT(JSON Stringify(ds.Employee.all().toCollection("Name"; 0; 2; 2)))
+ALERT(String(ds.Employee.query("ID > 100").average("Salary")=Null))

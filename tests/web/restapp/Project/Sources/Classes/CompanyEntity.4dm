@@ -1,0 +1,4 @@
+Class extends Entity
+
+exposed Function headcount() : Integer
+	return This.employees.length

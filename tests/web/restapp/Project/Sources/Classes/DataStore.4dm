@@ -1,0 +1,4 @@
+Class extends DataStore
+
+exposed Function hello($who : Text) : Text
+	return "hello "+$who

@@ -1,0 +1,4 @@
+Class extends EntitySelection
+
+exposed Function payroll() : Real
+	return This.sum("Salary")
