@@ -10,6 +10,8 @@ pub mod commands;
 pub mod compile;
 pub mod datastore;
 pub mod fxhash;
+#[cfg(test)]
+mod interp_tests;
 pub mod orda;
 pub mod project;
 pub mod repl;

@@ -146,6 +146,8 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // the command library registers into the runtime's tables before anything compiles
+    fourd::commands::register();
     if let Some(mb) = cli.max_memory {
         fourd::runtime::memory::set_budget(mb.saturating_mul(1 << 20));
     }

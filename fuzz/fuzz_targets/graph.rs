@@ -25,7 +25,10 @@ const CIRCULAR: i32 = fourd::runtime::error::codes::CIRCULAR;
 fn program() -> &'static fourd::compile::ir::Program {
     static P: OnceLock<usize> = OnceLock::new();
     let p = *P.get_or_init(|| {
-        Box::leak(Box::new(fourd::compile::Compiler::new().finish())) as *const _ as usize
+        Box::leak(Box::new({
+            fourd::commands::register();
+            fourd::compile::Compiler::new().finish()
+        })) as *const _ as usize
     });
     // SAFETY: leaked above, never freed, only read.
     unsafe { &*(p as *const fourd::compile::ir::Program) }

@@ -41,6 +41,13 @@ use std::sync::OnceLock;
 /// Registers the library's member functions into the runtime's tables (idempotent;
 /// called by the compiler before any program exists).
 pub fn register() {
+    crate::runtime::registry::install_names(crate::runtime::registry::Names {
+        by_name,
+        by_number,
+        constant: constants::lookup,
+        constant_token: constants::lookup_token,
+        pure_numeric: math::pure_numeric,
+    });
     crate::runtime::members::register(crate::runtime::members::Library {
         is_fs_object: fsobjects::is_fs_object,
         fs_member: fsobjects::call_fs_member,

@@ -3,7 +3,7 @@
 //! process variables to ids). Produced by `compile::resolve`, run by
 //! `runtime::interp`.
 
-use crate::commands::CommandDef;
+use crate::runtime::registry::CommandDef;
 use crate::runtime::value::{Value, VarType};
 use crate::syntax::ast::{BinOp, Marker, UnaryOp};
 use std::path::PathBuf;

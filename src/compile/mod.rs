@@ -41,8 +41,9 @@ pub struct Compiler {
 
 impl Compiler {
     pub fn new() -> Compiler {
-        // the command library fills the runtime's member tables before anything runs
-        crate::commands::register();
+        // the host has installed the command library (`commands::register`): the
+        // resolver binds names through the runtime's tables
+        crate::runtime::registry::names();
         let mut c = Compiler::default();
         let ok = c.process_var("OK");
         debug_assert_eq!(ok, OK_VAR);

@@ -4,9 +4,9 @@
 
 use super::ir::{self, Arg, ClassId, CmdCall, MemberCall, MethodCall, MethodId, Place, StmtKind};
 use super::Compiler;
-use crate::commands::{self, constants};
 use crate::runtime::error::codes;
 use crate::runtime::members::MemberFn;
+use crate::runtime::registry::{names, CommandDef};
 use crate::runtime::value::{text, Date, Value, VarType};
 use crate::syntax::ast::{self, BinOp, ExprKind, Marker, Suffix, TypeRef};
 use std::collections::HashMap;
@@ -228,7 +228,7 @@ fn fail(code: i32, msg: impl Into<String>) -> ir::Expr {
 
 /// What a bare name designates.
 enum NameRef {
-    Cmd(&'static commands::CommandDef),
+    Cmd(&'static CommandDef),
     Const(Value),
     Method(MethodId),
     NotImplemented(String),
@@ -304,27 +304,29 @@ impl<'c> Cx<'c> {
     fn resolve_name(&mut self, n: &ast::Name) -> NameRef {
         match n.suffix {
             Suffix::Command(num) => {
-                if let Some(def) = commands::by_number(num) {
+                if let Some(def) = (names().by_number)(num) {
                     return NameRef::Cmd(def);
                 }
-                if let Some(def) = commands::by_name(&n.text) {
+                if let Some(def) = (names().by_name)(&n.text) {
                     return NameRef::Cmd(def);
                 }
-                let name = commands::name_of_number(num).unwrap_or(&n.text);
+                let name = crate::syntax::data::command_by_number(num)
+                    .map(|c| c.name)
+                    .unwrap_or(&n.text);
                 return NameRef::NotImplemented(format!("{} (command {})", name, num));
             }
             Suffix::Constant(g, i) => {
-                return match constants::lookup_token(&n.text, g, i) {
+                return match (names().constant_token)(&n.text, g, i) {
                     Some(v) => NameRef::Const(v),
                     None => NameRef::UnknownConstant(n.text.clone()),
                 }
             }
             _ => {}
         }
-        if let Some(def) = commands::by_name(&n.text) {
+        if let Some(def) = (names().by_name)(&n.text) {
             return NameRef::Cmd(def);
         }
-        if let Some(v) = constants::lookup(&n.text) {
+        if let Some(v) = (names().constant)(&n.text) {
             return NameRef::Const(v);
         }
         if let Some(v) = self.c.known.constants.get(&n.text.to_lowercase()) {
@@ -333,7 +335,7 @@ impl<'c> Cx<'c> {
         if let Some(id) = self.c.method_id(&n.text) {
             return NameRef::Method(id);
         }
-        if let Some(official) = commands::known_command(&n.text) {
+        if let Some(official) = crate::syntax::data::command_spelling(&n.text.to_lowercase()) {
             return NameRef::NotImplemented(official.to_string());
         }
         NameRef::Var
@@ -838,7 +840,7 @@ impl<'c> Cx<'c> {
         }
     }
 
-    fn cmd_call(&mut self, def: &'static commands::CommandDef, args: &[ast::Expr]) -> CmdCall {
+    fn cmd_call(&mut self, def: &'static CommandDef, args: &[ast::Expr]) -> CmdCall {
         let mut call = CmdCall {
             cmd: def,
             args: Vec::with_capacity(args.len()),

@@ -92,7 +92,7 @@ fn numeric_expr(e: &Expr, types: &[VarType]) -> bool {
         }
         Expr::Cmd(call) => {
             call.plain()
-                && crate::commands::math::pure_numeric(call.cmd.name, call.args.len())
+                && (crate::runtime::registry::names().pure_numeric)(call.cmd.name, call.args.len())
                 && (call.args.iter()).all(|a| matches!(a, Arg::Val(e) if numeric_expr(e, types)))
         }
         _ => false,

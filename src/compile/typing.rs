@@ -17,7 +17,7 @@
 use super::ir::ArrayKind;
 use super::resolve::{directive_type, var_type};
 use super::Compiler;
-use crate::commands::{self, constants};
+use crate::runtime::registry::names;
 use crate::runtime::value::VarType;
 use crate::syntax::ast::{self, AssignOp, BinOp, Expr, ExprKind, Stmt, StmtKind, Suffix};
 use std::collections::HashMap;
@@ -101,7 +101,7 @@ fn array_kind(name: &str) -> Option<(VarType, bool)> {
 /// The command name a callee designates (by `:Cn` number first).
 fn callee_name(n: &ast::Name) -> &str {
     if let Suffix::Command(num) = n.suffix {
-        if let Some(name) = commands::name_of_number(num) {
+        if let Some(name) = crate::syntax::data::command_by_number(num).map(|c| c.name) {
             return name;
         }
     }
@@ -120,9 +120,9 @@ impl Typing {
             ExprKind::Interprocess(n) => Some((true, n.clone())),
             ExprKind::Name(n) => {
                 if n.suffix != Suffix::None
-                    || commands::by_name(&n.text).is_some()
-                    || commands::known_command(&n.text).is_some()
-                    || constants::lookup(&n.text).is_some()
+                    || (names().by_name)(&n.text).is_some()
+                    || crate::syntax::data::command_spelling(&n.text.to_lowercase()).is_some()
+                    || (names().constant)(&n.text).is_some()
                     || c.known.constants.contains_key(&n.text.to_lowercase())
                     || c.method_id(&n.text).is_some()
                 {

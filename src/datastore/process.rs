@@ -920,7 +920,7 @@ pub fn cell_to_value(c: &Cell, ty: FieldType) -> Value {
             }
         }
         Cell::Object(j) => match serde_json::from_str(j) {
-            Ok(j) => crate::commands::json::from_json(j),
+            Ok(j) => crate::runtime::json::from_json(j),
             Err(_) => Value::Null,
         },
     }
@@ -976,7 +976,7 @@ pub fn value_to_cell(v: Value, ty: FieldType) -> RtResult<Cell> {
         }
         (FieldType::Object, Value::Null) => Cell::Null,
         (FieldType::Object, v @ (Value::Object(_) | Value::Collection(_))) => {
-            Cell::Object(crate::commands::json::stringify(&v, false)?)
+            Cell::Object(crate::runtime::json::stringify(&v, false)?)
         }
         (_, v) => return bad(&v),
     })

@@ -111,6 +111,7 @@ fn sources_above_as_given(p: &Path) -> Option<PathBuf> {
 
 /// Loads what `fourd run PATH [--method NAME]` runs.
 pub fn load(path: &Path, method: Option<&str>) -> Result<Loaded, LoadError> {
+    crate::commands::register();
     let mut c = Compiler::new();
     let mut entries = Vec::new();
     let known: KnownNames;
@@ -336,6 +337,7 @@ pub struct WebLoaded {
 
 /// Loads a project folder for `fourd serve` / `WEB START SERVER`.
 pub fn load_web(path: &Path) -> Result<WebLoaded, LoadError> {
+    crate::commands::register();
     let Some(sources) = sources_above(path) else {
         return Err(LoadError::Usage(format!(
             "{}: not a 4D project (no Project/Sources folder)",

@@ -149,6 +149,7 @@ impl Session {
         out: Box<dyn Write>,
         err: Box<dyn Write>,
     ) -> Result<Session, String> {
+        crate::commands::register();
         let origin = Origin::at(path)?;
         let mut s = Session {
             origin,

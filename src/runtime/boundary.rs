@@ -67,13 +67,12 @@ impl<'p> Interp<'p> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compile::Compiler;
     use crate::runtime::interp::Frame;
     use crate::runtime::value::Value;
 
     #[test]
     fn a_panic_is_error_49_and_the_stacks_are_restored() {
-        let prog = Compiler::new().finish();
+        let prog = crate::compile::ir::Program::default();
         let mut it = Interp::new(&prog, Box::new(std::io::sink()), Box::new(std::io::sink()));
         let (frames, locals) = (it.frames.len(), it.locals.len());
         // silence the default hook's report for this deliberate panic

@@ -32,6 +32,3 @@ pub mod registry;
 pub mod scheduler;
 pub mod sorting;
 pub mod value;
-
-#[cfg(test)]
-mod tests;

@@ -148,3 +148,42 @@ pub fn set_ok(it: &mut Interp, ok: i32) {
         *slot = Value::Int(ok);
     }
 }
+
+/// The names the resolver (`compile`) binds once, before anything runs: commands by
+/// name and by number, constants, and which commands are pure numeric functions.
+/// The command library installs its table with [`install_names`]
+/// (`commands::register`), as it installs its member functions; the compiler reads
+/// it through [`names`] and never imports the library.
+pub struct Names {
+    /// The implemented command with this name (case-insensitive).
+    pub by_name: fn(&str) -> Option<&'static CommandDef>,
+    /// The implemented command with this number (`Name:Cnnn`).
+    pub by_number: fn(u32) -> Option<&'static CommandDef>,
+    /// The value of a named constant (`Is text`, `Pi`...).
+    pub constant: fn(&str) -> Option<Value>,
+    /// The value of a tokenized constant (`Is text:K8:3`: group 8, index 3), else by name.
+    pub constant_token: fn(&str, u32, u32) -> Option<Value>,
+    /// Whether `name` with this many arguments is a pure numeric function (`Mod`, `Abs`...).
+    pub pure_numeric: fn(&str, usize) -> bool,
+}
+
+static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+
+/// Installs the command library's names (the first installation wins).
+pub fn install_names(names: Names) {
+    let _ = NAMES.set(names);
+}
+
+/// The installed names. Every host installs the command library before it compiles
+/// anything (`fourd::commands::register()`); compiling without it is a bug of the
+/// host, not of the 4D code, hence the panic.
+pub fn names() -> &'static Names {
+    NAMES
+        .get()
+        .expect("the command library is not registered: call fourd::commands::register() first")
+}
+
+/// Whether the command library has been installed.
+pub fn names_installed() -> bool {
+    NAMES.get().is_some()
+}

@@ -4,9 +4,9 @@
 //! argument becomes the body of a loop over the selection).
 
 use super::{fail, Cx};
-use crate::commands::{self, CommandDef};
 use crate::compile::ir::{self, Arg, CmdCall, StmtKind};
 use crate::runtime::error::codes;
+use crate::runtime::registry::{names, CommandDef};
 use crate::runtime::value::{text, Ptr, Value};
 use crate::syntax::ast::{self, BinOp, ExprKind, Marker, Suffix};
 use std::rc::Rc;
@@ -133,7 +133,7 @@ impl Cx<'_> {
             _ => StmtKind::Expr(self.expr(&args[1])),
         };
         let call = |name: &str, table: &ir::Expr| -> ir::Expr {
-            match commands::by_name(name) {
+            match (names().by_name)(name) {
                 Some(def) => ir::Expr::Cmd(Box::new(CmdCall {
                     cmd: def,
                     args: vec![Arg::Val(table.clone())],

@@ -1,4 +1,6 @@
-//! Interpreter tests on hand-built syntax trees (independent of the parser).
+//! Interpreter tests on hand-built syntax trees (independent of the parser), with
+//! the command library registered as a host registers it. They live outside
+//! `runtime/` since that layer never names the library.
 
 use crate::compile::Compiler;
 use crate::runtime::error::RtError;
@@ -77,6 +79,7 @@ fn string(x: Expr) -> Expr {
 
 /// Runs methods (the first is the entry point); returns stdout and the outcome.
 fn run(methods: Vec<(&str, Vec<Stmt>)>) -> (String, Result<(), Box<RtError>>) {
+    crate::commands::register();
     let mut c = Compiler::new();
     let ids: Vec<_> = methods
         .iter()
