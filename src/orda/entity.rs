@@ -247,13 +247,7 @@ pub fn related(it: &mut Interp, o: &Obj, e: &EntityObj, name: &str) -> RtResult<
     match a.kind {
         Kind::Storage(_) => Ok(Value::Undefined),
         Kind::One { target, fk, pk } => {
-            let ty = m.field_type(e.ti, fk);
-            let v = o
-                .borrow()
-                .get(m.field_name(e.ti, fk))
-                .cloned()
-                .unwrap_or_default();
-            let key = value_to_cell(v, ty).unwrap_or(Cell::Null);
+            let key = field_cell(&m, e.ti, o, fk);
             if let Some((_, _, ent)) = e
                 .related
                 .borrow()
@@ -276,13 +270,7 @@ pub fn related(it: &mut Interp, o: &Obj, e: &EntityObj, name: &str) -> RtResult<
             Ok(ent)
         }
         Kind::Many { target, fk, key } => {
-            let ty = m.field_type(e.ti, key);
-            let v = o
-                .borrow()
-                .get(m.field_name(e.ti, key))
-                .cloned()
-                .unwrap_or_default();
-            let k = value_to_cell(v, ty).unwrap_or(Cell::Null);
+            let k = field_cell(&m, e.ti, o, key);
             let recs = if e.rn.get() == NEW {
                 Vec::new()
             } else {
@@ -292,6 +280,17 @@ pub fn related(it: &mut Interp, o: &Obj, e: &EntityObj, name: &str) -> RtResult<
             Ok(make_selection(it, &m, target, recs, false, true))
         }
     }
+}
+
+/// The stored form of the entity's attribute for field `fi` (its value as the
+/// entity object holds it now), to compare with other records' cells.
+fn field_cell(m: &Model, ti: usize, o: &Obj, fi: usize) -> Cell {
+    let v = o
+        .borrow()
+        .get(m.field_name(ti, fi))
+        .cloned()
+        .unwrap_or_default();
+    value_to_cell(v, m.field_type(ti, fi)).unwrap_or(Cell::Null)
 }
 
 /// `entity.<relatedEntity> := entity or Null`: sets the foreign key.
