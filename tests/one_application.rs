@@ -2,8 +2,7 @@
 //! live in one world, on one scheduler (README "One application").
 
 mod webutil;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 use webutil::{Browser, Server};
 
@@ -182,22 +181,7 @@ fn sigterm_during_a_looping_request_closes_every_session_once_and_exits() {
         &path(M, "loop"),
         &published("var $i : Integer\nWhile (True)\n\t$i:=$i+1\nEnd while\n"),
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fourd"))
-        .arg("serve")
-        .arg(&dir)
-        .args(["--port", "0", "--listen", "127.0.0.1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    assert_eq!(lines.next().unwrap().unwrap(), "startup");
-    let banner = lines.next().unwrap().unwrap();
-    let addr = banner
-        .strip_prefix("fourd: serving http://")
-        .and_then(|r| r.split('/').next())
-        .unwrap()
-        .to_string();
+    let (mut child, lines, addr) = webutil::spawn_serve(&dir, "startup");
     let get = |p: &str| {
         fourd::web::client::once(
             "GET",

@@ -80,32 +80,27 @@ fn lines_importing_above(layer: &str) -> Vec<String> {
     bad
 }
 
-#[test]
-fn runtime_imports_nothing_above_it() {
-    let bad = lines_importing_above("runtime");
+/// Fails with every offending line when `layer` names a layer above it.
+fn assert_imports_nothing_above(layer: &str) {
+    let bad = lines_importing_above(layer);
     assert!(
         bad.is_empty(),
-        "the runtime imports a layer above it:\n{}",
+        "{layer} imports a layer above it:\n{}",
         bad.join("\n")
     );
+}
+
+#[test]
+fn runtime_imports_nothing_above_it() {
+    assert_imports_nothing_above("runtime");
 }
 
 #[test]
 fn the_resolver_reads_commands_through_the_registry() {
-    let bad = lines_importing_above("compile");
-    assert!(
-        bad.is_empty(),
-        "compile imports a layer above it:\n{}",
-        bad.join("\n")
-    );
+    assert_imports_nothing_above("compile");
 }
 
 #[test]
 fn the_datastore_imports_no_library() {
-    let bad = lines_importing_above("datastore");
-    assert!(
-        bad.is_empty(),
-        "the datastore imports a layer above it:\n{}",
-        bad.join("\n")
-    );
+    assert_imports_nothing_above("datastore");
 }

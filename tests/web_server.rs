@@ -3,8 +3,7 @@
 
 mod webutil;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 use webutil::{Browser, Server};
 
@@ -195,22 +194,7 @@ fn fourd_serve_cli_runs_startup_serves_and_stops_on_sigterm() {
         "ALERT(\"closed \"+WEB Get current session ID)\n",
     )
     .unwrap();
-    let mut child = fourd()
-        .arg("serve")
-        .arg(&dir)
-        .args(["--port", "0", "--listen", "127.0.0.1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    assert_eq!(lines.next().unwrap().unwrap(), "startup");
-    let banner = lines.next().unwrap().unwrap();
-    let addr = banner
-        .strip_prefix("fourd: serving http://")
-        .and_then(|r| r.split('/').next())
-        .unwrap()
-        .to_string();
+    let (mut child, mut lines, addr) = webutil::spawn_serve(&dir, "startup");
     let r = fourd::web::client::once(
         "GET",
         &format!("http://{}/4DACTION/count", addr),

@@ -226,3 +226,35 @@ pub fn count_of(r: &ClientResponse) -> (u32, String) {
     let n = it.next().unwrap_or("").parse().unwrap_or(0);
     (n, it.next().unwrap_or("").to_string())
 }
+
+/// A `fourd serve DIR` child process on a free loopback port, whose `On Startup`
+/// prints `first_line` first: the child, the rest of its stdout lines, and the
+/// `host:port` its banner gives.
+#[allow(dead_code)]
+pub fn spawn_serve(
+    dir: &Path,
+    first_line: &str,
+) -> (
+    std::process::Child,
+    std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+    String,
+) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fourd"))
+        .arg("serve")
+        .arg(dir)
+        .args(["--port", "0", "--listen", "127.0.0.1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    assert_eq!(lines.next().unwrap().unwrap(), first_line);
+    let banner = lines.next().unwrap().unwrap();
+    let addr = banner
+        .strip_prefix("fourd: serving http://")
+        .and_then(|r| r.split('/').next())
+        .unwrap()
+        .to_string();
+    (child, lines, addr)
+}
