@@ -219,15 +219,7 @@ impl<'p> Interp<'p> {
             Place::Inter(id) => Ok(read_var(&self.inter[*id as usize])),
             Place::Param(n) => {
                 let k = self.eval_num(n)? as i64;
-                Ok(read_var(&match self.param_location(k)? {
-                    ParamLoc::Slot(abs) => self.locals[abs].clone(),
-                    ParamLoc::Vararg(i) => self
-                        .frames
-                        .last()
-                        .and_then(|f| f.varargs.get(i))
-                        .cloned()
-                        .unwrap_or_default(),
-                }))
+                Ok(read_var(&self.param_value(k)?))
             }
             Place::Element(b, i) => {
                 let base = self.eval_raw(b)?;
