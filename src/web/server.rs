@@ -318,6 +318,15 @@ pub fn static_file(root: &Path, url_path: &str) -> Option<PathBuf> {
         return None;
     }
     let rel = decoded.trim_start_matches('/');
+    // the URLs of 4D's own handlers never name a file of the web folder
+    let first = rel.split('/').next().unwrap_or("");
+    if ["4DACTION", "4DCGI", "rest"]
+        .iter()
+        .any(|h| first.eq_ignore_ascii_case(h))
+        && rel.len() > first.len()
+    {
+        return None;
+    }
     // names are matched ignoring case, as on 4D's file systems (`super::paths`)
     let mut p = super::paths::find_ci(root, rel)?;
     if p.is_dir() {
