@@ -1,0 +1,311 @@
+//! The mutable DOM tree of one XML document: an arena of nodes (node 0 is the
+//! document node, the parent of the root element, of the DOCTYPE and of the
+//! comments and processing instructions around the root). Nodes removed from the
+//! tree stay in the arena, marked dead, so that a reference to them is invalid
+//! rather than pointing at another node.
+
+/// What a node is (its `DOM GET XML CHILD NODES` type is [`Kind::code`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Document,
+    Element,
+    Text,
+    CData,
+    Comment,
+    Pi,
+    DocType,
+}
+
+impl Kind {
+    /// The `XML ...` constant of this kind (XML comment 2, XML processing
+    /// instruction 3, XML DATA 6, XML CDATA 7, XML DOCTYPE 10, XML ELEMENT 11).
+    pub fn code(self) -> i32 {
+        match self {
+            Kind::Comment => 2,
+            Kind::Pi => 3,
+            Kind::Text => 6,
+            Kind::CData => 7,
+            Kind::DocType => 10,
+            Kind::Element | Kind::Document => 11,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub kind: Kind,
+    /// Element: qualified name; processing instruction: target.
+    pub name: String,
+    /// Text, CDATA, comment, processing instruction data, DOCTYPE body.
+    pub value: String,
+    /// Attributes in document (insertion) order.
+    pub attrs: Vec<(String, String)>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub alive: bool,
+}
+
+impl Node {
+    pub fn new(kind: Kind, name: &str, value: &str) -> Node {
+        Node {
+            kind,
+            name: name.to_string(),
+            value: value.to_string(),
+            attrs: Vec::new(),
+            parent: None,
+            children: Vec::new(),
+            alive: true,
+        }
+    }
+}
+
+/// The document: its nodes and its XML declaration.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub nodes: Vec<Node>,
+    pub version: String,
+    pub encoding: String,
+    pub standalone: bool,
+}
+
+pub const DOC: usize = 0;
+
+impl Tree {
+    /// An empty document (no root element yet).
+    pub fn new() -> Tree {
+        Tree {
+            nodes: vec![Node::new(Kind::Document, "#document", "")],
+            version: "1.0".into(),
+            encoding: "UTF-8".into(),
+            standalone: false,
+        }
+    }
+
+    pub fn node(&self, id: usize) -> &Node {
+        &self.nodes[id]
+    }
+
+    pub fn is_alive(&self, id: usize) -> bool {
+        self.nodes.get(id).map(|n| n.alive).unwrap_or(false)
+    }
+
+    /// Adds a node and appends it to `parent`'s children.
+    pub fn append(&mut self, parent: usize, n: Node) -> usize {
+        let len = self.nodes[parent].children.len();
+        self.insert(parent, len, n)
+    }
+
+    /// Adds a node and inserts it among `parent`'s children at `pos`.
+    pub fn insert(&mut self, parent: usize, pos: usize, mut n: Node) -> usize {
+        let id = self.nodes.len();
+        n.parent = Some(parent);
+        self.nodes.push(n);
+        let ch = &mut self.nodes[parent].children;
+        let pos = pos.min(ch.len());
+        ch.insert(pos, id);
+        id
+    }
+
+    /// The root element (the first element child of the document node).
+    pub fn root(&self) -> Option<usize> {
+        self.nodes[DOC]
+            .children
+            .iter()
+            .copied()
+            .find(|&c| self.nodes[c].kind == Kind::Element)
+    }
+
+    /// The element children of a node, in order.
+    pub fn elements(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
+        self.nodes[id]
+            .children
+            .iter()
+            .copied()
+            .filter(move |&c| self.nodes[c].kind == Kind::Element)
+    }
+
+    /// The text of the direct text children of an element (`DOM GET XML ELEMENT
+    /// VALUE`'s value; CDATA sections are apart, see [`Tree::cdata`]); the text of
+    /// a text-like node itself.
+    pub fn value(&self, id: usize) -> String {
+        let n = &self.nodes[id];
+        match n.kind {
+            Kind::Element | Kind::Document => n
+                .children
+                .iter()
+                .filter(|&&c| self.nodes[c].kind == Kind::Text)
+                .map(|&c| self.nodes[c].value.as_str())
+                .collect(),
+            _ => n.value.clone(),
+        }
+    }
+
+    /// The text of the direct CDATA children of an element.
+    pub fn cdata(&self, id: usize) -> String {
+        self.nodes[id]
+            .children
+            .iter()
+            .filter(|&&c| self.nodes[c].kind == Kind::CData)
+            .map(|&c| self.nodes[c].value.as_str())
+            .collect()
+    }
+
+    /// The concatenated text of every text and CDATA descendant (XPath's string
+    /// value).
+    pub fn string_value(&self, id: usize) -> String {
+        let n = &self.nodes[id];
+        match n.kind {
+            Kind::Text | Kind::CData => n.value.clone(),
+            Kind::Element | Kind::Document => {
+                n.children.iter().map(|&c| self.string_value(c)).collect()
+            }
+            _ => String::new(),
+        }
+    }
+
+    pub fn attr(&self, id: usize, name: &str) -> Option<&str> {
+        self.nodes[id]
+            .attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Sets (or adds, at the end) an attribute.
+    pub fn set_attr(&mut self, id: usize, name: &str, value: String) {
+        let attrs = &mut self.nodes[id].attrs;
+        match attrs.iter_mut().find(|(k, _)| k == name) {
+            Some(a) => a.1 = value,
+            None => attrs.push((name.to_string(), value)),
+        }
+    }
+
+    /// Replaces the text content of an element by one node of `kind` (text or
+    /// CDATA), keeping its element, comment and PI children.
+    pub fn set_value(&mut self, id: usize, value: &str, kind: Kind) {
+        let keep: Vec<usize> = self.nodes[id]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| !matches!(self.nodes[c].kind, Kind::Text | Kind::CData))
+            .collect();
+        for c in self.nodes[id].children.clone() {
+            if !keep.contains(&c) {
+                self.kill(c);
+            }
+        }
+        self.nodes[id].children = keep;
+        if !value.is_empty() || kind == Kind::CData {
+            self.insert(id, 0, Node::new(kind, "", value));
+        }
+    }
+
+    /// Detaches a node from its parent and marks its subtree dead.
+    pub fn remove(&mut self, id: usize) {
+        if let Some(p) = self.nodes[id].parent {
+            self.nodes[p].children.retain(|&c| c != id);
+        }
+        self.kill(id);
+    }
+
+    fn kill(&mut self, id: usize) {
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            self.nodes[n].alive = false;
+            stack.extend(self.nodes[n].children.iter().copied());
+        }
+    }
+
+    /// Copies the subtree `id` of `src` into this tree as child `pos` of
+    /// `parent` (`usize::MAX`: last); returns the copy's id.
+    pub fn import(&mut self, src: &Tree, id: usize, parent: usize, pos: usize) -> usize {
+        let mut n = src.nodes[id].clone();
+        n.children.clear();
+        let top = self.insert(parent, pos, n);
+        let mut work: Vec<(usize, usize)> = vec![(id, top)];
+        while let Some((from, to)) = work.pop() {
+            for &c in &src.nodes[from].children {
+                let mut n = src.nodes[c].clone();
+                n.children.clear();
+                let nc = self.append(to, n);
+                work.push((c, nc));
+            }
+        }
+        top
+    }
+
+    /// Is `a` the node `b` or one of its ancestors?
+    pub fn is_ancestor_or_self(&self, a: usize, b: usize) -> bool {
+        let mut cur = Some(b);
+        while let Some(c) = cur {
+            if c == a {
+                return true;
+            }
+            cur = self.nodes[c].parent;
+        }
+        false
+    }
+
+    /// Every node below `id` in document order (not `id` itself).
+    pub fn descendants(&self, id: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self.nodes[id].children.iter().rev().copied().collect();
+        while let Some(n) = stack.pop() {
+            out.push(n);
+            stack.extend(self.nodes[n].children.iter().rev().copied());
+        }
+        out
+    }
+
+    /// The position of each live node in document order (for sorting node sets).
+    pub fn order(&self) -> Vec<usize> {
+        let mut pos = vec![usize::MAX; self.nodes.len()];
+        pos[DOC] = 0;
+        for (i, n) in self.descendants(DOC).into_iter().enumerate() {
+            pos[n] = i + 1;
+        }
+        pos
+    }
+}
+
+impl Default for Tree {
+    fn default() -> Self {
+        Tree::new()
+    }
+}
+
+/// Is `s` a valid XML name (`Name` production, ASCII-strict at the start: a
+/// letter, `_` or `:`, then letters, digits, `.`, `-`, `_`, `:`)?
+pub fn valid_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_alphabetic() || c == '_' || c == ':' => {}
+        _ => return false,
+    }
+    chars.all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '\u{B7}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_remove_and_import() {
+        let mut t = Tree::new();
+        let r = t.append(DOC, Node::new(Kind::Element, "r", ""));
+        let a = t.append(r, Node::new(Kind::Element, "a", ""));
+        t.append(a, Node::new(Kind::Text, "", "x"));
+        assert_eq!(t.root(), Some(r));
+        assert_eq!(t.value(a), "x");
+        let mut u = Tree::new();
+        let ur = u.append(DOC, Node::new(Kind::Element, "u", ""));
+        let c = u.import(&t, a, ur, usize::MAX);
+        assert_eq!(u.value(c), "x");
+        t.remove(a);
+        assert!(!t.is_alive(a));
+        assert_eq!(t.elements(r).count(), 0);
+        assert!(valid_name("a:b-c.d"));
+        assert!(!valid_name("1abc"));
+        assert!(!valid_name("a b"));
+    }
+}
