@@ -44,9 +44,14 @@ pub fn create_ref(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         let mut n = Node::new(Kind::Element, &root, "");
         let prefix = root.split_once(':').map(|(p, _)| p.to_string());
         match (&prefix, &ns) {
-            (Some(p), Some(ns)) if !ns.is_empty() => n.attrs.push((format!("xmlns:{}", p), ns.clone())),
+            (Some(p), Some(ns)) if !ns.is_empty() => {
+                n.attrs.push((format!("xmlns:{}", p), ns.clone()))
+            }
             (Some(p), _) => {
-                return xerr(ERR_INVALID, format!("the prefix \"{}\" needs a namespace", p))
+                return xerr(
+                    ERR_INVALID,
+                    format!("the prefix \"{}\" needs a namespace", p),
+                )
             }
             (None, Some(ns)) if !ns.is_empty() => n.attrs.push(("xmlns".into(), ns.clone())),
             _ => {}
@@ -84,7 +89,11 @@ fn steps(path: &str) -> X<Vec<(String, Option<usize>)>> {
                 let idx = if inner == "last()" {
                     0
                 } else {
-                    inner.parse::<usize>().ok().filter(|&i| i > 0).ok_or_else(bad)?
+                    inner
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|&i| i > 0)
+                        .ok_or_else(bad)?
                 };
                 (n.trim(), Some(idx))
             }
@@ -107,7 +116,9 @@ fn create_path(t: &mut Tree, ctx: usize, path: &str) -> X<usize> {
     let mut st = steps(path)?;
     let mut cur = ctx;
     if path.trim_start().starts_with('/') {
-        let root = t.root().ok_or((ERR_NOT_FOUND, "no root element".to_string()))?;
+        let root = t
+            .root()
+            .ok_or((ERR_NOT_FOUND, "no root element".to_string()))?;
         let (first, idx) = st.remove(0);
         if t.node(root).name != first || idx.unwrap_or(1) > 1 {
             return xerr(
@@ -117,12 +128,18 @@ fn create_path(t: &mut Tree, ctx: usize, path: &str) -> X<usize> {
         }
         cur = root;
         if st.is_empty() {
-            return xerr(ERR_INVALID, format!("\"{}\" designates the root element", path));
+            return xerr(
+                ERR_INVALID,
+                format!("\"{}\" designates the root element", path),
+            );
         }
     }
     let last = st.len() - 1;
     for (k, (name, idx)) in st.into_iter().enumerate() {
-        let same: Vec<usize> = t.elements(cur).filter(|&c| t.node(c).name == name).collect();
+        let same: Vec<usize> = t
+            .elements(cur)
+            .filter(|&c| t.node(c).name == name)
+            .collect();
         if k < last {
             let want = match idx {
                 Some(0) => same.len().max(1),
@@ -132,7 +149,10 @@ fn create_path(t: &mut Tree, ctx: usize, path: &str) -> X<usize> {
             for _ in same.len()..want {
                 t.append(cur, Node::new(Kind::Element, &name, ""));
             }
-            let same: Vec<usize> = t.elements(cur).filter(|&c| t.node(c).name == name).collect();
+            let same: Vec<usize> = t
+                .elements(cur)
+                .filter(|&c| t.node(c).name == name)
+                .collect();
             cur = same[want - 1];
         } else {
             let want = match idx {
@@ -145,7 +165,12 @@ fn create_path(t: &mut Tree, ctx: usize, path: &str) -> X<usize> {
             let n = Node::new(Kind::Element, &name, "");
             cur = match same.get(want - 1) {
                 Some(&before) => {
-                    let pos = t.node(cur).children.iter().position(|&c| c == before).unwrap_or(0);
+                    let pos = t
+                        .node(cur)
+                        .children
+                        .iter()
+                        .position(|&c| c == before)
+                        .unwrap_or(0);
                     t.insert(cur, pos, n)
                 }
                 None => t.append(cur, n),
@@ -163,7 +188,13 @@ fn element_of(doc: &Doc, n: usize) -> X<()> {
     }
 }
 
-fn create_with(it: &mut Interp, cmd: &str, r: &str, path: &str, attrs: Vec<(String, Value)>) -> RtResult<Value> {
+fn create_with(
+    it: &mut Interp,
+    cmd: &str,
+    r: &str,
+    path: &str,
+    attrs: Vec<(String, Value)>,
+) -> RtResult<Value> {
     let res = on_node(r, |doc, d, n| {
         let ctx = if doc.tree.node(n).kind == Kind::Document {
             doc.tree.root().unwrap_or(n)
@@ -357,7 +388,13 @@ pub fn remove_element(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 
 /// Copies the element `src` into `target` before its element child `before`
 /// (1-based; `None` or invalid: see the callers).
-fn place(it: &mut Interp, cmd: &str, target: &str, src: &str, before: Option<i64>) -> RtResult<Value> {
+fn place(
+    it: &mut Interp,
+    cmd: &str,
+    target: &str,
+    src: &str,
+    before: Option<i64>,
+) -> RtResult<Value> {
     let res = copy_subtree(src).and_then(|copy| {
         on_node(target, |doc, d, n| {
             element_of(doc, n)?;
@@ -443,7 +480,12 @@ pub fn append_child_node(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
                 add(t, Node::new(Kind::Pi, target, data.trim()))
             }
             10 => {
-                let old = t.node(DOC).children.iter().copied().find(|&c| t.node(c).kind == Kind::DocType);
+                let old = t
+                    .node(DOC)
+                    .children
+                    .iter()
+                    .copied()
+                    .find(|&c| t.node(c).kind == Kind::DocType);
                 match old {
                     Some(o) => {
                         t.nodes[o].value = value.trim().to_string();

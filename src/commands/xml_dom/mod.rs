@@ -63,10 +63,26 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("DOM Get root XML element", nav::root),
     cmd!("DOM Get XML document ref", nav::document_ref),
     cmd!("DOM Get parent XML element", nav::parent, refs = 0b110),
-    cmd!("DOM Get first child XML element", nav::first_child, refs = 0b110),
-    cmd!("DOM Get last child XML element", nav::last_child, refs = 0b110),
-    cmd!("DOM Get next sibling XML element", nav::next_sibling, refs = 0b110),
-    cmd!("DOM Get previous sibling XML element", nav::previous_sibling, refs = 0b110),
+    cmd!(
+        "DOM Get first child XML element",
+        nav::first_child,
+        refs = 0b110
+    ),
+    cmd!(
+        "DOM Get last child XML element",
+        nav::last_child,
+        refs = 0b110
+    ),
+    cmd!(
+        "DOM Get next sibling XML element",
+        nav::next_sibling,
+        refs = 0b110
+    ),
+    cmd!(
+        "DOM Get previous sibling XML element",
+        nav::previous_sibling,
+        refs = 0b110
+    ),
     cmd!("DOM Get XML element", nav::get_element, refs = 1 << 3),
     cmd!("DOM Count XML elements", nav::count_elements),
     cmd!("DOM Find XML element", nav::find, refs = 1 << 2),
@@ -74,13 +90,25 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("DOM GET XML ELEMENT VALUE", nav::get_value, refs = 0b110),
     cmd!("DOM GET XML ELEMENT NAME", nav::get_name, refs = 1 << 1),
     cmd!("DOM Count XML attributes", nav::count_attributes),
-    cmd!("DOM GET XML ATTRIBUTE BY INDEX", nav::attribute_by_index, refs = 0b1100),
-    cmd!("DOM GET XML ATTRIBUTE BY NAME", nav::attribute_by_name, refs = 1 << 2),
+    cmd!(
+        "DOM GET XML ATTRIBUTE BY INDEX",
+        nav::attribute_by_index,
+        refs = 0b1100
+    ),
+    cmd!(
+        "DOM GET XML ATTRIBUTE BY NAME",
+        nav::attribute_by_name,
+        refs = 1 << 2
+    ),
     cmd!("DOM GET XML CHILD NODES", nav::child_nodes, refs = 0b110),
     cmd!("DOM Get XML information", nav::information),
     cmd!("DOM Create XML Ref", edit::create_ref),
     cmd!("DOM Create XML element", edit::create_element),
-    cmd!("DOM Create XML element arrays", edit::create_element_arrays, refs = 0xFFFF_FFFC),
+    cmd!(
+        "DOM Create XML element arrays",
+        edit::create_element_arrays,
+        refs = 0xFFFF_FFFC
+    ),
     cmd!("DOM SET XML ELEMENT VALUE", edit::set_value),
     cmd!("DOM SET XML ELEMENT NAME", edit::set_name),
     cmd!("DOM SET XML ATTRIBUTE", edit::set_attribute),

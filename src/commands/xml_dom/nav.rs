@@ -104,7 +104,11 @@ fn sibling(it: &mut Interp, a: &Args, cmd: &str, forward: bool) -> RtResult<Valu
         let Some(i) = sibs.iter().position(|&s| s == n) else {
             return Ok(None);
         };
-        let j = if forward { i.checked_add(1) } else { i.checked_sub(1) };
+        let j = if forward {
+            i.checked_add(1)
+        } else {
+            i.checked_sub(1)
+        };
         Ok(j.and_then(|j| sibs.get(j)).and_then(|&s| found(doc, d, s)))
     });
     nav_end(it, a, cmd, res, 1)
@@ -193,7 +197,10 @@ pub fn find(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
                 nodes.push(i.node());
             }
         }
-        Ok(nodes.into_iter().map(|c| make_ref(d, c)).collect::<Vec<_>>())
+        Ok(nodes
+            .into_iter()
+            .map(|c| make_ref(d, c))
+            .collect::<Vec<_>>())
     });
     match res {
         Ok(refs) => {
@@ -218,13 +225,15 @@ pub fn find_by_id(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let id = a.text(1, C)?.to_string();
     let res = on_node(&r, |doc, d, _| {
         let t = &doc.tree;
-        Ok(t.descendants(DOC).into_iter().find(|&c| {
-            t.node(c).kind == Kind::Element
-                && ["id", "ID", "xml:id"]
-                    .iter()
-                    .any(|k| t.attr(c, k) == Some(id.as_str()))
-        })
-        .map(|c| (make_ref(d, c), String::new(), String::new())))
+        Ok(t.descendants(DOC)
+            .into_iter()
+            .find(|&c| {
+                t.node(c).kind == Kind::Element
+                    && ["id", "ID", "xml:id"]
+                        .iter()
+                        .any(|k| t.attr(c, k) == Some(id.as_str()))
+            })
+            .map(|c| (make_ref(d, c), String::new(), String::new())))
     });
     nav_end(it, a, C, res, usize::MAX - 1)
 }
@@ -396,7 +405,8 @@ pub fn information(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let info = a.int(1, C)?;
     let res = on_node(&r, |doc, _, _| {
         let t = &doc.tree;
-        let dt = t.node(DOC)
+        let dt = t
+            .node(DOC)
             .children
             .iter()
             .find(|&&c| t.node(c).kind == Kind::DocType)
@@ -421,7 +431,11 @@ mod tests {
     fn doctype_parts() {
         assert_eq!(
             super::doctype_parts("html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" 'x.dtd'"),
-            ("html".into(), "-//W3C//DTD XHTML 1.0//EN".into(), "x.dtd".into())
+            (
+                "html".into(),
+                "-//W3C//DTD XHTML 1.0//EN".into(),
+                "x.dtd".into()
+            )
         );
         assert_eq!(
             super::doctype_parts("Books SYSTEM \"Book.DTD\" [<!ENTITY a 'b'>]"),

@@ -57,7 +57,13 @@ fn line_col(text: &str, pos: usize) -> (usize, usize) {
     let pos = pos.min(text.len());
     let before = &text.as_bytes()[..pos];
     let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
-    let col = pos - before.iter().rposition(|&c| c == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
+    let col = pos
+        - before
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map(|p| p + 1)
+            .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -242,7 +248,11 @@ fn element(
 /// children (the indentation of the source).
 fn drop_indentation(tree: &mut Tree, id: usize) {
     let n = &tree.nodes[id];
-    if !n.children.iter().any(|&c| tree.nodes[c].kind == Kind::Element) {
+    if !n
+        .children
+        .iter()
+        .any(|&c| tree.nodes[c].kind == Kind::Element)
+    {
         return;
     }
     let blank: Vec<usize> = n
@@ -273,7 +283,10 @@ mod tests {
         assert_eq!(t.value(b), "x < yA");
         assert_eq!(t.cdata(r), "<raw>");
         let kinds: Vec<Kind> = t.node(r).children.iter().map(|&c| t.node(c).kind).collect();
-        assert_eq!(kinds, vec![Kind::Element, Kind::CData, Kind::Comment, Kind::Pi]);
+        assert_eq!(
+            kinds,
+            vec![Kind::Element, Kind::CData, Kind::Comment, Kind::Pi]
+        );
     }
 
     #[test]

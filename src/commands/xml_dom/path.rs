@@ -157,7 +157,7 @@ enum Axis {
     Descendant,
     DescendantOrSelf,
     Parent,
-    SelfAxis,
+    Itself,
     Attribute,
 }
 
@@ -331,7 +331,7 @@ impl Parser {
             Some(Tok::Dot) => {
                 self.i += 1;
                 return Ok(Step {
-                    axis: Axis::SelfAxis,
+                    axis: Axis::Itself,
                     test: Test::Node,
                     preds: self.preds()?,
                 });
@@ -355,7 +355,7 @@ impl Parser {
                     "descendant" => Axis::Descendant,
                     "descendant-or-self" => Axis::DescendantOrSelf,
                     "parent" => Axis::Parent,
-                    "self" => Axis::SelfAxis,
+                    "self" => Axis::Itself,
                     "attribute" => Axis::Attribute,
                     other => return Err(format!("unsupported axis {}", other)),
                 };
@@ -490,7 +490,7 @@ impl XPath {
             {
                 if let Expr::Path(p) = &self.0 {
                     let mut p = p.clone();
-                    p.steps[0].axis = Axis::SelfAxis;
+                    p.steps[0].axis = Axis::Itself;
                     return ev.path(&p, Item::Node(ctx));
                 }
             }
@@ -570,7 +570,7 @@ impl Eval<'_> {
                 v
             }
             Axis::Parent => t.node(c).parent.into_iter().collect(),
-            Axis::SelfAxis => vec![c],
+            Axis::Itself => vec![c],
             Axis::Attribute => {
                 return t
                     .node(c)
@@ -704,7 +704,8 @@ impl Eval<'_> {
         match (a, b) {
             (Val::Nodes(x), Val::Nodes(y)) => x.iter().any(|&i| {
                 let si = Val::Str(self.string(i));
-                y.iter().any(|&j| self.compare(op, &si, &Val::Str(self.string(j))))
+                y.iter()
+                    .any(|&j| self.compare(op, &si, &Val::Str(self.string(j))))
             }),
             (Val::Nodes(x), other) => x
                 .iter()
@@ -775,18 +776,36 @@ mod tests {
         .expect("valid");
         let root = t.root().expect("root");
         assert_eq!(names(&t, "book[2]/title", root), ["title:Learning XML"]);
-        assert_eq!(names(&t, "/bookstore/book[2]/title", root), ["title:Learning XML"]);
+        assert_eq!(
+            names(&t, "/bookstore/book[2]/title", root),
+            ["title:Learning XML"]
+        );
         assert_eq!(names(&t, "book[last()]/price", root), ["price:39.95"]);
         assert_eq!(names(&t, "//title", root).len(), 2);
-        assert_eq!(names(&t, "book[@type=\"warning\"]/title", root), ["title:Learning XML"]);
-        assert_eq!(names(&t, "book[title=\"Harry Potter\"]/price", root), ["price:29.99"]);
-        assert_eq!(names(&t, "//book[contains(@class,'bg')]/title", root), ["title:Learning XML"]);
+        assert_eq!(
+            names(&t, "book[@type=\"warning\"]/title", root),
+            ["title:Learning XML"]
+        );
+        assert_eq!(
+            names(&t, "book[title=\"Harry Potter\"]/price", root),
+            ["price:29.99"]
+        );
+        assert_eq!(
+            names(&t, "//book[contains(@class,'bg')]/title", root),
+            ["title:Learning XML"]
+        );
         assert_eq!(names(&t, "/bookstore/book[2]/@type", root), ["@warning"]);
         assert_eq!(names(&t, "//title | //price", root).len(), 4);
         assert_eq!(names(&t, "book[1]/title/text()", root), ["Harry Potter"]);
         assert_eq!(names(&t, "bookstore/book[1]/price", root), ["price:29.99"]);
-        assert_eq!(names(&t, "book[price>30]/title", root), ["title:Learning XML"]);
-        assert_eq!(names(&t, "*[local-name()='book'][1]/title/..", root).len(), 1);
+        assert_eq!(
+            names(&t, "book[price>30]/title", root),
+            ["title:Learning XML"]
+        );
+        assert_eq!(
+            names(&t, "*[local-name()='book'][1]/title/..", root).len(),
+            1
+        );
         assert!(names(&t, "nothing", root).is_empty());
         for bad in ["", "book[", "book[1", "a/", "@", "f(x)", "book]"] {
             assert!(

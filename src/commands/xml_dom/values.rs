@@ -210,9 +210,18 @@ mod tests {
         assert_eq!(to_xml(&Value::Real(12.34), &o, Target::Element), "12.34");
         assert_eq!(to_xml(&Value::Bool(true), &o, Target::Element), "true");
         assert!(matches!(from_xml("8,5", VarType::Real), Value::Real(x) if x == 8.5));
-        assert!(matches!(from_xml("true", VarType::Boolean), Value::Bool(true)));
-        assert!(matches!(from_xml("0", VarType::Boolean), Value::Bool(false)));
-        assert!(matches!(from_xml("2009-10-25T01:03:20+01:00", VarType::Time), Value::Time(3800)));
+        assert!(matches!(
+            from_xml("true", VarType::Boolean),
+            Value::Bool(true)
+        ));
+        assert!(matches!(
+            from_xml("0", VarType::Boolean),
+            Value::Bool(false)
+        ));
+        assert!(matches!(
+            from_xml("2009-10-25T01:03:20+01:00", VarType::Time),
+            Value::Time(3800)
+        ));
         assert!(
             matches!(from_xml("2009-10-25T01:03:20", VarType::Date), Value::Date(d) if d.year == 2009 && d.month == 10 && d.day == 25)
         );
