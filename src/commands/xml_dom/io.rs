@@ -110,7 +110,7 @@ pub fn close(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 /// The exported text of the tree a reference designates (its document when it
 /// is the root element or the document node, else that element), and whether
 /// to write a byte order mark.
-fn exported(r: &str) -> X<(String, bool)> {
+fn exported(r: &str) -> X<(String, bool, String)> {
     on_node(r, |doc, _, n| {
         let kind = doc.tree.node(n).kind;
         if kind != Kind::Element && kind != Kind::Document {
@@ -125,16 +125,45 @@ fn exported(r: &str) -> X<(String, bool)> {
                 _ => "\n",
             },
         };
-        Ok((to_text(&doc.tree, id, &style), doc.opts.bom == 1))
+        Ok((
+            to_text(&doc.tree, id, &style),
+            doc.opts.bom == 1,
+            doc.tree.encoding.clone(),
+        ))
     })
 }
 
-fn bytes_of(s: String, bom: bool) -> Vec<u8> {
+/// The bytes of exported text in the declared encoding: UTF-8 (default),
+/// UTF-16 (big-endian, always with its byte order mark), or a single-byte
+/// ISO-8859-1 / Windows-1252 / US-ASCII, where a character outside it is written
+/// as a character reference (`&#8364;`); with a UTF-8 byte order mark when asked.
+fn bytes_of(s: String, bom: bool, encoding: &str) -> Vec<u8> {
+    let enc = encoding.to_ascii_uppercase();
     let mut b = Vec::with_capacity(s.len() + 3);
-    if bom {
-        b.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+    match enc.as_str() {
+        "UTF-16" | "UTF-16BE" => {
+            b.extend_from_slice(&[0xFE, 0xFF]);
+            for u in s.encode_utf16() {
+                b.extend_from_slice(&u.to_be_bytes());
+            }
+        }
+        "ISO-8859-1" | "LATIN1" | "WINDOWS-1252" | "US-ASCII" | "ASCII" => {
+            let max = if enc.contains("ASCII") { 0x7F } else { 0xFF };
+            for c in s.chars() {
+                if (c as u32) <= max {
+                    b.push(c as u8);
+                } else {
+                    b.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                }
+            }
+        }
+        _ => {
+            if bom {
+                b.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+            }
+            b.extend_from_slice(s.as_bytes());
+        }
     }
-    b.extend_from_slice(s.as_bytes());
     b
 }
 
@@ -146,11 +175,11 @@ pub fn export_to_var(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     a.require(2, C)?;
     let p = a.ptr(1, C)?;
     match exported(&r) {
-        Ok((s, bom)) => {
+        Ok((s, bom, enc)) => {
             let cur = it.deref_raw(&p)?;
             let is_blob = matches!(cur, Value::Blob(_)) || it.ptr_type(&p) == VarType::Blob;
             let v = if is_blob {
-                Value::Blob(Rc::new(bytes_of(s, bom)))
+                Value::Blob(Rc::new(bytes_of(s, bom, &enc)))
             } else {
                 text(s)
             };
@@ -167,12 +196,12 @@ pub fn export_to_file(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     const C: &str = "DOM EXPORT TO FILE";
     let r = ref_arg(a, 0, C)?;
     let path = a.text(1, C)?.to_string();
-    let res = exported(&r).and_then(|(s, bom)| {
+    let res = exported(&r).and_then(|(s, bom, enc)| {
         if path.is_empty() {
             return Ok(false);
         }
         let p = crate::commands::files::resolve(it, &path);
-        std::fs::write(&p, bytes_of(s, bom))
+        std::fs::write(&p, bytes_of(s, bom, &enc))
             .map(|_| true)
             .map_err(|e| (ERR_FILE, format!("cannot write \"{}\": {}", path, e)))
     });
@@ -315,4 +344,23 @@ pub fn get_error(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     }
     set_ok(it, 1);
     Ok(Value::Undefined)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn exported_bytes_follow_the_declared_encoding() {
+        assert_eq!(
+            super::bytes_of("é€".into(), false, "ISO-8859-1"),
+            b"\xE9&#8364;".to_vec()
+        );
+        assert_eq!(
+            super::bytes_of("a".into(), true, "UTF-8"),
+            b"\xEF\xBB\xBFa".to_vec()
+        );
+        assert_eq!(
+            super::bytes_of("a".into(), false, "utf-16"),
+            vec![0xFE, 0xFF, 0, b'a']
+        );
+    }
 }
