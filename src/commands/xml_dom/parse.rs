@@ -14,6 +14,10 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
 use quick_xml::{Reader, XmlVersion};
 
+/// The deepest nesting of elements accepted (the tree is walked recursively when
+/// exported; libxml2's default limit is 256, fourd's is more generous).
+pub const MAX_DEPTH: usize = 10_000;
+
 /// A malformed document: the parser's message and where (1-based).
 #[derive(Debug, Clone)]
 pub struct ParseError {
@@ -150,6 +154,9 @@ fn parse_into(
             }
             Event::Start(e) => {
                 pending = None;
+                if stack.len() - base >= MAX_DEPTH {
+                    return Err(fail(text, pos, "elements nested too deeply"));
+                }
                 let id = element(text, pos, tree, top, &e)?;
                 stack.push(id);
             }
@@ -303,6 +310,10 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{:?} should fail", bad);
         }
+        let deep = "<a>".repeat(MAX_DEPTH + 1);
+        assert!(parse(&deep).is_err());
+        let ok = format!("{}{}", "<a>".repeat(1000), "</a>".repeat(1000));
+        assert!(parse(&ok).is_ok());
         let e = parse("<a>\n<b></c></a>").expect_err("mismatch");
         assert_eq!(e.line, 2);
     }

@@ -196,6 +196,7 @@ enum Expr {
 struct Parser {
     toks: Vec<Tok>,
     i: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -219,6 +220,15 @@ impl Parser {
     }
 
     fn or(&mut self) -> Result<Expr, String> {
+        self.depth += 1;
+        if self.depth > 200 {
+            return Err("expression nested too deeply".into());
+        }
+        let r = self.or_inner();
+        self.depth -= 1;
+        r
+    }
+    fn or_inner(&mut self) -> Result<Expr, String> {
         let mut l = self.and()?;
         while self.peek() == Some(&Tok::Name("or".into())) {
             self.i += 1;
@@ -445,7 +455,11 @@ impl XPath {
         if toks.is_empty() {
             return Err("empty path".into());
         }
-        let mut p = Parser { toks, i: 0 };
+        let mut p = Parser {
+            toks,
+            i: 0,
+            depth: 0,
+        };
         let e = p.or()?;
         if p.i != p.toks.len() {
             return Err(format!("unexpected {:?}", p.toks[p.i]));
@@ -807,7 +821,11 @@ mod tests {
             1
         );
         assert!(names(&t, "nothing", root).is_empty());
-        for bad in ["", "book[", "book[1", "a/", "@", "f(x)", "book]"] {
+        let deep = format!("a[{}1{}]", "(".repeat(500), ")".repeat(500));
+        assert!(XPath::parse(&deep).is_err());
+        for bad in [
+            "", "book[", "book[1", "a/", "@", "f(x)", "book]", "'open", "a[[1]]", "::",
+        ] {
             assert!(
                 XPath::parse(bad).and_then(|x| x.select(&t, root)).is_err(),
                 "{:?}",
