@@ -5,7 +5,8 @@
 //! Choices where the docs are silent: whitespace-only text between elements (the
 //! indentation of the source) is dropped, so that child node lists, element
 //! values and re-exported indentation are those a reader of the document sees; a
-//! whitespace-only text that is an element's only content is kept. DTD and XML
+//! whitespace-only text that is an element's only content is kept. General
+//! entities declared in the DOCTYPE's internal subset are expanded; DTD and XML
 //! schema validation is not done (the `validation` parameter is accepted and
 //! ignored).
 
@@ -109,6 +110,7 @@ fn parse_into(
     let mut r = Reader::from_str(text);
     // a text node being built from text and entity reference events
     let mut pending: Option<usize> = None;
+    let mut entities: Vec<(String, String)> = Vec::new();
     loop {
         let ev = match r.read_event() {
             Ok(ev) => ev,
@@ -139,7 +141,8 @@ fn parse_into(
                     }
                 } else {
                     let name = g.xml10_content();
-                    match resolve_predefined_entity(&name) {
+                    let declared = entities.iter().find(|(k, _)| *k == *name);
+                    match resolve_predefined_entity(&name).or(declared.map(|(_, v)| v.as_str())) {
                         Some(s) => s.to_string(),
                         None => {
                             return Err(fail(text, pos, format!("undefined entity &{};", name)))
@@ -205,6 +208,7 @@ fn parse_into(
             }
             Event::DocType(d) => {
                 let v = d.into_inner().trim().to_string();
+                entities = internal_entities(&v);
                 tree.append(DOC, Node::new(Kind::DocType, "", &v));
             }
             Event::Eof => break,
@@ -219,6 +223,35 @@ fn parse_into(
         ));
     }
     Ok(())
+}
+
+/// The general entities declared in a DOCTYPE's internal subset
+/// (`<!ENTITY nbsp "&#160;">`), their values with character references resolved.
+fn internal_entities(doctype: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = doctype;
+    while let Some(i) = rest.find("<!ENTITY") {
+        rest = &rest[i + 8..];
+        let body = rest.trim_start();
+        if body.starts_with('%') {
+            continue;
+        }
+        let name_end = body.find(char::is_whitespace).unwrap_or(body.len());
+        let name = &body[..name_end];
+        let after = body[name_end..].trim_start();
+        let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let Some(end) = after[1..].find(q) else {
+            break;
+        };
+        let raw = &after[1..end + 1];
+        let value = quick_xml::escape::unescape(raw)
+            .map(|c| c.into_owned())
+            .unwrap_or_else(|_| raw.to_string());
+        out.push((name.to_string(), value));
+    }
+    out
 }
 
 fn push_text(tree: &mut Tree, parent: usize, pending: &mut Option<usize>, s: &str) {
@@ -314,6 +347,10 @@ mod tests {
         assert!(parse(&deep).is_err());
         let ok = format!("{}{}", "<a>".repeat(1000), "</a>".repeat(1000));
         assert!(parse(&ok).is_ok());
+        let t =
+            parse("<!DOCTYPE a [<!ENTITY nbsp \"&#160;\"><!ENTITY me 'fourd'>]><a>&me;&nbsp;</a>")
+                .expect("declared entities");
+        assert_eq!(t.value(t.root().expect("root")), "fourd\u{A0}");
         let e = parse("<a>\n<b></c></a>").expect_err("mismatch");
         assert_eq!(e.line, 2);
     }
