@@ -29,6 +29,7 @@ mod io;
 mod nav;
 pub mod parse;
 pub mod path;
+mod path_lex;
 pub mod tree;
 pub mod values;
 
