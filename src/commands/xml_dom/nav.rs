@@ -97,19 +97,10 @@ pub fn last_child(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 fn sibling(it: &mut Interp, a: &Args, cmd: &str, forward: bool) -> RtResult<Value> {
     let r = ref_arg(a, 0, cmd)?;
     let res = on_node(&r, |doc, d, n| {
-        let Some(p) = doc.tree.node(n).parent else {
-            return Ok(None);
-        };
-        let sibs: Vec<usize> = doc.tree.elements(p).collect();
-        let Some(i) = sibs.iter().position(|&s| s == n) else {
-            return Ok(None);
-        };
-        let j = if forward {
-            i.checked_add(1)
-        } else {
-            i.checked_sub(1)
-        };
-        Ok(j.and_then(|j| sibs.get(j)).and_then(|&s| found(doc, d, s)))
+        Ok(doc
+            .tree
+            .sibling_element(n, forward)
+            .and_then(|s| found(doc, d, s)))
     });
     nav_end(it, a, cmd, res, 1)
 }
@@ -143,13 +134,11 @@ pub fn get_element(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let index = a.int(2, C)?;
     let res = on_node(&r, |doc, d, n| {
         let ci = doc.opts.case_insensitive;
-        let hit = doc
-            .tree
-            .elements(n)
-            .filter(|&c| same_name(&doc.tree.node(c).name, &name, ci))
-            .nth((index.max(1) - 1) as usize);
+        let hit = usize::try_from(index)
+            .ok()
+            .and_then(|k| doc.tree.nth_named(n, &name, k, ci));
         match hit {
-            Some(c) if index >= 1 => Ok((make_ref(d, c), doc.tree.value(c))),
+            Some(c) => Ok((make_ref(d, c), doc.tree.value(c))),
             _ => xerr(ERR_NOT_FOUND, format!("no element {}[{}]", name, index)),
         }
     });

@@ -354,10 +354,7 @@ impl XPath {
     /// first step names the context element itself and none of its children
     /// (`DOM Find XML element($root; "root/child")`) starts at the context.
     pub fn select(&self, tree: &Tree, ctx: usize) -> Result<Vec<Item>, String> {
-        let mut ev = Eval {
-            tree,
-            order: tree.order(),
-        };
+        let mut ev = Eval { tree, order: None };
         if let Some(first) = self.first_child_name() {
             let n = tree.node(ctx);
             if n.kind == Kind::Element
@@ -380,19 +377,21 @@ impl XPath {
 
 struct Eval<'t> {
     tree: &'t Tree,
-    order: Vec<usize>,
+    /// Document order positions, computed when a node set needs sorting.
+    order: Option<Vec<usize>>,
 }
 
 impl Eval<'_> {
-    fn key(&self, it: Item) -> (usize, usize) {
-        match it {
-            Item::Node(n) => (self.order[n], 0),
-            Item::Attr(n, i) => (self.order[n], i + 1),
+    fn sort(&mut self, v: &mut Vec<Item>) {
+        if v.len() < 2 {
+            return;
         }
-    }
-
-    fn sort(&self, v: &mut Vec<Item>) {
-        v.sort_by_key(|&it| self.key(it));
+        let tree = self.tree;
+        let order = self.order.get_or_insert_with(|| tree.order());
+        v.sort_by_key(|&it| match it {
+            Item::Node(n) => (order[n], 0),
+            Item::Attr(n, i) => (order[n], i + 1),
+        });
         v.dedup();
     }
 
@@ -401,9 +400,35 @@ impl Eval<'_> {
         for s in &p.steps {
             let mut next = Vec::new();
             for &c in &cur {
+                // `name[n]` on the child axis: stop at the n-th match
+                if let (Axis::Child, [Expr::Num(k)], Item::Node(cn)) = (s.axis, &s.preds[..], c) {
+                    let t = self.tree;
+                    let k = *k;
+                    if k.fract() == 0.0 && k >= 1.0 {
+                        let hit = t
+                            .node(cn)
+                            .children
+                            .iter()
+                            .copied()
+                            .filter(|&n| self.test(&s.test, n))
+                            .nth(k as usize - 1);
+                        next.extend(hit.map(Item::Node));
+                    }
+                    continue;
+                }
                 let cand = self.axis(s, c);
                 let mut kept = cand;
                 for pr in &s.preds {
+                    // `[n]`: the n-th, without evaluating the others
+                    if let Expr::Num(n) = pr {
+                        let i = *n as usize;
+                        kept = if n.fract() == 0.0 && i >= 1 && i <= kept.len() {
+                            vec![kept[i - 1]]
+                        } else {
+                            Vec::new()
+                        };
+                        continue;
+                    }
                     let size = kept.len();
                     let mut out = Vec::new();
                     for (i, &it) in kept.iter().enumerate() {
@@ -415,7 +440,10 @@ impl Eval<'_> {
                 }
                 next.extend(kept);
             }
-            self.sort(&mut next);
+            // one context node gives its nodes in document order already
+            if cur.len() > 1 {
+                self.sort(&mut next);
+            }
             cur = next;
         }
         Ok(cur)

@@ -66,6 +66,12 @@ pub struct Tree {
     pub version: String,
     pub encoding: String,
     pub standalone: bool,
+    /// Where the last [`Tree::child_index`] found its node: walking siblings
+    /// one by one (`DOM Get next sibling XML element` loops) stays linear.
+    hint: std::cell::Cell<usize>,
+    /// The last [`Tree::nth_named`] answer (parent, name hash, k, position), so
+    /// that `DOM Get XML element($ref; name; $i; ...)` loops stay linear.
+    named_hint: std::cell::Cell<(usize, u64, usize, usize)>,
 }
 
 pub const DOC: usize = 0;
@@ -78,7 +84,81 @@ impl Tree {
             version: "1.0".into(),
             encoding: "UTF-8".into(),
             standalone: false,
+            hint: std::cell::Cell::new(0),
+            named_hint: std::cell::Cell::new((usize::MAX, 0, 0, 0)),
         }
+    }
+
+    /// The `k`-th (1-based) element child of `parent` named `name` (compared
+    /// case-insensitively when `ci`).
+    pub fn nth_named(&self, parent: usize, name: &str, k: usize, ci: bool) -> Option<usize> {
+        use std::hash::{Hash, Hasher};
+        if k == 0 {
+            return None;
+        }
+        let folded;
+        let name = if ci {
+            folded = name.to_lowercase();
+            folded.as_str()
+        } else {
+            name
+        };
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (name, ci).hash(&mut h);
+        let h = h.finish();
+        let ch = &self.nodes[parent].children;
+        let (hp, hh, hk, hpos) = self.named_hint.get();
+        // resume after the last answer when asked for a later one
+        let (mut seen, start) = if hp == parent && hh == h && hk <= k && hpos < ch.len() {
+            (hk - 1, hpos)
+        } else {
+            (0, 0)
+        };
+        for (pos, &c) in ch.iter().enumerate().skip(start) {
+            let n = &self.nodes[c];
+            let same = n.kind == Kind::Element
+                && if ci {
+                    n.name.to_lowercase() == name
+                } else {
+                    n.name == name
+                };
+            if same {
+                seen += 1;
+                if seen == k {
+                    self.named_hint.set((parent, h, k, pos));
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    /// The position of `id` among the children of `parent`.
+    pub fn child_index(&self, parent: usize, id: usize) -> Option<usize> {
+        let ch = &self.nodes[parent].children;
+        let h = self.hint.get();
+        let i = if ch.get(h) == Some(&id) {
+            h
+        } else {
+            ch.iter().position(|&c| c == id)?
+        };
+        self.hint.set(i);
+        Some(i)
+    }
+
+    /// The next (or previous) element among the siblings of `id`.
+    pub fn sibling_element(&self, id: usize, forward: bool) -> Option<usize> {
+        let p = self.nodes[id].parent?;
+        let i = self.child_index(p, id)?;
+        let ch = &self.nodes[p].children;
+        let is_el = |&j: &usize| self.nodes[ch[j]].kind == Kind::Element;
+        let j = if forward {
+            (i + 1..ch.len()).find(is_el)
+        } else {
+            (0..i).rev().find(is_el)
+        }?;
+        self.hint.set(j);
+        Some(ch[j])
     }
 
     pub fn node(&self, id: usize) -> &Node {
@@ -304,6 +384,16 @@ mod tests {
         t.remove(a);
         assert!(!t.is_alive(a));
         assert_eq!(t.elements(r).count(), 0);
+        let b = t.append(r, Node::new(Kind::Element, "b", ""));
+        t.append(r, Node::new(Kind::Comment, "", "c"));
+        let d = t.append(r, Node::new(Kind::Element, "d", ""));
+        assert_eq!(t.sibling_element(b, true), Some(d));
+        assert_eq!(t.sibling_element(d, false), Some(b));
+        assert_eq!(t.sibling_element(d, true), None);
+        assert_eq!(t.nth_named(r, "d", 1, false), Some(d));
+        assert_eq!(t.nth_named(r, "D", 1, true), Some(d));
+        assert_eq!(t.nth_named(r, "D", 1, false), None);
+        assert_eq!(t.nth_named(r, "b", 2, false), None);
         assert!(valid_name("a:b-c.d"));
         assert!(!valid_name("1abc"));
         assert!(!valid_name("a b"));
