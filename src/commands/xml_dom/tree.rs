@@ -263,19 +263,26 @@ impl Tree {
     /// Replaces the text content of an element by one node of `kind` (text or
     /// CDATA), keeping its element, comment and PI children.
     pub fn set_value(&mut self, id: usize, value: &str, kind: Kind) {
-        let keep: Vec<usize> = self.nodes[id]
+        let nodes = &self.nodes;
+        let is_text = |c: &usize| matches!(nodes[*c].kind, Kind::Text | Kind::CData);
+        let texts: Vec<usize> = nodes[id].children.iter().copied().filter(is_text).collect();
+        let wanted = !value.is_empty() || kind == Kind::CData;
+        // one text node of that kind already: change it in place (no garbage)
+        if wanted && texts.len() == 1 && nodes[texts[0]].kind == kind {
+            self.nodes[texts[0]].value = value.to_string();
+            return;
+        }
+        let keep: Vec<usize> = nodes[id]
             .children
             .iter()
             .copied()
-            .filter(|&c| !matches!(self.nodes[c].kind, Kind::Text | Kind::CData))
+            .filter(|c| !is_text(c))
             .collect();
-        for c in self.nodes[id].children.clone() {
-            if !keep.contains(&c) {
-                self.kill(c);
-            }
+        for c in texts {
+            self.kill(c);
         }
         self.nodes[id].children = keep;
-        if !value.is_empty() || kind == Kind::CData {
+        if wanted {
             self.insert(id, 0, Node::new(kind, "", value));
         }
     }
@@ -377,6 +384,12 @@ mod tests {
         t.append(a, Node::new(Kind::Text, "", "x"));
         assert_eq!(t.root(), Some(r));
         assert_eq!(t.value(a), "x");
+        let before = t.nodes.len();
+        t.set_value(a, "y", Kind::Text);
+        assert_eq!((t.value(a), t.nodes.len()), ("y".to_string(), before));
+        t.set_value(a, "z", Kind::CData);
+        assert_eq!((t.value(a), t.cdata(a)), (String::new(), "z".to_string()));
+        t.set_value(a, "x", Kind::Text);
         let mut u = Tree::new();
         let ur = u.append(DOC, Node::new(Kind::Element, "u", ""));
         let c = u.import(&t, a, ur, usize::MAX);
