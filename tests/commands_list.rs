@@ -24,6 +24,7 @@ fn commands_lists_implemented_commands() {
         "1470\tThis",
         "284\tC_TEXT",
         "214\tTrue",
+        "864\tDOM Find XML element",
     ] {
         assert!(lines.contains(&want), "missing {:?}", want);
     }

@@ -190,4 +190,5 @@ pub fn lookup(name: &str) -> Option<Value> {
             Const::Text(t) => text(t),
         })
         .or_else(|| super::web::constant(name))
+        .or_else(|| super::xml_dom::constant(name))
 }

@@ -34,6 +34,7 @@ pub mod tags;
 pub mod text;
 pub mod web;
 pub mod webserver;
+pub mod xml_dom;
 
 pub use crate::runtime::registry::{set_ok, Args, CmdFn, CommandDef};
 use std::sync::OnceLock;
@@ -81,7 +82,7 @@ pub fn fill_array(
     Ok(())
 }
 
-fn themes() -> [&'static [CommandDef]; 28] {
+fn themes() -> [&'static [CommandDef]; 29] {
     [
         fsobjects::COMMANDS,
         crate::orda::COMMANDS,
@@ -111,6 +112,7 @@ fn themes() -> [&'static [CommandDef]; 28] {
         methods::COMMANDS,
         paths::COMMANDS,
         environment::COMMANDS,
+        xml_dom::COMMANDS,
     ]
 }
 

@@ -34,6 +34,11 @@
 //! | 48   | circular reference: an object or collection contains itself (JSON, `String`, copies, process parameters, `Storage`) |
 //! | 49   | internal error: an unexpected failure inside a command, reported instead of ending the run |
 //! | 50   | syntax error: the method called has syntax errors (reported when the project loaded) |
+//! | 60   | XML DOM: invalid XML element reference (not issued, closed document, removed element) |
+//! | 61   | XML DOM: malformed XML (the parser's message; `XML GET ERROR` gives line and column) |
+//! | 62   | XML DOM: element or attribute not found where the command's docs make it an error |
+//! | 63   | XML DOM: invalid XML name, XPath, option or argument |
+//! | 64   | XML DOM: a document file cannot be read or written |
 //! | -10518 | `ASSERT` / `Asserted` failed (message "Assert failed: ..."), 4D's own code |
 //! | any  | `throw(code...)`: the code given (`-1` when a thrown object has no `errCode`) |
 //!

@@ -1,0 +1,30 @@
+// DOM SET XML ATTRIBUTE (typed values converted as its table says), DOM Count XML attributes,
+// DOM GET XML ATTRIBUTE BY INDEX (alphabetical order), BY NAME (typed), DOM REMOVE XML ATTRIBUTE
+var $root; $child; $name; $val; $out : Text
+var $LineNum : Integer
+$root:=DOM Parse XML variable("<lines><line size=\"10\" N=\"1\" Font=\"Verdana\">first</line></lines>")
+$child:=DOM Get first child XML element($root)
+ALERT(String(DOM Count XML attributes($child)))
+ARRAY TEXT(tAttrib; 3)
+ARRAY TEXT(tValAttrib; 3)
+For ($i; 1; 3)
+	DOM GET XML ATTRIBUTE BY INDEX($child; $i; tAttrib{$i}; tValAttrib{$i})
+End for
+ALERT(tAttrib{1}+" "+tAttrib{2}+" "+tAttrib{3}+" / "+tValAttrib{1}+" "+tValAttrib{2}+" "+tValAttrib{3})
+DOM GET XML ATTRIBUTE BY NAME($child; "N"; $LineNum)
+ALERT(String($LineNum+1))
+DOM REMOVE XML ATTRIBUTE($child; "N")
+ALERT(String(OK)+" "+String(DOM Count XML attributes($child)))
+DOM SET XML ATTRIBUTE($root; "b"; True; "i"; 123456; "r"; 12.34; "d"; !2006-12-04!; "t"; ?01:27:13?)
+DOM SET XML ATTRIBUTE($root; "q"; "a<b & \"c\"")
+DOM EXPORT TO VAR($root; $out)
+ALERT($out)
+ON ERR CALL("xd_report")
+DOM GET XML ATTRIBUTE BY NAME($child; "missing"; $val)
+ALERT("missing: OK="+String(OK))
+DOM REMOVE XML ATTRIBUTE($child; "missing")
+ALERT("remove missing: OK="+String(OK))
+DOM GET XML ATTRIBUTE BY INDEX($child; 9; $name; $val)
+ALERT("index 9: OK="+String(OK))
+ON ERR CALL("")
+DOM CLOSE XML($root)

@@ -1,0 +1,21 @@
+// DOM Create XML Ref (dom-create-xml-ref.md, examples 1-3) and DOM Create XML element
+// (dom-create-xml-element.md, example 3) exported with DOM EXPORT TO VAR
+var $root; $ref1; $out : Text
+$root:=DOM Create XML Ref("MyRoot")
+DOM EXPORT TO VAR($root; $out)
+ALERT($out)
+DOM CLOSE XML($root)
+$root:=DOM Create XML Ref("MyNameSpace:MyRoot"; "http://www.4D.com/tech/namespace")
+DOM EXPORT TO VAR($root; $out)
+ALERT($out)
+DOM CLOSE XML($root)
+$root:=DOM Create XML Ref("MyNameSpace:MyRoot"; "http://www.4D.com/tech/namespace"; "NSName1"; "http://www.4D.com/Prod/namespace"; "NSName2"; "http://www.4D.com/Mkt/namespace")
+DOM EXPORT TO VAR($root; $out)
+ALERT($out)
+DOM CLOSE XML($root)
+$root:=DOM Create XML Ref("Root")
+$ref1:=DOM Create XML element($root; "Elem1")
+DOM SET XML ELEMENT VALUE($ref1; "Hello")
+DOM EXPORT TO VAR($root; $out)
+ALERT($out)
+DOM CLOSE XML($root)
