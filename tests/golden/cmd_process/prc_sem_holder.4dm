@@ -1,7 +1,7 @@
 // helper: holds semaphore "res" for a while
 If (Not(Semaphore("res")))
 	ALERT("holder got res")
-	DELAY PROCESS(Current process; 6)
+	DELAY PROCESS(Current process; 30)
 	ALERT("holder releases res")
 	CLEAR SEMAPHORE("res")
 End if
