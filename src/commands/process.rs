@@ -145,6 +145,7 @@ fn delay_process(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         sched::delay_current(it, d)?;
     } else if matches!(it.sched.procs[i].state, State::Ready | State::Delayed(_)) {
         it.sched.procs[i].state = State::Delayed(Instant::now() + d);
+        it.sched.wake(i);
     }
     Ok(Value::Undefined)
 }
@@ -159,6 +160,7 @@ fn pause_process(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         return Ok(Value::Undefined);
     }
     it.sched.procs[i].state = State::Paused;
+    it.sched.wake(i);
     if i == it.sched.cur {
         sched::yield_now(it)?;
     }
@@ -171,6 +173,7 @@ fn resume_process(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     if let Some(i) = sched::index_of(it, n) {
         if matches!(it.sched.procs[i].state, State::Paused | State::Delayed(_)) {
             it.sched.procs[i].state = State::Ready;
+            it.sched.wake(i);
         }
     }
     Ok(Value::Undefined)
@@ -187,6 +190,7 @@ fn abort_process_by_id(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         return Ok(Value::Undefined);
     }
     it.sched.procs[i].kill = true;
+    it.sched.wake(i);
     if i == it.sched.cur {
         let mut e = crate::runtime::error::rt_error(codes::INTERRUPTED, "Process aborted");
         e.abort = true;
@@ -248,6 +252,7 @@ fn call_worker(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         },
     };
     it.sched.procs[target].mailbox.push_back((f, params));
+    it.sched.wake(target);
     Ok(Value::Undefined)
 }
 
@@ -269,6 +274,7 @@ fn kill_worker(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
         if p.worker {
             p.kill_worker = true;
         }
+        it.sched.wake(i);
     }
     Ok(Value::Undefined)
 }
