@@ -11,6 +11,7 @@ pub mod collection;
 pub mod constants;
 pub mod datetime;
 pub mod db;
+pub mod dbmore;
 pub mod environment;
 pub mod errors;
 pub mod files;
@@ -74,7 +75,7 @@ pub fn fill_array(
     Ok(())
 }
 
-fn themes() -> [&'static [CommandDef]; 28] {
+fn themes() -> [&'static [CommandDef]; 29] {
     [
         fsobjects::COMMANDS,
         crate::orda::COMMANDS,
@@ -95,6 +96,7 @@ fn themes() -> [&'static [CommandDef]; 28] {
         tags::COMMANDS,
         webserver::COMMANDS,
         db::COMMANDS,
+        dbmore::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
         process::COMMANDS,
@@ -187,6 +189,11 @@ const COMPILER_HANDLED: &[&str] = &[
     "4D",
     "Super",
     "Formula",
+    // compiled to loops over the selection (compile/resolve/db.rs)
+    "APPLY TO SELECTION",
+    "QUERY BY FORMULA",
+    "QUERY SELECTION BY FORMULA",
+    "ORDER BY FORMULA",
 ];
 
 /// Every implemented command as `(number, official name)`, sorted by number
