@@ -14,6 +14,7 @@ pub mod db;
 pub mod dbmore;
 pub mod environment;
 pub mod errors;
+pub mod external;
 pub mod files;
 pub mod formats;
 pub mod formula;
@@ -75,7 +76,7 @@ pub fn fill_array(
     Ok(())
 }
 
-fn themes() -> [&'static [CommandDef]; 29] {
+fn themes() -> [&'static [CommandDef]; 30] {
     [
         fsobjects::COMMANDS,
         crate::orda::COMMANDS,
@@ -97,6 +98,7 @@ fn themes() -> [&'static [CommandDef]; 29] {
         webserver::COMMANDS,
         db::COMMANDS,
         dbmore::COMMANDS,
+        external::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
         process::COMMANDS,
