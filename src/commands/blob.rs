@@ -136,7 +136,7 @@ fn text_to_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 /// Writes `data` into the blob given as argument 1 (TEXT TO BLOB, VARIABLE TO
 /// BLOB): appended with `*`; at the offset held by the variable of argument
 /// `offset_arg` (then advanced past the data); otherwise the blob is replaced.
-fn put_in_blob(
+pub(super) fn put_in_blob(
     it: &mut Interp,
     a: &mut Args,
     offset_arg: usize,

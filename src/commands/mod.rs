@@ -6,6 +6,7 @@
 pub mod application;
 pub mod array;
 pub mod blob;
+pub mod blobnum;
 pub mod callbacks;
 pub mod collection;
 pub mod constants;
@@ -76,13 +77,14 @@ pub fn fill_array(
     Ok(())
 }
 
-fn themes() -> [&'static [CommandDef]; 30] {
+fn themes() -> [&'static [CommandDef]; 31] {
     [
         fsobjects::COMMANDS,
         crate::orda::COMMANDS,
         files::COMMANDS,
         system::COMMANDS,
         blob::COMMANDS,
+        blobnum::COMMANDS,
         regex::COMMANDS,
         text::COMMANDS,
         math::COMMANDS,

@@ -256,12 +256,19 @@ def main():
     ap.add_argument("--out", default="/tmp/fourd-realcode")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=int, default=5)
-    ap.add_argument("--only", default="")
+    ap.add_argument("--only", default="", help="only the repositories whose name contains this")
+    ap.add_argument("--skip", default="", help="leave out the repositories whose name contains this")
     ap.add_argument("--check-only", action="store_true")
+    ap.add_argument("--report", metavar="RESULTS_JSONL",
+                    help="only print the tables of an earlier run's results.jsonl")
     a = ap.parse_args()
+    if a.report:
+        report([json.loads(l) for l in open(a.report, encoding="utf-8") if l.strip()])
+        return
     fourd = os.path.abspath(a.fourd)
     os.makedirs(a.out, exist_ok=True)
-    repos = sorted(d for d in os.listdir(a.corpus) if os.path.isdir(os.path.join(a.corpus, d)) and a.only in d)
+    repos = sorted(d for d in os.listdir(a.corpus) if os.path.isdir(os.path.join(a.corpus, d)) and a.only in d
+                   and not (a.skip and a.skip in d))
     results = []
     checks = {}
     for r in repos:
@@ -291,6 +298,8 @@ def main():
                     continue
                 params, result = signature(text)
                 jobs.append((r, sources, fn[:-4], params, result))
+    # results are written as they come (OUT_DIR/partial.jsonl), then sorted
+    partial = open(os.path.join(a.out, "partial.jsonl"), "w")
     with cf.ThreadPoolExecutor(a.jobs) as ex:
         futs = {ex.submit(run_method, fourd, s, n, p, res, a.timeout): (r, s, n) for (r, s, n, p, res) in jobs}
         for f in cf.as_completed(futs):
@@ -298,9 +307,19 @@ def main():
             res = f.result()
             res.update({"repo": r, "method": n, "project": os.path.relpath(s, a.corpus)})
             results.append(res)
+            partial.write(json.dumps(res, ensure_ascii=False) + "\n")
+            partial.flush()
+    partial.close()
     with open(os.path.join(a.out, "results.jsonl"), "w") as fh:
         for res in sorted(results, key=lambda x: (x["repo"], x["method"])):
             fh.write(json.dumps(res, ensure_ascii=False) + "\n")
+    report(results, repos)
+
+
+def report(results, repos=None):
+    """The table by repository and the most frequent causes of failure."""
+    if repos is None:
+        repos = sorted({r["repo"] for r in results})
     by_repo = collections.defaultdict(lambda: [0, 0])
     causes = collections.Counter()
     for res in results:
