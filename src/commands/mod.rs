@@ -211,7 +211,7 @@ pub fn implemented() -> Vec<(u32, String)> {
         .chain(COMPILER_HANDLED.iter().copied());
     for name in names {
         // internal helpers (`_fourd_member`) are not 4D commands
-        if name.starts_with('_') || !seen.insert(name.to_lowercase()) {
+        if name.starts_with("_fourd") || !seen.insert(name.to_lowercase()) {
             continue;
         }
         match crate::syntax::data::command_by_name(name) {
