@@ -1,6 +1,6 @@
 //! Numbers in blobs and blob surgery: `INTEGER TO BLOB`, `LONGINT TO BLOB`,
 //! `REAL TO BLOB`, `BLOB to integer`, `BLOB to longint`, `BLOB to real`,
-//! `COPY BLOB`, `INSERT IN BLOB`, `DELETE FROM BLOB`
+//! `COPY BLOB`, `INSERT IN BLOB`, `DELETE FROM BLOB`, `BLOB PROPERTIES`
 //! (developer.4d.com/docs/commands/<name>).
 //!
 //! Byte orders: `Native byte ordering` (0, little-endian on the machines fourd
@@ -32,6 +32,7 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("COPY BLOB", copy_blob, refs = 1 << 1),
     cmd!("INSERT IN BLOB", insert_in_blob, refs = 1),
     cmd!("DELETE FROM BLOB", delete_from_blob, refs = 1),
+    cmd!("BLOB PROPERTIES", blob_properties, refs = 0b1110),
 ];
 
 fn bytes(v: &Value) -> Vec<u8> {
@@ -235,6 +236,20 @@ fn insert_in_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let fill = a.opt_num(3, cmd)?.unwrap_or(0.0) as i64 as u8;
     b.splice(off..off, std::iter::repeat_n(fill, len));
     it.store_ptr(&p, Value::Blob(Rc::new(b)))?;
+    Ok(Value::Undefined)
+}
+
+/// `BLOB PROPERTIES(blob; compressed{; expanded size{; current size}})`: fourd
+/// never compresses blobs (`COMPRESS BLOB` is not implemented), so `compressed`
+/// is `Is not compressed` (0) and both sizes are the blob's size.
+fn blob_properties(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let n = bytes(a.get(0)).len() as i32;
+    for (i, v) in [(1, 0), (2, n), (3, n)] {
+        if let Value::Pointer(p) = a.get(i) {
+            let p = p.clone();
+            it.store_ptr(&p, Value::Int(v))?;
+        }
+    }
     Ok(Value::Undefined)
 }
 

@@ -4,7 +4,7 @@
 //! `COPY SET`), `QUERY SELECTION WITH ARRAY`, the current record's state
 //! (`DUPLICATE RECORD`, `Modified record`, `Is new record`, `PUSH RECORD` /
 //! `POP RECORD`, `PREVIOUS RECORD`, `Before selection`), `Sequence number`, `GET FIELD PROPERTIES`,
-//! `Current default table`, `TRUNCATE TABLE`, the query descriptions
+//! `Current default table`, `TRUNCATE TABLE`, `GET TABLE TITLES`, `GET FIELD TITLES`, the query descriptions
 //! (`DESCRIBE QUERY EXECUTION`, `Last query plan`, `Last query path`) and the loop
 //! helpers `QUERY BY FORMULA`, `QUERY SELECTION BY FORMULA` and `ORDER BY FORMULA`
 //! are compiled to (see `compile/resolve/db.rs`).
@@ -13,7 +13,7 @@
 //! set-query-limit, longint-array-from-selection, create-set-from-array, copy-set,
 //! query-selection-with-array, duplicate-record, modified-record, is-new-record,
 //! push-record, pop-record, previous-record, before-selection, sequence-number, get-field-properties,
-//! current-default-table, truncate-table, describe-query-execution,
+//! current-default-table, truncate-table, get-table-titles, get-field-titles, describe-query-execution,
 //! last-query-plan, last-query-path, query-by-formula, query-selection-by-formula,
 //! order-by-formula.
 //!
@@ -68,6 +68,8 @@ pub static COMMANDS: &[super::CommandDef] = &[
     cmd!("GET FIELD PROPERTIES", get_field_properties, refs = ALL),
     cmd!("Current default table", current_default_table),
     cmd!("TRUNCATE TABLE", truncate_table, refs = ALL),
+    cmd!("GET TABLE TITLES", get_table_titles, refs = ALL),
+    cmd!("GET FIELD TITLES", get_field_titles, refs = ALL),
     // the loops QUERY BY FORMULA / ORDER BY FORMULA are compiled to
     cmd!("_fourd scan begin", scan_begin, refs = ALL),
     cmd!("_fourd scan more", scan_more, refs = ALL),
@@ -430,6 +432,47 @@ fn truncate_table(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     it.db.delete_selection(ti)?;
     let ok = it.db.records_in_table(ti)? == 0;
     set_ok(it, ok);
+    Ok(Value::Undefined)
+}
+
+/// `GET TABLE TITLES(titles; numbers)`: the tables' names and numbers (fourd
+/// has no `SET TABLE TITLES` aliases, so the names are those of the structure).
+fn get_table_titles(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let cmd = "GET TABLE TITLES";
+    let (names, nums): (Vec<Value>, Vec<Value>) = match it.db.structure() {
+        Some(s) => s
+            .tables
+            .iter()
+            .map(|t| (text(t.name.clone()), Value::Int(t.num as i32)))
+            .unzip(),
+        None => (Vec::new(), Vec::new()),
+    };
+    let p = array_ptr(a, 0, cmd)?;
+    fill_array(it, &p, VarType::Text, names)?;
+    let p = array_ptr(a, 1, cmd)?;
+    fill_array(it, &p, VarType::Integer, nums)?;
+    Ok(Value::Undefined)
+}
+
+/// `GET FIELD TITLES(table; titles; numbers)`: the fields' names and numbers.
+fn get_field_titles(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let cmd = "GET FIELD TITLES";
+    let Some(t) = table_at(it, a, 0) else {
+        return err(codes::BAD_ARG, "GET FIELD TITLES: a table is expected");
+    };
+    let ti = it.db.ti(t)?;
+    let (names, nums): (Vec<Value>, Vec<Value>) = match it.db.structure() {
+        Some(s) => s.tables[ti]
+            .fields
+            .iter()
+            .map(|f| (text(f.name.clone()), Value::Int(f.num as i32)))
+            .unzip(),
+        None => (Vec::new(), Vec::new()),
+    };
+    let p = array_ptr(a, 1, cmd)?;
+    fill_array(it, &p, VarType::Text, names)?;
+    let p = array_ptr(a, 2, cmd)?;
+    fill_array(it, &p, VarType::Integer, nums)?;
     Ok(Value::Undefined)
 }
 
