@@ -27,6 +27,7 @@ pub mod math;
 pub mod methods;
 pub mod numbers;
 pub mod object;
+pub mod parseformula;
 pub mod paths;
 pub mod process;
 pub mod query;
@@ -77,7 +78,7 @@ pub fn fill_array(
     Ok(())
 }
 
-fn themes() -> [&'static [CommandDef]; 31] {
+fn themes() -> [&'static [CommandDef]; 32] {
     [
         fsobjects::COMMANDS,
         crate::orda::COMMANDS,
@@ -109,6 +110,7 @@ fn themes() -> [&'static [CommandDef]; 31] {
         sysinfo::COMMANDS,
         methods::COMMANDS,
         paths::COMMANDS,
+        parseformula::COMMANDS,
         environment::COMMANDS,
     ]
 }
