@@ -4,7 +4,7 @@
 //! `COPY SET`), `QUERY SELECTION WITH ARRAY`, the current record's state
 //! (`DUPLICATE RECORD`, `Modified record`, `Is new record`, `PUSH RECORD` /
 //! `POP RECORD`, `PREVIOUS RECORD`, `Before selection`), `Sequence number`, `GET FIELD PROPERTIES`,
-//! `Current default table`, `TRUNCATE TABLE`, `GET TABLE TITLES`, `GET FIELD TITLES`, the query descriptions
+//! `Current default table`, `NO DEFAULT TABLE`, `Is record loaded`, `TRUNCATE TABLE`, `GET TABLE TITLES`, `GET FIELD TITLES`, the query descriptions
 //! (`DESCRIBE QUERY EXECUTION`, `Last query plan`, `Last query path`) and the loop
 //! helpers `QUERY BY FORMULA`, `QUERY SELECTION BY FORMULA` and `ORDER BY FORMULA`
 //! are compiled to (see `compile/resolve/db.rs`).
@@ -13,7 +13,7 @@
 //! set-query-limit, longint-array-from-selection, create-set-from-array, copy-set,
 //! query-selection-with-array, duplicate-record, modified-record, is-new-record,
 //! push-record, pop-record, previous-record, before-selection, sequence-number, get-field-properties,
-//! current-default-table, truncate-table, get-table-titles, get-field-titles, describe-query-execution,
+//! current-default-table, no-default-table, is-record-loaded, truncate-table, get-table-titles, get-field-titles, describe-query-execution,
 //! last-query-plan, last-query-path, query-by-formula, query-selection-by-formula,
 //! order-by-formula.
 //!
@@ -67,6 +67,8 @@ pub static COMMANDS: &[super::CommandDef] = &[
     cmd!("Sequence number", sequence_number, refs = ALL),
     cmd!("GET FIELD PROPERTIES", get_field_properties, refs = ALL),
     cmd!("Current default table", current_default_table),
+    cmd!("NO DEFAULT TABLE", no_default_table),
+    cmd!("Is record loaded", is_record_loaded, refs = ALL),
     cmd!("TRUNCATE TABLE", truncate_table, refs = ALL),
     cmd!("GET TABLE TITLES", get_table_titles, refs = ALL),
     cmd!("GET FIELD TITLES", get_field_titles, refs = ALL),
@@ -423,6 +425,17 @@ fn current_default_table(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
         Some(n) => Value::Pointer(std::rc::Rc::new(Ptr::Table(n))),
         None => Value::Pointer(std::rc::Rc::new(Ptr::Nil)),
     })
+}
+
+fn no_default_table(it: &mut Interp, _: &mut Args) -> RtResult<Value> {
+    it.db.default_table = None;
+    Ok(Value::Undefined)
+}
+
+/// True when the table has a current record (a new one too).
+fn is_record_loaded(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let (ti, _) = opt_table(it, a, "Is record loaded")?;
+    Ok(Value::Bool(it.db.tables[ti].cur.is_some()))
 }
 
 fn truncate_table(it: &mut Interp, a: &mut Args) -> RtResult<Value> {

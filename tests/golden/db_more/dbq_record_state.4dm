@@ -39,3 +39,13 @@ DEFAULT TABLE([Company])
 ALERT("default "+Table name(Current default table))
 TRUNCATE TABLE([Company])
 ALERT("truncated "+String(Records in table([Company]))+" "+String(OK))
+UNLOAD RECORD([Employee])
+ALERT("loaded "+String(Is record loaded([Employee])))
+ALL RECORDS([Employee])
+ALERT("loaded "+String(Is record loaded([Employee])))
+NO DEFAULT TABLE
+Try
+	ALERT(String(Records in selection))
+Catch
+	ALERT("no default table")
+End try
