@@ -275,9 +275,6 @@ mod tests {
             assert_eq!(from_extended(&to_extended(x)), x);
         }
         // 1.0 is exponent 16383 with the integer bit set
-        assert_eq!(
-            to_extended(1.0),
-            [0x3f, 0xff, 0x80, 0, 0, 0, 0, 0, 0, 0]
-        );
+        assert_eq!(to_extended(1.0), [0x3f, 0xff, 0x80, 0, 0, 0, 0, 0, 0, 0]);
     }
 }

@@ -42,7 +42,11 @@ const ALL: u32 = u32::MAX;
 pub static COMMANDS: &[super::CommandDef] = &[
     cmd!("SET QUERY DESTINATION", set_query_destination, refs = ALL),
     cmd!("SET QUERY LIMIT", set_query_limit, refs = ALL),
-    cmd!("DESCRIBE QUERY EXECUTION", describe_query_execution, refs = ALL),
+    cmd!(
+        "DESCRIBE QUERY EXECUTION",
+        describe_query_execution,
+        refs = ALL
+    ),
     cmd!("Last query plan", last_query_plan, refs = ALL),
     cmd!("Last query path", last_query_path, refs = ALL),
     cmd!(
@@ -144,9 +148,7 @@ pub(super) fn deliver(it: &mut Interp, ti: usize, mut sel: Vec<i64>) -> RtResult
             );
             Ok(())
         }
-        QueryDest::Count(Value::Pointer(p)) => {
-            it.store_ptr(&p, Value::Int(sel.len() as i32))
-        }
+        QueryDest::Count(Value::Pointer(p)) => it.store_ptr(&p, Value::Int(sel.len() as i32)),
         QueryDest::Count(_) => Ok(()),
     }
 }
@@ -235,7 +237,12 @@ fn create_set_from_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
             let arr = arr.borrow();
             (arr.elem == VarType::Boolean, arr.elems.clone())
         }
-        _ => return err(codes::NOT_ARRAY, "CREATE SET FROM ARRAY: an array is expected"),
+        _ => {
+            return err(
+                codes::NOT_ARRAY,
+                "CREATE SET FROM ARRAY: an array is expected",
+            )
+        }
     };
     let mut recs = BTreeSet::new();
     let mut bad = false;
@@ -509,17 +516,16 @@ fn field_type_code(ty: FieldType) -> i32 {
 fn get_field_properties(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let cmd = "GET FIELD PROPERTIES";
     // (field pointer | table number; field number); type; length; indexed; unique; invisible
-    let (ti, fi, next) = if table_at(it, a, 0).is_none()
-        && !matches!(val(it, a, 0)?, Value::Pointer(_))
-    {
-        let t = val_num(it, a, 0, cmd)? as u32;
-        let f = val_num(it, a, 1, cmd)? as u32;
-        let (ti, fi) = it.db.tfi(t, f)?;
-        (ti, fi, 2)
-    } else {
-        let (ti, fi) = field_at(it, a, 0, cmd)?;
-        (ti, fi, 1)
-    };
+    let (ti, fi, next) =
+        if table_at(it, a, 0).is_none() && !matches!(val(it, a, 0)?, Value::Pointer(_)) {
+            let t = val_num(it, a, 0, cmd)? as u32;
+            let f = val_num(it, a, 1, cmd)? as u32;
+            let (ti, fi) = it.db.tfi(t, f)?;
+            (ti, fi, 2)
+        } else {
+            let (ti, fi) = field_at(it, a, 0, cmd)?;
+            (ti, fi, 1)
+        };
     let (ty, indexed, unique) = match it.db.structure() {
         Some(s) => {
             let f = &s.tables[ti].fields[fi];

@@ -45,7 +45,7 @@ pub const COMMANDS: &[super::CommandDef] = &[
 /// docs/commands/is-license-available.md: whether a 4D license (plug-in,
 /// client, web, SOAP...) is available to the application.
 fn is_license_available(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
-    Ok(Value::Bool(a.len() == 0))
+    Ok(Value::Bool(a.is_empty()))
 }
 
 /// docs/commands/is-data-file-locked.md.

@@ -50,7 +50,13 @@ fn volume_list(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
             }
         }
     }
-    super::fill_array(it, a, 0, "VOLUME LIST", names.into_iter().map(text).collect())?;
+    super::fill_array(
+        it,
+        a,
+        0,
+        "VOLUME LIST",
+        names.into_iter().map(text).collect(),
+    )?;
     Ok(Value::Undefined)
 }
 

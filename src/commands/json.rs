@@ -32,10 +32,17 @@ fn json_stringify_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 /// raises the JSON Parse error.
 fn json_parse_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let t = a.text(0, "JSON PARSE ARRAY")?;
-    let v = parse(&t)
-        .map_err(|e| crate::runtime::error::rt_error(codes::BAD_JSON, format!("JSON PARSE ARRAY: invalid JSON ({})", e)))?;
+    let v = parse(&t).map_err(|e| {
+        crate::runtime::error::rt_error(
+            codes::BAD_JSON,
+            format!("JSON PARSE ARRAY: invalid JSON ({})", e),
+        )
+    })?;
     let Value::Collection(c) = v else {
-        return err(codes::BAD_JSON, "JSON PARSE ARRAY: the JSON is not an array");
+        return err(
+            codes::BAD_JSON,
+            "JSON PARSE ARRAY: the JSON is not an array",
+        );
     };
     let vals: Vec<Value> = c.borrow().iter().cloned().collect();
     super::fill_array(it, a, 1, "JSON PARSE ARRAY", vals)?;

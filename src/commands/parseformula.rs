@@ -18,8 +18,7 @@ use crate::runtime::error::RtResult;
 use crate::runtime::interp::Interp;
 use crate::runtime::value::{text, Value};
 
-pub static COMMANDS: &[super::CommandDef] =
-    &[cmd!("Parse formula", parse_formula, refs = 1 << 2)];
+pub static COMMANDS: &[super::CommandDef] = &[cmd!("Parse formula", parse_formula, refs = 1 << 2)];
 
 /// Characters a name written before a token can hold.
 fn name_char(c: char) -> bool {

@@ -198,7 +198,10 @@ impl Cx<'_> {
                 None => fail(codes::NOT_IMPLEMENTED, name.to_string()),
             }
         };
-        let from_sel = ir::Expr::Const(Value::Bool(matches!(scan, Scan::QuerySelection | Scan::Order)));
+        let from_sel = ir::Expr::Const(Value::Bool(matches!(
+            scan,
+            Scan::QuerySelection | Scan::Order
+        )));
         let (step, end) = match scan {
             Scan::Order => ("_fourd scan key", "_fourd scan order end"),
             _ => ("_fourd scan keep", "_fourd scan query end"),
@@ -250,4 +253,3 @@ fn scan_kind(callee: &ast::Name) -> Option<Scan> {
         }
     }
 }
-
