@@ -187,7 +187,10 @@ POINTEE = {
 
 def pointer_kind(code, k):
     """The sample a pointer parameter `$k` needs, from the method's code."""
-    p = r"\$%d->" % k
+    # the parameter and the locals it is copied into (`$paValue:=$1`)
+    aliases = [r"\$%d" % k] + [re.escape(a) for a in
+                                re.findall(r"(\$[\w]+)\s*:=\s*\$%d\s*(?:$|[\n/])" % k, code, re.M)]
+    p = r"(?:%s)->" % "|".join(aliases)
     m = re.search(r"Type(?::C295)?\(" + p + r"\)\s*=\s*Is ([A-Za-z ]+?)(?::K\d+:\d+|\)|\s*$)", code, re.M)
     if m and m.group(1).strip().lower() in POINTEE:
         return POINTEE[m.group(1).strip().lower()]
@@ -301,6 +304,9 @@ def main():
     ap.add_argument("--only", default="", help="only the repositories whose name contains this")
     ap.add_argument("--skip", default="", help="leave out the repositories whose name contains this")
     ap.add_argument("--check-only", action="store_true")
+    ap.add_argument("--retry", metavar="RESULTS_JSONL",
+                    help="run again only the methods that did not complete in an earlier "
+                         "run's results.jsonl; the others keep their earlier result")
     ap.add_argument("--all", action="store_true",
                     help="also run the pure methods that call impure project methods (slower)")
     ap.add_argument("--report", metavar="RESULTS_JSONL",
@@ -346,6 +352,11 @@ def main():
                 params, result = signature(text)
                 reach[(r, name)] = name in impure
                 jobs.append((r, sources, name, params, result))
+    if a.retry:
+        earlier = [json.loads(l) for l in open(a.retry, encoding="utf-8") if l.strip()]
+        keep = {(x["repo"], x["method"]): x for x in earlier if x["status"] in ("ok", "needs-code")}
+        jobs = [j for j in jobs if (j[0], j[2]) not in keep]
+        results.extend(x for x in keep.values() if x["repo"] in repos)
     # results are written as they come (OUT_DIR/partial.jsonl), then sorted
     partial = open(os.path.join(a.out, "partial.jsonl"), "w")
     with cf.ThreadPoolExecutor(a.jobs) as ex:
