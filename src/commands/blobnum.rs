@@ -120,7 +120,9 @@ fn from_extended(b: &[u8]) -> f64 {
             f64::NAN
         };
     }
-    sign * (mant as f64) * 2f64.powi(exp - 16383 - 63)
+    // in two steps: 2^e alone underflows for the smallest (subnormal) doubles
+    let e = exp - 16383 - 63;
+    sign * (mant as f64) * 2f64.powi(e / 2) * 2f64.powi(e - e / 2)
 }
 
 fn real_to_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {

@@ -354,8 +354,9 @@ def main():
                 jobs.append((r, sources, name, params, result))
     if a.retry:
         earlier = [json.loads(l) for l in open(a.retry, encoding="utf-8") if l.strip()]
-        keep = {(x["repo"], x["method"]): x for x in earlier if x["status"] in ("ok", "needs-code")}
-        jobs = [j for j in jobs if (j[0], j[2]) not in keep]
+        keep = {(x["project"], x["method"]): x for x in earlier
+                if x["status"] in ("ok", "needs-code")}
+        jobs = [j for j in jobs if (os.path.relpath(j[1], a.corpus), j[2]) not in keep]
         results.extend(x for x in keep.values() if x["repo"] in repos)
     # results are written as they come (OUT_DIR/partial.jsonl), then sorted
     partial = open(os.path.join(a.out, "partial.jsonl"), "w")
