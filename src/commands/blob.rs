@@ -182,7 +182,9 @@ fn blob_to_text(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
             (s, (end + 1).min(rest.len()))
         }
         // a length prefix the blob is too short to hold: no text
-        1 | 2 | 5 if rest.len() < [0, 1, 2, 0, 0, 4][format as usize] => (String::new(), rest.len()),
+        1 | 2 | 5 if rest.len() < [0, 1, 2, 0, 0, 4][format as usize] => {
+            (String::new(), rest.len())
+        }
         1 => {
             let n = (*rest.first().unwrap_or(&0) as usize).min(rest.len().saturating_sub(1));
             (latin(&rest[1..1 + n]), 1 + n)
