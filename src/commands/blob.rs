@@ -136,7 +136,7 @@ fn text_to_blob(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 /// Writes `data` into the blob given as argument 1 (TEXT TO BLOB, VARIABLE TO
 /// BLOB): appended with `*`; at the offset held by the variable of argument
 /// `offset_arg` (then advanced past the data); otherwise the blob is replaced.
-fn put_in_blob(
+pub(super) fn put_in_blob(
     it: &mut Interp,
     a: &mut Args,
     offset_arg: usize,
@@ -180,6 +180,10 @@ fn blob_to_text(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
                 String::from_utf8_lossy(&rest[..end]).into_owned()
             };
             (s, (end + 1).min(rest.len()))
+        }
+        // a length prefix the blob is too short to hold: no text
+        1 | 2 | 5 if rest.len() < [0, 1, 2, 0, 0, 4][format as usize] => {
+            (String::new(), rest.len())
         }
         1 => {
             let n = (*rest.first().unwrap_or(&0) as usize).min(rest.len().saturating_sub(1));

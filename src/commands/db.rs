@@ -113,12 +113,12 @@ pub static COMMANDS: &[super::CommandDef] = &[
 
 // ------------------------------------------------------------------ helpers
 
-fn set_ok(it: &mut Interp, ok: bool) {
+pub(super) fn set_ok(it: &mut Interp, ok: bool) {
     it.process.vars[OK_VAR as usize] = Value::Int(ok as i32);
 }
 
 /// Parameter `i` as a value: a variable passed by reference is read.
-fn val(it: &Interp, a: &Args, i: usize) -> RtResult<Value> {
+pub(super) fn val(it: &Interp, a: &Args, i: usize) -> RtResult<Value> {
     match a.get(i) {
         Value::Pointer(p) => match &**p {
             Ptr::Local { .. } | Ptr::Process(_) | Ptr::Inter(_) | Ptr::Element(_) => {
@@ -130,7 +130,7 @@ fn val(it: &Interp, a: &Args, i: usize) -> RtResult<Value> {
     }
 }
 
-fn val_text(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<String> {
+pub(super) fn val_text(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<String> {
     match val(it, a, i)? {
         Value::Text(t) => Ok(t.to_string()),
         v => err(
@@ -145,7 +145,7 @@ fn val_text(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<String> {
     }
 }
 
-fn val_num(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<f64> {
+pub(super) fn val_num(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<f64> {
     match val(it, a, i)? {
         v if v.is_number() => Ok(v.as_num().unwrap_or(0.0)),
         Value::Undefined => Ok(0.0),
@@ -162,7 +162,7 @@ fn val_num(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<f64> {
 }
 
 /// The table pointed to by parameter `i`, if it is a table (or a pointer to one).
-fn table_at(it: &Interp, a: &Args, i: usize) -> Option<u32> {
+pub(super) fn table_at(it: &Interp, a: &Args, i: usize) -> Option<u32> {
     match val(it, a, i).ok()? {
         Value::Pointer(p) => match &*p {
             Ptr::Table(t) => Some(*t),
@@ -174,7 +174,7 @@ fn table_at(it: &Interp, a: &Args, i: usize) -> Option<u32> {
 
 /// The optional leading table parameter (else the default table): table index and
 /// the index of the next parameter.
-fn opt_table(it: &Interp, a: &Args, cmd: &str) -> RtResult<(usize, usize)> {
+pub(super) fn opt_table(it: &Interp, a: &Args, cmd: &str) -> RtResult<(usize, usize)> {
     if let Some(t) = table_at(it, a, 0) {
         return Ok((it.db.ti(t)?, 1));
     }
@@ -191,7 +191,7 @@ fn opt_table(it: &Interp, a: &Args, cmd: &str) -> RtResult<(usize, usize)> {
 }
 
 /// Parameter `i` as a field: (table index, field index).
-fn field_at(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<(usize, usize)> {
+pub(super) fn field_at(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<(usize, usize)> {
     if let Value::Pointer(p) = val(it, a, i)? {
         if let Ptr::Field(t, f) = &*p {
             return it.db.tfi(*t, *f);
@@ -203,7 +203,7 @@ fn field_at(it: &Interp, a: &Args, i: usize, cmd: &str) -> RtResult<(usize, usiz
     )
 }
 
-fn array_ptr(a: &Args, i: usize, cmd: &str) -> RtResult<Rc<Ptr>> {
+pub(super) fn array_ptr(a: &Args, i: usize, cmd: &str) -> RtResult<Rc<Ptr>> {
     match a.get(i) {
         Value::Pointer(p) => Ok(p.clone()),
         _ => err(
@@ -213,7 +213,7 @@ fn array_ptr(a: &Args, i: usize, cmd: &str) -> RtResult<Rc<Ptr>> {
     }
 }
 
-fn read_array(it: &Interp, p: &Ptr, cmd: &str) -> RtResult<Vec<Value>> {
+pub(super) fn read_array(it: &Interp, p: &Ptr, cmd: &str) -> RtResult<Vec<Value>> {
     match it.deref_raw(p)? {
         Value::Array(arr) => Ok(arr.borrow().elems.iter().skip(1).cloned().collect()),
         _ => err(codes::NOT_ARRAY, format!("{}: an array is expected", cmd)),
@@ -221,7 +221,7 @@ fn read_array(it: &Interp, p: &Ptr, cmd: &str) -> RtResult<Vec<Value>> {
 }
 
 /// Replaces an array's content (typed `ty`), keeping the same array if it exists.
-fn fill_array(it: &mut Interp, p: &Ptr, ty: VarType, vals: Vec<Value>) -> RtResult<()> {
+pub(super) fn fill_array(it: &mut Interp, p: &Ptr, ty: VarType, vals: Vec<Value>) -> RtResult<()> {
     let mut elems = Vec::with_capacity(vals.len() + 1);
     elems.push(ty.default_value());
     elems.extend(vals);
@@ -239,7 +239,7 @@ fn fill_array(it: &mut Interp, p: &Ptr, ty: VarType, vals: Vec<Value>) -> RtResu
     it.set_raw(p, Value::Array(Rc::new(RefCell::new(arr))))
 }
 
-fn set_var(it: &mut Interp, a: &Args, i: usize, v: Value) -> RtResult<()> {
+pub(super) fn set_var(it: &mut Interp, a: &Args, i: usize, v: Value) -> RtResult<()> {
     if let Value::Pointer(p) = a.get(i) {
         let p = p.clone();
         return it.store_ptr(&p, v);
@@ -247,7 +247,7 @@ fn set_var(it: &mut Interp, a: &Args, i: usize, v: Value) -> RtResult<()> {
     Ok(())
 }
 
-fn table_of_set(it: &Interp, name: &str, cmd: &str) -> RtResult<usize> {
+pub(super) fn table_of_set(it: &Interp, name: &str, cmd: &str) -> RtResult<usize> {
     match it.db.sets.get(&name.to_lowercase()) {
         Some(s) => Ok(s.ti),
         None => err(
@@ -500,7 +500,7 @@ fn run_query(it: &mut Interp, a: &mut Args, in_selection: bool, cmd: &str) -> Rt
         return Ok(Value::Undefined);
     }
     let sel = it.db.query(ti, &pending, base)?;
-    it.db.set_selection(ti, sel)?;
+    super::dbmore::deliver(it, ti, sel)?;
     set_ok(it, true);
     Ok(Value::Undefined)
 }
@@ -532,7 +532,7 @@ fn query_with_array(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     } else {
         it.db.query(ti, &lines, false)?
     };
-    it.db.set_selection(ti, sel).map(|_| Value::Undefined)
+    super::dbmore::deliver(it, ti, sel).map(|_| Value::Undefined)
 }
 
 fn order_by(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
@@ -891,7 +891,7 @@ fn max(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
 
 // ------------------------------------------------------------------ sets
 
-fn put_set(it: &mut Interp, name: &str, ti: usize, recs: BTreeSet<i64>) {
+pub(super) fn put_set(it: &mut Interp, name: &str, ti: usize, recs: BTreeSet<i64>) {
     it.db.sets.insert(
         name.to_lowercase(),
         crate::datastore::process::SetData { ti, recs },

@@ -5,7 +5,10 @@
 //! `SET AUTOMATIC RELATIONS`, `CREATE INDEX`, and what a headless 4D (a server
 //! with no screen) does with `SHOW PROCESS`, `HIDE PROCESS`, `BRING TO FRONT`,
 //! `COMPONENT LIST`, `PLUGIN LIST`, `GET USER LIST`, `GET GROUP LIST`,
-//! `Get database localization`.
+//! `Get database localization`, `Is license available` (fourd has none of 4D's
+//! licenses: False for every license constant, True without one: the runtime
+//! itself runs) and `Is data file locked` (False: the data file fourd opens is
+//! always writable).
 
 use super::Args;
 use crate::cmd;
@@ -35,7 +38,20 @@ pub const COMMANDS: &[super::CommandDef] = &[
     cmd!("FLUSH CACHE", no_op),
     cmd!("Command name", command_name),
     cmd!("Version type", version_type),
+    cmd!("Is license available", is_license_available),
+    cmd!("Is data file locked", is_data_file_locked),
 ];
+
+/// docs/commands/is-license-available.md: whether a 4D license (plug-in,
+/// client, web, SOAP...) is available to the application.
+fn is_license_available(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    Ok(Value::Bool(a.is_empty()))
+}
+
+/// docs/commands/is-data-file-locked.md.
+fn is_data_file_locked(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
+    Ok(Value::Bool(false))
+}
 
 /// docs/commands/version-type.md: a bit field; fourd is a 64-bit build (bit
 /// `64 bit version` = 1 set), not a merged application (bit 2 clear): 2.

@@ -15,6 +15,8 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("Method called on error", method_called_on_error),
     cmd!("ABORT", abort),
     cmd!("throw", throw),
+    // `throw` under the name it had before 4D v20 R2 (`_4D THROW ERROR:C1520`)
+    cmd!("_4D THROW ERROR", throw),
     cmd!("Last errors", last_errors),
     cmd!("ASSERT", assert),
     cmd!("Asserted", asserted),

@@ -1,6 +1,8 @@
 //! Environment commands whose headless answer is fixed or simple, found missing by
 //! running public 4D code (see README, "Real code"): modifier keys, users, the
-//! structure file, `IDLE`, `SET ENVIRONMENT VARIABLE` (`QUIT 4D`: `application`). Doc pages:
+//! structure file, `IDLE`, `SET ENVIRONMENT VARIABLE`, `Get Application color
+//! scheme` ("light": no screen, no dark mode), `VOLUME LIST` (the root "/" first,
+//! then the other device-backed mount points) (`QUIT 4D`: `application`). Doc pages:
 //! developer.4d.com/docs/commands/<name>.
 
 use super::{Args, CommandDef};
@@ -27,7 +29,36 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("Application file", application_file),
     cmd!("Convert path system to POSIX", convert_path),
     cmd!("Convert path POSIX to system", convert_path),
+    cmd!("Get Application color scheme", color_scheme),
+    cmd!("VOLUME LIST", volume_list, refs = 1),
 ];
+
+/// docs/commands/get-application-color-scheme.md: "light", "dark" or
+/// "inherited" (with `*`); a headless run has no appearance: "light".
+fn color_scheme(_: &mut Interp, _: &mut Args) -> RtResult<Value> {
+    Ok(text("light"))
+}
+
+/// docs/commands/volume-list.md: the names of the mounted volumes.
+fn volume_list(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let mut names = vec!["/".to_string()];
+    if let Ok(m) = std::fs::read_to_string("/proc/mounts") {
+        for l in m.lines() {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            if f.len() >= 2 && f[0].starts_with("/dev/") && !names.iter().any(|n| n == f[1]) {
+                names.push(f[1].to_string());
+            }
+        }
+    }
+    super::fill_array(
+        it,
+        a,
+        0,
+        "VOLUME LIST",
+        names.into_iter().map(text).collect(),
+    )?;
+    Ok(Value::Undefined)
+}
 
 /// convert-path-system-to-posix.md / convert-path-posix-to-system.md: on a POSIX
 /// system (where fourd runs) both syntaxes are the same: the path is returned as

@@ -1,5 +1,6 @@
 //! The project's methods as design objects: `METHOD GET NAMES`, `METHOD GET
 //! PATHS`, `METHOD Get path`, `METHOD GET CODE`, `METHOD GET ATTRIBUTES`,
+//! `METHOD Get attribute`,
 //! `Current method path`, and `GET LAST ERROR STACK`. Read from the project
 //! folder on disk (`Project/Sources/...`; for a script, the `.4dm` files of its
 //! folder and its `Classes/`), so every method is seen, loaded or not. Doc pages:
@@ -25,6 +26,7 @@ pub const COMMANDS: &[CommandDef] = &[
     cmd!("METHOD Get path", method_get_path),
     cmd!("METHOD GET CODE", method_get_code, refs = 0b11),
     cmd!("METHOD GET ATTRIBUTES", method_get_attributes, refs = 0b11),
+    cmd!("METHOD Get attribute", method_get_attribute, refs = 1),
     cmd!("Current method path", current_method_path),
     cmd!("GET LAST ERROR STACK", get_last_error_stack, refs = 0b111),
 ];
@@ -442,6 +444,36 @@ fn method_get_attributes(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let ptr = a.ptr(1, cmd)?;
     it.store_ptr(&ptr, attributes(&f))?;
     Ok(Value::Undefined)
+}
+
+/// method-get-attribute.md: `METHOD Get attribute(path; attribType{; *})`, one
+/// Boolean attribute of a project method (`Attribute invisible` 1, `Attribute
+/// published Web` 2, `... SOAP` 3, `... WSDL` 4, `Attribute shared` 5,
+/// `Attribute published SQL` 7, `Attribute executed on server` 8); another
+/// type gives False. An invalid path: error -9801.
+fn method_get_attribute(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
+    let cmd = "METHOD Get attribute";
+    let l = layout(it);
+    let path = as_text(&deref(it, a.get(0))?, cmd)?;
+    let kind = as_num(&deref(it, a.get(1))?, cmd)? as i64;
+    let Some(f) = find_file(&l.methods, &path).filter(|_| !path.starts_with('[')) else {
+        return not_found(cmd, &path);
+    };
+    let key = match kind {
+        1 => "invisible",
+        2 => "publishedWeb",
+        3 => "publishedSoap",
+        4 => "publishedWsdl",
+        5 => "shared",
+        7 => "publishedSql",
+        8 => "executedOnServer",
+        _ => return Ok(Value::Bool(false)),
+    };
+    let Value::Object(o) = attributes(&f) else {
+        return Ok(Value::Bool(false));
+    };
+    let v = o.borrow().get(key).cloned();
+    Ok(Value::Bool(matches!(v, Some(Value::Bool(true)))))
 }
 
 /// current-method-path.md: the path of the method running (see the module doc).

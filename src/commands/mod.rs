@@ -6,13 +6,16 @@
 pub mod application;
 pub mod array;
 pub mod blob;
+pub mod blobnum;
 pub mod callbacks;
 pub mod collection;
 pub mod constants;
 pub mod datetime;
 pub mod db;
+pub mod dbmore;
 pub mod environment;
 pub mod errors;
+pub mod external;
 pub mod files;
 pub mod formats;
 pub mod formula;
@@ -24,6 +27,7 @@ pub mod math;
 pub mod methods;
 pub mod numbers;
 pub mod object;
+pub mod parseformula;
 pub mod paths;
 pub mod process;
 pub mod query;
@@ -82,13 +86,14 @@ pub fn fill_array(
     Ok(())
 }
 
-fn themes() -> [&'static [CommandDef]; 29] {
+fn themes() -> [&'static [CommandDef]; 33] {
     [
         fsobjects::COMMANDS,
         crate::orda::COMMANDS,
         files::COMMANDS,
         system::COMMANDS,
         blob::COMMANDS,
+        blobnum::COMMANDS,
         regex::COMMANDS,
         text::COMMANDS,
         math::COMMANDS,
@@ -103,6 +108,8 @@ fn themes() -> [&'static [CommandDef]; 29] {
         tags::COMMANDS,
         webserver::COMMANDS,
         db::COMMANDS,
+        dbmore::COMMANDS,
+        external::COMMANDS,
         errors::COMMANDS,
         formula::COMMANDS,
         process::COMMANDS,
@@ -111,6 +118,7 @@ fn themes() -> [&'static [CommandDef]; 29] {
         sysinfo::COMMANDS,
         methods::COMMANDS,
         paths::COMMANDS,
+        parseformula::COMMANDS,
         environment::COMMANDS,
         xml_dom::COMMANDS,
     ]
@@ -196,6 +204,11 @@ const COMPILER_HANDLED: &[&str] = &[
     "4D",
     "Super",
     "Formula",
+    // compiled to loops over the selection (compile/resolve/db.rs)
+    "APPLY TO SELECTION",
+    "QUERY BY FORMULA",
+    "QUERY SELECTION BY FORMULA",
+    "ORDER BY FORMULA",
 ];
 
 /// Every implemented command as `(number, official name)`, sorted by number
@@ -209,7 +222,7 @@ pub fn implemented() -> Vec<(u32, String)> {
         .chain(COMPILER_HANDLED.iter().copied());
     for name in names {
         // internal helpers (`_fourd_member`) are not 4D commands
-        if name.starts_with('_') || !seen.insert(name.to_lowercase()) {
+        if name.starts_with("_fourd") || !seen.insert(name.to_lowercase()) {
             continue;
         }
         match crate::syntax::data::command_by_name(name) {

@@ -205,7 +205,11 @@ pub(super) fn var_type(t: &TypeRef) -> VarType {
 
 /// The type declared by a `C_XXX` directive name.
 pub(super) fn directive_type(name: &str) -> Option<VarType> {
-    Some(match name.to_ascii_uppercase().as_str() {
+    let upper = name.to_ascii_uppercase();
+    // `_O_C_INTEGER`, `_O_C_STRING`: the names 4D gives the obsolete directives
+    // in tokenized code (same numbers, :C282 and :C293)
+    let upper = upper.strip_prefix("_O_").unwrap_or(&upper);
+    Some(match upper {
         "C_TEXT" | "C_STRING" => VarType::Text,
         "C_LONGINT" | "C_INTEGER" => VarType::Integer,
         "C_REAL" => VarType::Real,

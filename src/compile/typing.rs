@@ -5,9 +5,10 @@
 //!    method nothing calls is the usual place): `C_XXX(name)`, `ARRAY XXX(name; n)`,
 //!    `var name : Type` for names without `$`.
 //! 2. A variable never declared is typed by inference from its assignments
-//!    (`hits:=hits+1` is a Real, `msg:="x"` a Text, `flag:=True` a Boolean...). When
-//!    its assignments disagree, or say nothing certain, it stays untyped (the 4D
-//!    compiler would reject the first case; a fourd run keeps going).
+//!    (`hits:=hits+1` is a Real, `msg:="x"` a Text, `flag:=True` a Boolean...);
+//!    assignments of a type the pass cannot tell (`msg:=$local`) are left out. When
+//!    the others disagree, or there are none, it stays untyped (the 4D compiler
+//!    would reject the first case; a fourd run keeps going).
 //!
 //! Every process then starts with each typed variable at its type's empty value
 //! (`""`, `0`, `False`, `!00-00-00!`, an empty array...), as in compiled 4D where
@@ -279,11 +280,14 @@ impl Typing {
     }
 }
 
-/// The one type all assignments agree on (Integer and Real agree on Real).
+/// The one type the assignments of known type agree on (Integer and Real agree
+/// on Real). An assignment whose type the pass cannot tell (`v:=$local`,
+/// `v:=arr{$i}`, `v:=method`) does not contradict them: the 4D compiler types it
+/// from the same variable, and would reject the project if it disagreed.
 fn agreed(ts: &[Option<VarType>]) -> Option<VarType> {
     let mut out: Option<VarType> = None;
-    for t in ts {
-        let t = (*t)?;
+    for t in ts.iter().flatten() {
+        let t = *t;
         let t = if t == VarType::Integer {
             VarType::Real
         } else {

@@ -29,6 +29,8 @@ pub struct CurRec {
     pub read_only: bool,
     /// Locked by another process when it was loaded.
     pub locked_by_other: Option<LockOwner>,
+    /// A field was assigned since the record was loaded or saved (`Modified record`).
+    pub modified: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -38,6 +40,8 @@ pub struct TableState {
     pub pos: usize,
     pub cur: Option<CurRec>,
     pub read_only: bool,
+    /// `PREVIOUS RECORD` went past the first record (`Before selection`).
+    pub before: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +103,22 @@ pub struct ProcessDb {
     /// Lines of a `QUERY(...; *)` sequence not run yet: table, base, lines.
     pub pending_query: Option<(usize, bool, Vec<QueryLine>)>,
     pub default_table: Option<usize>,
+    /// Where queries put what they find (`SET QUERY DESTINATION`).
+    pub query_dest: QueryDest,
+    /// At most this many records found by a query (`SET QUERY LIMIT`; 0: no limit).
+    pub query_limit: usize,
+}
+
+/// `SET QUERY DESTINATION`: the current selection (default), a set, a named
+/// selection, or a variable that receives the number of records found.
+#[derive(Debug, Clone, Default)]
+pub enum QueryDest {
+    #[default]
+    Selection,
+    Set(String),
+    Named(String),
+    /// The variable, as a pointer value.
+    Count(Value),
 }
 
 impl Default for ProcessDb {
@@ -142,6 +162,8 @@ impl ProcessDb {
             deferred_unlocks: Vec::new(),
             pending_query: None,
             default_table: None,
+            query_dest: QueryDest::Selection,
+            query_limit: 0,
         }
     }
 
@@ -163,6 +185,8 @@ impl ProcessDb {
         self.named.clear();
         self.pending_query = None;
         self.deferred_unlocks.clear();
+        self.query_dest = QueryDest::Selection;
+        self.query_limit = 0;
     }
 
     pub fn structure(&self) -> Option<&Structure> {
@@ -224,6 +248,7 @@ impl ProcessDb {
         match &mut self.tables[ti].cur {
             Some(c) => {
                 c.vals[fi] = v;
+                c.modified = true;
                 Ok(())
             }
             // 4D ignores assignments to a field without current record
@@ -278,6 +303,7 @@ impl ProcessDb {
             locked,
             read_only: !locked,
             locked_by_other: by_other,
+            modified: false,
         });
     }
 
@@ -292,6 +318,7 @@ impl ProcessDb {
         let store = self.store()?;
         let mut g = store.lock();
         let t = &mut self.tables[ti];
+        t.before = false;
         t.pos = pos.min(t.sel.len());
         let rn = t.sel.get(t.pos).copied().unwrap_or(NO_RECORD);
         self.load(&mut g, ti, rn);
@@ -306,6 +333,7 @@ impl ProcessDb {
     pub fn set_selection(&mut self, ti: usize, sel: Vec<i64>) -> RtResult<()> {
         self.tables[ti].sel = sel;
         self.tables[ti].pos = 0;
+        self.tables[ti].before = false;
         self.reload_current(ti)
     }
 
@@ -380,6 +408,7 @@ impl ProcessDb {
             locked: false,
             read_only: false,
             locked_by_other: None,
+            modified: true,
         });
         Ok(())
     }
@@ -430,6 +459,9 @@ impl ProcessDb {
             }
         }
         self.write(&mut g, ti, rn, Some(rec))?;
+        if let Some(c) = &mut self.tables[ti].cur {
+            c.modified = false;
+        }
         if cur.rn == NEW_RECORD {
             if !self.tables[ti].read_only {
                 let _ = g.try_lock(ti, rn, &self.owner);
@@ -734,6 +766,14 @@ impl ProcessDb {
         let store = self.store()?;
         let g = store.lock();
         Ok(g.tables[ti].get(rn).cloned())
+    }
+
+    /// `Sequence number`: the next number of the table's counter (the one
+    /// `autosequence` fields take theirs from).
+    pub fn next_sequence(&mut self, ti: usize) -> RtResult<i64> {
+        let store = self.store()?;
+        let mut g = store.lock();
+        Ok(g.next_seq(ti))
     }
 
     /// A new record number with the table's default values.

@@ -285,6 +285,20 @@ impl Structure {
                 _ => {}
             }
         }
+        // Two fields of one table with the same `id` (seen in a public project's
+        // catalog): the later one gets the next free number, so that both stay
+        // usable by name (4D itself knows fields by uuid).
+        for t in &mut s.tables {
+            let mut seen = std::collections::HashSet::new();
+            let mut next = t.fields.iter().map(|f| f.num).max().unwrap_or(0);
+            for f in &mut t.fields {
+                if !seen.insert(f.num) {
+                    next += 1;
+                    f.num = next;
+                    field_by_uuid.insert(f.uuid.clone(), (t.num, next));
+                }
+            }
+        }
         for (ti, key) in pks {
             let t = &mut s.tables[ti];
             t.primary_key = t
@@ -429,5 +443,22 @@ mod tests {
             (r.many_table, r.many_field, r.one_table, r.one_field),
             (2, 2, 1, 1)
         );
+    }
+
+    #[test]
+    fn a_duplicate_field_id_gets_the_next_free_number() {
+        let xml = r#"<base name="x">
+<table name="Spec" uuid="T1" id="1">
+ <field name="A" uuid="F1" type="10" id="1"/>
+ <field name="B" uuid="F2" type="1" id="2"/>
+ <field name="C" uuid="F3" type="10" id="2"/>
+ <field name="D" uuid="F4" type="4" id="3"/>
+</table>
+</base>"#;
+        let s = Structure::parse(xml);
+        let t = s.table(1).unwrap();
+        let nums: Vec<u32> = t.fields.iter().map(|f| f.num).collect();
+        assert_eq!(nums, [1, 2, 4, 3]);
+        assert_eq!(t.field_by_name("C").map(|f| f.num), Some(4));
     }
 }

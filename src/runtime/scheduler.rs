@@ -266,7 +266,7 @@ impl Sched {
             } else {
                 self.parked.get(i / 64).copied().unwrap_or(0)
             };
-            if word == u64::MAX && i % 64 == 0 {
+            if word == u64::MAX && i.is_multiple_of(64) {
                 i += 64;
                 continue;
             }

@@ -53,7 +53,19 @@ UI_PREFIXES = [
     "Macintosh", "Windows Ctrl down", "Option down", "Command down", "Tool bar", "SHOW TOOL BAR",
     "HIDE TOOL BAR", "OPEN COLOR PICKER", "OPEN FONT PICKER", "FONT LIST", "Font file",
     "SVG ", "EXECUTE ON CLIENT", "Self",
+    # data entry, events and editors of the 4D application (no meaning headless)
+    "REJECT", "MOUSE POSITION", "ON EVENT CALL", "EXECUTE METHOD IN SUBFORM",
+    "CONVERT COORDINATES", "EDIT ITEM", "HIGHLIGHT RECORDS", "ARRAY TO LIST",
+    "Get selected menu item parameter", "GET MENU ITEM", "GET MACRO PARAMETER",
+    "SET MACRO PARAMETER", "METHOD OPEN PATH", "EDIT FORMULA", "Count screens",
+    "SET LIST ITEM", "Get menu item", "SET MENU ITEM", "Count user processes",
+    "SET WINDOW TITLE", "Get window title", "GOTO PAGE", "FIRST PAGE", "LAST PAGE",
+    "NEXT PAGE", "PREVIOUS PAGE", "Current form page",
 ]
+
+# Commands another engineer is implementing in parallel (branch xmldom): reported
+# apart, as "in progress elsewhere".
+ELSEWHERE_PREFIXES = ["DOM ", "XML SET OPTIONS", "XML GET OPTIONS", "XML DECODE"]
 
 # Names the resolver compiles itself (not in the command registry `fourd commands` lists).
 RESOLVER_NAMES = {1706}  # Super
@@ -61,6 +73,10 @@ RESOLVER_NAMES = {1706}  # Super
 
 def is_ui(name):
     return any(name.startswith(p) for p in UI_PREFIXES)
+
+
+def is_elsewhere(name):
+    return any(name.startswith(p) for p in ELSEWHERE_PREFIXES)
 
 
 def main():
@@ -86,8 +102,9 @@ def main():
                 text = re.sub(r"//[^\n]*", "", text)
                 for m in re.finditer(r":C(\d+)(?![\d:])", text):
                     sites[int(m.group(1))] += 1
-    total = covered = 0
+    total = covered = elsewhere = 0
     missing = collections.Counter()
+    pending = collections.Counter()
     ui_sites = 0
     for n, k in sites.items():
         name = names.get(n)
@@ -99,10 +116,18 @@ def main():
         total += k
         if n in implemented:
             covered += k
+        elif is_elsewhere(name):
+            elsewhere += k
+            pending[(n, name)] += k
         else:
             missing[(n, name)] += k
     print(f"non-UI call sites: {total} (UI call sites left out: {ui_sites})")
     print(f"covered: {covered} = {100.0 * covered / max(total, 1):.2f}%")
+    print(f"in progress elsewhere (XML DOM): {elsewhere} call sites, {len(pending)} commands")
+    print(f"covered once those land: {covered + elsewhere} = "
+          f"{100.0 * (covered + elsewhere) / max(total, 1):.2f}%")
+    print(f"missing (not counting those): {total - covered - elsewhere} call sites, "
+          f"{len(missing)} commands")
     print(f"\nmost used non-UI commands not implemented (call sites):")
     for (n, name), k in missing.most_common(a.top):
         print(f"{k:6d}  {name} (:C{n})")

@@ -17,7 +17,10 @@ What it does, per repository:
    sample arguments of its declared parameter types, inside `Try`:
    it *completes* when the call returns without a 4D error.
 Results: OUT_DIR/results.jsonl (one line per method), a table by repository and the
-most frequent causes of failure on stdout.
+most frequent causes of failure on stdout. The table counts the methods that reach
+no impure project method (`reaches_impure`: a pure method calling a UI one is not
+pure logic) and do not stop on code their project lacks (status `needs-code`: a
+component the repository does not ship); a first line gives the figure over all.
 """
 import argparse
 import collections
@@ -166,19 +169,53 @@ def signature(text):
     used = [int(x) for x in re.findall(r"\$(\d+)\b", code) if x != "0"]
     n = max([n] + [u for u in used if u < 10])
     types = [params.get(k, "Text") for k in range(1, n + 1)]
-    # a pointer parameter used as an array (`Size of array($1->)`, `$1->{$i}`)
+    # what a pointer parameter points to, from its use: an array (`Size of
+    # array($1->)`, `$1->{$i}`), or the type the method checks or uses it as
     for k, t in enumerate(types, 1):
-        if t == "Pointer" and re.search(r"\$%d->(\{|\))|Size of array(:C274)?\(\$%d->" % (k, k), code):
-            types[k - 1] = "ArrayPointer"
+        if t == "Pointer":
+            types[k - 1] = pointer_kind(code, k)
     return types, result
+
+
+POINTEE = {
+    "blob": "BlobPointer", "text": "TextPointer", "alpha": "TextPointer", "string var": "TextPointer",
+    "longint": "LongintPointer", "integer": "LongintPointer", "real": "NumberPointer",
+    "date": "DatePointer", "boolean": "BoolPointer", "object": "ObjectPointer",
+    "collection": "CollectionPointer",
+}
+
+
+def pointer_kind(code, k):
+    """The sample a pointer parameter `$k` needs, from the method's code."""
+    # the parameter and the locals it is copied into (`$paValue:=$1`)
+    aliases = [r"\$%d" % k] + [re.escape(a) for a in
+                                re.findall(r"(\$[\w]+)\s*:=\s*\$%d\s*(?:$|[\n/])" % k, code, re.M)]
+    p = r"(?:%s)->" % "|".join(aliases)
+    m = re.search(r"Type(?::C295)?\(" + p + r"\)\s*=\s*Is ([A-Za-z ]+?)(?::K\d+:\d+|\)|\s*$)", code, re.M)
+    if m and m.group(1).strip().lower() in POINTEE:
+        return POINTEE[m.group(1).strip().lower()]
+    if m and "array" in m.group(1).lower():
+        return "ArrayPointer"
+    array_cmds = (r"(Size of array|APPEND TO ARRAY|INSERT IN ARRAY|DELETE FROM ARRAY|SORT ARRAY|"
+                  r"Find in array|COPY ARRAY|ARRAY [A-Z]+|MULTI SORT ARRAY|Count in array)(:C\d+)?\(")
+    if re.search(p + r"\{", code) or re.search(array_cmds + p, code):
+        return "ArrayPointer"
+    if re.search(r"(BLOB size|BLOB to text|BLOB TO VARIABLE|TEXT TO BLOB|BASE64 (EN|DE)CODE)(:C\d+)?\([^)\n]*" + p, code):
+        return "BlobPointer"
+    if re.search(p + r"\.", code) or re.search(r"OB (Get|SET|Is defined)(:C\d+)?\(" + p, code):
+        return "ObjectPointer"
+    return "Pointer"  # to a Variant holding a text: whatever the method assigns fits
 
 
 SAMPLE = {
     "Text": '"abc"', "String": '"abc"', "Integer": "3", "Longint": "3", "Real": "2.5",
     "Number": "2.5", "Boolean": "True", "Date": "!2024-01-15!", "Time": "?01:02:03?",
     "Object": "New object(\"name\"; \"abc\"; \"value\"; 1)", "Collection": "New collection(1; 2; 3)",
-    "Variant": '"abc"', "Blob": "$blob", "Picture": "$pic", "Pointer": "->$target",
-    "ArrayPointer": "->$targetArray",
+    "Variant": '"abc"', "Blob": "$blob", "Picture": "$pic", "Pointer": "->$targetVar", "TextPointer": "->$target",
+    "ArrayPointer": "->$targetArray", "BlobPointer": "->$blob", "NumberPointer": "->$targetNum",
+    "LongintPointer": "->$targetLong",
+    "DatePointer": "->$targetDate", "BoolPointer": "->$targetBool",
+    "ObjectPointer": "->$targetObj", "CollectionPointer": "->$targetCol",
 }
 
 
@@ -189,7 +226,10 @@ def entry_source(method, params, result):
         call = "$r:=" + call
     return (
         "var $r : Variant\nvar $blob : Blob\nvar $pic : Picture\nvar $target : Text\n"
-        "var $ok : Boolean\n$target:=\"abc\"\nARRAY TEXT($targetArray; 2)\n"
+        "var $ok : Boolean\nvar $targetVar : Variant\n$targetVar:=\"abc\"\nvar $targetNum : Real\nvar $targetLong : Integer\nvar $targetDate : Date\nvar $targetBool : Boolean\n"
+        "var $targetObj : Object\nvar $targetCol : Collection\n$targetNum:=3\n$targetDate:=!2024-01-15!\n"
+        "$targetObj:=New object(\"name\"; \"abc\")\n$targetCol:=New collection(1; 2)\n"
+        "$target:=\"abc\"\nARRAY TEXT($targetArray; 2)\n"
         "$targetArray{1}:=\"abc\"\n$targetArray{2}:=\"def\"\n"
         "Try\n\t" + call + "\n\t$ok:=True\nCatch\nEnd try\n"
         "If ($ok)\n\tLOG EVENT(Into system standard outputs; \"\\n@@FOURD-DRIVER OK\\n\")\n"
@@ -214,7 +254,10 @@ def run_method(fourd, sources, name, params, result, timeout):
     with open(f, "w", encoding="utf-8") as fh:
         fh.write(entry_source(name, params, result))
     try:
-        p = subprocess.run([fourd, "run", "--max-time", str(timeout), f], capture_output=True,
+        # an empty in-memory datastore per run: parallel runs of one project never
+        # share (nor lock, nor write) its data file
+        p = subprocess.run([fourd, "run", "--data", ":memory:", "--max-time", str(timeout), f],
+                           capture_output=True,
                            timeout=timeout + 10)
         out = p.stdout.decode("utf-8", "replace")
         err = p.stderr.decode("utf-8", "replace")
@@ -231,7 +274,9 @@ def run_method(fourd, sources, name, params, result, timeout):
         return {"status": "ok"}
     if m:
         return {"status": "error", "cause": m[-1][1]}
-    first = next((l for l in err.splitlines() if "error" in l), err.strip().splitlines()[0] if err.strip() else "")
+    lines = err.splitlines()
+    first = next((l for l in lines if l.startswith("fourd:")),
+                 next((l for l in lines if "error" in l), lines[0] if lines else ""))
     return {"status": "error", "cause": f"exit {code}: " + re.sub(r"^\S+:\d+:\d+: ", "", first)}
 
 
@@ -256,12 +301,24 @@ def main():
     ap.add_argument("--out", default="/tmp/fourd-realcode")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=int, default=5)
-    ap.add_argument("--only", default="")
+    ap.add_argument("--only", default="", help="only the repositories whose name contains this")
+    ap.add_argument("--skip", default="", help="leave out the repositories whose name contains this")
     ap.add_argument("--check-only", action="store_true")
+    ap.add_argument("--retry", metavar="RESULTS_JSONL",
+                    help="run again only the methods that did not complete in an earlier "
+                         "run's results.jsonl; the others keep their earlier result")
+    ap.add_argument("--all", action="store_true",
+                    help="also run the pure methods that call impure project methods (slower)")
+    ap.add_argument("--report", metavar="RESULTS_JSONL",
+                    help="only print the tables of an earlier run's results.jsonl")
     a = ap.parse_args()
+    if a.report:
+        report([json.loads(l) for l in open(a.report, encoding="utf-8") if l.strip()])
+        return
     fourd = os.path.abspath(a.fourd)
     os.makedirs(a.out, exist_ok=True)
-    repos = sorted(d for d in os.listdir(a.corpus) if os.path.isdir(os.path.join(a.corpus, d)) and a.only in d)
+    repos = sorted(d for d in os.listdir(a.corpus) if os.path.isdir(os.path.join(a.corpus, d)) and a.only in d
+                   and not (a.skip and a.skip in d))
     results = []
     checks = {}
     for r in repos:
@@ -280,27 +337,105 @@ def main():
     if a.check_only:
         return
     jobs = []
+    reach = {}
     for r in repos:
         for sources in projects(os.path.join(a.corpus, r)):
             mdir = os.path.join(sources, "Methods")
+            texts = {}
             for fn in sorted(os.listdir(mdir)):
-                if not fn.endswith(".4dm"):
-                    continue
-                text = open(os.path.join(mdir, fn), encoding="utf-8", errors="replace").read()
-                if not is_pure(text):
+                if fn.endswith(".4dm"):
+                    texts[fn[:-4]] = open(os.path.join(mdir, fn), encoding="utf-8", errors="replace").read()
+            impure = reaches_impure(texts)
+            for name, text in texts.items():
+                if not is_pure(text) or (name in impure and not a.all):
                     continue
                 params, result = signature(text)
-                jobs.append((r, sources, fn[:-4], params, result))
+                reach[(r, name)] = name in impure
+                jobs.append((r, sources, name, params, result))
+    if a.retry:
+        earlier = [json.loads(l) for l in open(a.retry, encoding="utf-8") if l.strip()]
+        keep = {(x["project"], x["method"]): x for x in earlier
+                if x["status"] in ("ok", "needs-code")}
+        jobs = [j for j in jobs if (os.path.relpath(j[1], a.corpus), j[2]) not in keep]
+        results.extend(x for x in keep.values() if x["repo"] in repos)
+    # results are written as they come (OUT_DIR/partial.jsonl), then sorted
+    partial = open(os.path.join(a.out, "partial.jsonl"), "w")
     with cf.ThreadPoolExecutor(a.jobs) as ex:
         futs = {ex.submit(run_method, fourd, s, n, p, res, a.timeout): (r, s, n) for (r, s, n, p, res) in jobs}
         for f in cf.as_completed(futs):
             r, s, n = futs[f]
             res = f.result()
-            res.update({"repo": r, "method": n, "project": os.path.relpath(s, a.corpus)})
+            res.update({"repo": r, "method": n, "project": os.path.relpath(s, a.corpus),
+                        "reaches_impure": reach[(r, n)]})
+            if res["status"] == "error" and needs_missing_code(s, res.get("cause", "")):
+                res["status"] = "needs-code"
             results.append(res)
+            partial.write(json.dumps(res, ensure_ascii=False) + "\n")
+            partial.flush()
+    partial.close()
     with open(os.path.join(a.out, "results.jsonl"), "w") as fh:
         for res in sorted(results, key=lambda x: (x["repo"], x["method"])):
             fh.write(json.dumps(res, ensure_ascii=False) + "\n")
+    report(results, repos)
+
+
+MISSING = re.compile(r"Unknown (?:class: cs\.([^\s.(]+)|method or command: ([^\n(]+))")
+
+
+def needs_missing_code(sources, cause):
+    """True when the method stopped on a class or method its project does not
+    hold (a component the repository does not ship, or a misspelt name)."""
+    m = MISSING.search(cause)
+    if not m:
+        return False
+    if m.group(1):
+        return not os.path.exists(os.path.join(sources, "Classes", m.group(1).strip() + ".4dm"))
+    return not os.path.exists(os.path.join(sources, "Methods", m.group(2).strip() + ".4dm"))
+
+
+WORD = re.compile(r"[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*")
+
+
+def reaches_impure(texts):
+    """Names of the methods of one project (name -> source) that are pure logic
+    themselves but call, directly or through other project methods, a method
+    that is not (a UI, database, network... command: see `is_pure`)."""
+    one_word = {n.lower(): n for n in texts if WORD.fullmatch(n)}
+    spaced = [n for n in texts if not WORD.fullmatch(n)]
+    calls = {}
+    for name, text in texts.items():
+        code = strip_code(text)
+        called = {one_word[w.lower()] for w in WORD.findall(code) if w.lower() in one_word}
+        called |= {n for n in spaced if n in code}
+        called.discard(name)
+        calls[name] = called
+    bad = {n for n, t in texts.items() if not is_pure(t)}
+    changed = True
+    while changed:
+        changed = False
+        for name, called in calls.items():
+            if name not in bad and called & bad:
+                bad.add(name)
+                changed = True
+    return {n for n in bad if is_pure(texts[n])}
+
+
+def report(results, repos=None):
+    """The table by repository and the most frequent causes of failure, over the
+    methods that reach no impure code (`reaches_impure`); a line for all."""
+    every = results
+    e_ok = sum(1 for r in every if r["status"] == "ok")
+    print(f"\nall pure-logic methods (including those calling impure methods or code "
+          f"the repository does not ship): {e_ok} of {len(every)} = "
+          f"{100.0 * e_ok / max(len(every), 1):.1f}%")
+    results = [r for r in results if not r.get("reaches_impure")]
+    missing = [r for r in results if r["status"] == "needs-code"]
+    print(f"left out: {sum(1 for r in every if r.get('reaches_impure'))} methods calling impure "
+          f"project methods, {len(missing)} stopping on a class or method their project "
+          f"does not hold (components not shipped)")
+    results = [r for r in results if r["status"] != "needs-code"]
+    if repos is None:
+        repos = sorted({r["repo"] for r in results})
     by_repo = collections.defaultdict(lambda: [0, 0])
     causes = collections.Counter()
     for res in results:
@@ -311,7 +446,7 @@ def main():
             causes[normalize(res.get("cause", ""))] += 1
     total_ok = sum(v[0] for v in by_repo.values())
     total = sum(v[1] for v in by_repo.values())
-    print("\n## pure-logic methods run to completion")
+    print("\n## pure-logic methods (reaching no impure method) run to completion")
     print("| repository | ok | methods | % |\n|---|---:|---:|---:|")
     for r in repos:
         ok, n = by_repo.get(r, [0, 0])

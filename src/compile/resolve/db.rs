@@ -1,7 +1,10 @@
 //! Resolution of the database language: `[Table]` and `[Table]Field` against the
 //! structure, QUERY criteria (`[T]F = value` kept as a criterion, not evaluated),
-//! positional `>`/`<`/`&`/`|`/`#` markers, and `APPLY TO SELECTION` (its statement
-//! argument becomes the body of a loop over the selection).
+//! positional `>`/`<`/`&`/`|`/`#` markers, and the commands whose argument is
+//! evaluated once per record: `APPLY TO SELECTION` (its statement argument becomes
+//! the body of a loop over the selection), `QUERY BY FORMULA`, `QUERY SELECTION BY
+//! FORMULA` and `ORDER BY FORMULA` (their formulas become the arguments of a helper
+//! command called in a loop over the records, see `commands/dbmore.rs`).
 
 use super::{fail, Cx};
 use crate::compile::ir::{self, Arg, CmdCall, StmtKind};
@@ -122,8 +125,12 @@ impl Cx<'_> {
     ) -> Option<StmtKind> {
         let is_apply = match callee.suffix {
             Suffix::Command(70) => true,
+            Suffix::Command(_) => false,
             _ => callee.text.eq_ignore_ascii_case("APPLY TO SELECTION"),
         };
+        if let Some(scan) = scan_kind(callee) {
+            return self.scan_statement(scan, args);
+        }
         if !is_apply || args.len() != 2 {
             return None;
         }
@@ -159,5 +166,90 @@ impl Cx<'_> {
             ],
             Vec::new(),
         ))
+    }
+
+    /// `QUERY BY FORMULA([T]; f)`, `QUERY SELECTION BY FORMULA([T]; f)`:
+    /// `_fourd scan begin([T]; in selection)`, then while `_fourd scan more([T])`:
+    /// `_fourd scan keep([T]; f)`, then `_fourd scan query end([T])`.
+    /// `ORDER BY FORMULA([T]; e1; >; e2...)` likewise with `_fourd scan key([T];
+    /// e1; ">"; e2...)` and `_fourd scan order end([T])`.
+    fn scan_statement(&mut self, scan: Scan, args: &[ast::Expr]) -> Option<StmtKind> {
+        // QUERY BY FORMULA([T]) alone opens the query editor: left to the command
+        if args.len() < 2 {
+            return None;
+        }
+        let table = self.expr(&args[0]);
+        let mut body_args = vec![Arg::Val(table.clone())];
+        for a in &args[1..] {
+            body_args.push(Arg::Val(match &a.kind {
+                ExprKind::Marker(m) => marker_arg(*m),
+                _ => self.expr(a),
+            }));
+        }
+        let call = |name: &str, args: Vec<Arg>| -> ir::Expr {
+            match (names().by_name)(name) {
+                Some(def) => ir::Expr::Cmd(Box::new(CmdCall {
+                    cmd: def,
+                    args,
+                    star: false,
+                    order: None,
+                    markers: Vec::new(),
+                })),
+                None => fail(codes::NOT_IMPLEMENTED, name.to_string()),
+            }
+        };
+        let from_sel = ir::Expr::Const(Value::Bool(matches!(
+            scan,
+            Scan::QuerySelection | Scan::Order
+        )));
+        let (step, end) = match scan {
+            Scan::Order => ("_fourd scan key", "_fourd scan order end"),
+            _ => ("_fourd scan keep", "_fourd scan query end"),
+        };
+        let stmt = |kind| ir::Stmt { kind, pos: 0 };
+        Some(StmtKind::If(
+            ir::Expr::Const(Value::Bool(true)),
+            vec![
+                stmt(StmtKind::Expr(call(
+                    "_fourd scan begin",
+                    vec![Arg::Val(table.clone()), Arg::Val(from_sel)],
+                ))),
+                stmt(StmtKind::While(
+                    call("_fourd scan more", vec![Arg::Val(table.clone())]),
+                    vec![stmt(StmtKind::Expr(call(step, body_args)))],
+                )),
+                stmt(StmtKind::Expr(call(end, vec![Arg::Val(table)]))),
+            ],
+            Vec::new(),
+        ))
+    }
+}
+
+/// The commands compiled to a scan of the records.
+#[derive(Clone, Copy)]
+enum Scan {
+    Query,
+    QuerySelection,
+    Order,
+}
+
+fn scan_kind(callee: &ast::Name) -> Option<Scan> {
+    let by_num = |n| match n {
+        48 => Some(Scan::Query),
+        207 => Some(Scan::QuerySelection),
+        300 => Some(Scan::Order),
+        _ => None,
+    };
+    match callee.suffix {
+        Suffix::Command(n) => by_num(n),
+        _ => {
+            let t = callee.text.to_lowercase();
+            match t.as_str() {
+                "query by formula" => Some(Scan::Query),
+                "query selection by formula" => Some(Scan::QuerySelection),
+                "order by formula" => Some(Scan::Order),
+                _ => None,
+            }
+        }
     }
 }

@@ -16,3 +16,5 @@ typ_bump
 typ_bump
 ALERT(String(typ_hits))
 ALERT(String(Type(typ_title))+" "+String(Type(typ_count))+" "+String(Type(typ_hits)))
+// an assignment of unknown type (typ_label:=$1) does not stop the text ones from typing it
+ALERT("["+typ_label+"] "+String(Type(typ_label)))

@@ -1,0 +1,5 @@
+// Get Application color scheme is "light" headless; VOLUME LIST starts with the root volume (docs: get-application-color-scheme, volume-list)
+ALERT(Get Application color scheme)
+ARRAY TEXT($volumes; 0)
+VOLUME LIST($volumes)
+ALERT(String(Size of array($volumes)>=1)+" "+$volumes{1})

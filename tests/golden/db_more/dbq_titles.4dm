@@ -1,0 +1,7 @@
+// GET TABLE TITLES and GET FIELD TITLES: without SET TABLE/FIELD TITLES, the structure's names and numbers (docs: get-table-titles, get-field-titles)
+ARRAY TEXT($names; 0)
+ARRAY LONGINT($nums; 0)
+GET TABLE TITLES($names; $nums)
+ALERT(String(Size of array($names))+" "+$names{1}+" "+String($nums{1})+" "+$names{2}+" "+String($nums{2}))
+GET FIELD TITLES([Employee]; $names; $nums)
+ALERT(String(Size of array($names))+" "+$names{2}+" "+String($nums{2})+" "+$names{7}+" "+String($nums{7}))

@@ -1,0 +1,10 @@
+// Parse formula: tokens resolve by number to today's names (commands, constants, tables, fields), kept with Formula out with tokens; a formula that does not parse gives "" and an error message (docs: parse-formula)
+ALERT(Parse formula("x:C10(1)+Length:C16(\"ab\")"))
+ALERT(Parse formula("Pi:K30:1*2"))
+ALERT(Parse formula("[t:2]"))
+ALERT(Parse formula("[t:2]f:4>0"))
+ALERT(Parse formula("Length:C16(\"a:C10\")"; Formula out with tokens))
+ALERT(Parse formula("Uppercase(\"x\")"; Formula in with virtual structure))
+var $message : Text
+ALERT("["+Parse formula("Length(("; 0; $message)+"] "+String($message#""))
+ALERT("["+Parse formula("1+1"; 0; $message)+"] ["+$message+"]")
