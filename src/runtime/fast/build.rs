@@ -277,10 +277,13 @@ impl<'a> Builder<'a> {
                 let v = self.expr(e)?;
                 self.store(*slot, v)?;
             }
-            StmtKind::AppendLocal(slot, e) => {
-                let x = self.local(*slot)?;
-                let y = self.expr(e)?;
-                let v = self.binary(BinOp::Add, x, y)?;
+            StmtKind::AppendLocal(slot, es) => {
+                // `($x+a)+b...`, folded left to right as written
+                let mut v = self.local(*slot)?;
+                for e in es {
+                    let y = self.expr(e)?;
+                    v = self.binary(BinOp::Add, v, y)?;
+                }
                 self.store(*slot, v)?;
             }
             StmtKind::Compound(Place::Local(slot), op, e) => {
