@@ -42,6 +42,15 @@ pub fn u16_len(s: &str) -> usize {
     }
 }
 
+/// [`u16_len`] for a text value: O(1) when the text is known to be ASCII.
+fn u16_len_rc(s: &std::rc::Rc<String>) -> usize {
+    if crate::runtime::textinfo::is_ascii(s) {
+        s.len()
+    } else {
+        u16_len(s)
+    }
+}
+
 /// [`byte_at`] for a text value: O(1) when the text is known to be ASCII.
 fn byte_at_rc(s: &std::rc::Rc<String>, i: usize) -> usize {
     if crate::runtime::textinfo::is_ascii(s) {
@@ -357,13 +366,14 @@ fn parse_radix(t: &str, base: u32) -> f64 {
 
 fn length(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let t = a.text(0, "Length")?;
-    Ok(Value::Int(u16_len(&t) as i32))
+    Ok(Value::Int(u16_len_rc(&t) as i32))
 }
 
 fn substring(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let t = a.text(0, "Substring")?;
     let first = a.num(1, "Substring")?.trunc() as i64;
-    let len = u16_len(&t) as i64;
+    let ascii = crate::runtime::textinfo::is_ascii(&t);
+    let len = if ascii { t.len() } else { u16_len(&t) } as i64;
     let first = first.max(1);
     if first > len {
         return Ok(text(""));
@@ -376,7 +386,7 @@ fn substring(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
         return Ok(text(""));
     }
     let (s, e) = ((first - 1) as usize, (first - 1 + count) as usize);
-    if t.is_ascii() {
+    if ascii {
         return Ok(text(&t[s..e]));
     }
     let units: Vec<u16> = t.encode_utf16().collect();

@@ -203,6 +203,9 @@ impl<'p> Interp<'p> {
                 }
             }
             Expr::Member(o, name) => {
+                if let Some(v) = self.member_in_place(o, name) {
+                    return Ok(v);
+                }
                 let ov = self.eval(o)?;
                 self.read_member(&ov, name)
             }
@@ -348,6 +351,28 @@ impl<'p> Interp<'p> {
     }
 
     /// Evaluates without turning an array into its selected element number.
+    /// `This.name` or `$o.name` when the object has the property: read where the
+    /// object is (no copy of its handle). `None`: the general path (no such object or
+    /// property, or an undefined value, which may be a computed property's).
+    #[inline]
+    fn member_in_place(&self, o: &Expr, name: &str) -> Option<Value> {
+        let obj = match o {
+            Expr::This => match &self.frames.last()?.this {
+                Value::Object(ob) => ob,
+                _ => return None,
+            },
+            Expr::Local(s) => match &self.locals[self.base + *s as usize] {
+                Value::Object(ob) => ob,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match obj.borrow().get(name) {
+            None | Some(Value::Undefined) => None,
+            Some(v) => Some(v.clone()),
+        }
+    }
+
     /// The absolute slot of `e` when it is a local holding an array.
     #[inline]
     pub(crate) fn local_array(&self, e: &Expr) -> Option<usize> {

@@ -35,3 +35,10 @@ ALERT(String(Length(Replace string($u; Char(13)+Char(10); Char(10)))))
 ALERT(Replace string(Substring(Replace string($u; "AB"; "x"); 1; 12); Char(13)+Char(10); "|"; *))
 ALERT(Replace string(Substring(Replace string($u; "e"; "[e]"; 2); 1; 20); Char(13)+Char(10); "|"; *))
 ALERT(String(Position("ab"; $u; 7; *))+" "+String(Position("Ab"; $u; 7; *)))
+$t:=""
+For ($i; 1; 700)
+	$t:=$t+Char(65+($i%26))
+End for
+ALERT(String(Length($t))+" "+Substring($t; 650; 4)+" "+Substring($t; 699))
+$t:=$t+"é"
+ALERT(String(Length($t))+" "+Substring($t; 699))
