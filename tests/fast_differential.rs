@@ -200,7 +200,16 @@ impl Gen {
             format!("({}%13)", self.int_expr(0))
         } else {
             self.rng
-                .pick(&["0", "1", "5", "10", "$i%11", "Abs($j%11)", "($b%10)+1", "2.7"])
+                .pick(&[
+                    "0",
+                    "1",
+                    "5",
+                    "10",
+                    "$i%11",
+                    "Abs($j%11)",
+                    "($b%10)+1",
+                    "2.7",
+                ])
                 .to_string()
         }
     }
@@ -279,7 +288,15 @@ impl Gen {
                 let step = if self.in_method {
                     self.rng.pick(&["", "", "; 2", "; -1", "; 3"])
                 } else {
-                    self.rng.pick(&["", "", "; 2", "; -1", "; Abs($b%3)+1", "; -(Abs($b%2)+1)", "; $st"])
+                    self.rng.pick(&[
+                        "",
+                        "",
+                        "; 2",
+                        "; -1",
+                        "; Abs($b%3)+1",
+                        "; -(Abs($b%2)+1)",
+                        "; $st",
+                    ])
                 };
                 out.push_str(&format!("{pad}For ({ctr}; {from}; {to}{step})\n"));
                 self.stmts(out, indent + 1, 3, d - 1);

@@ -714,7 +714,13 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
             let mut keyed: Vec<(Vec<Value>, Value)> = (c.borrow().iter())
                 .map(|v| {
                     let keys = (crit.iter())
-                        .map(|(p, _)| if p.is_empty() { v.clone() } else { path_get(v, p) })
+                        .map(|(p, _)| {
+                            if p.is_empty() {
+                                v.clone()
+                            } else {
+                                path_get(v, p)
+                            }
+                        })
                         .collect();
                     (keys, v.clone())
                 })

@@ -2,11 +2,11 @@
 //! stack, a `match` per instruction, calls by native recursion.
 
 use super::{FastCode, Op, Reg, Ty};
-use crate::runtime::value::Value;
 use crate::runtime::error::{codes, rt_error, Loc, RtError};
 use crate::runtime::numeric::mod_reals;
 use crate::runtime::ops::{int_or_real_f64, real_cmp, to_i32};
 use crate::runtime::value::real_to_int;
+use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -446,7 +446,11 @@ impl Vm<'_> {
                     }
                 }
                 Op::LdElem { d, arr, idx, real } => {
-                    let k = if real { f!(idx).trunc() as i64 } else { i!(idx) as i64 };
+                    let k = if real {
+                        f!(idx).trunc() as i64
+                    } else {
+                        i!(idx) as i64
+                    };
                     let Some(elems) = self.arrays.get(arr as usize) else {
                         return Err(fail(code, pc - 1, codes::OUT_OF_RANGE, "No array"));
                     };
@@ -459,8 +463,17 @@ impl Vm<'_> {
                         None => return Err(elem_error(code, pc - 1, k, elems.len())),
                     }
                 }
-                Op::StElem { arr, idx, real, src } => {
-                    let k = if real { f!(idx).trunc() as i64 } else { i!(idx) as i64 };
+                Op::StElem {
+                    arr,
+                    idx,
+                    real,
+                    src,
+                } => {
+                    let k = if real {
+                        f!(idx).trunc() as i64
+                    } else {
+                        i!(idx) as i64
+                    };
                     let bits = rd!(src);
                     let Some(elems) = self.arrays.get_mut(arr as usize) else {
                         return Err(fail(code, pc - 1, codes::OUT_OF_RANGE, "No array"));
