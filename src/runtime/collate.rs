@@ -315,6 +315,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn find_folds_as_it_goes() {
+        // (text, find, start char) -> (char index, char length)
+        let cases: &[(&str, &str, usize, Option<(usize, usize)>)] = &[
+            ("Hello World", "world", 0, Some((6, 5))),
+            ("Hello World", "o", 5, Some((7, 1))),
+            ("Hello World", "o", 8, None),
+            ("Crème brûlée", "CREME BRULEE", 0, Some((0, 12))),
+            ("x\u{1}yz", "xy", 0, Some((0, 3))),
+            ("a\u{1}b", "b", 1, Some((2, 1))),
+            ("œuvre", "oe", 0, Some((0, 1))),
+            ("œuvre", "o", 0, None),
+            ("Straße", "SS", 0, Some((4, 1))),
+            ("日本語テキスト", "テキ", 1, Some((3, 2))),
+            ("aaa", "", 0, None),
+            ("abc", "c", 3, None),
+        ];
+        for &(text, f, start, want) in cases {
+            assert_eq!(find(text, f, start), want, "{text:?} {f:?} {start}");
+        }
+        // byte ranges, from a byte offset
+        let t = "éa-éA";
+        assert_eq!(find_bytes(t, &fold_str("ea"), 0), Some((0, 3)));
+        assert_eq!(find_bytes(t, &fold_str("ea"), 3), Some((4, 7)));
+    }
+
+    #[test]
     fn sort_key_orders_as_compare() {
         let words = [
             "abc",
