@@ -283,8 +283,21 @@ impl Gen {
                 let ctr = ["$i", "$j"][self.loop_depth];
                 self.counters.push(ctr);
                 self.loop_depth += 1;
-                let from = self.rng.pick(&["1", "0", "-3", "10", "$a%5", "2.6"]);
-                let to = self.rng.pick(&["5", "12", "0", "$b%9", "7.5"]);
+                let (from, to) = if self.in_method {
+                    (
+                        self.rng.pick(&["1", "0", "-3", "10", "$a%5", "2.6"]),
+                        self.rng.pick(&["5", "12", "0", "$b%9", "7.5"]),
+                    )
+                } else {
+                    // bounds compiled code does not compute (commands): evaluated by
+                    // the tree-walker when the loop starts
+                    (
+                        self.rng
+                            .pick(&["1", "0", "-3", "10", "$a%5", "2.6", "Length(String($b))"]),
+                        self.rng
+                            .pick(&["5", "12", "0", "$b%9", "7.5", "Size of array($al)"]),
+                    )
+                };
                 let step = if self.in_method {
                     self.rng.pick(&["", "", "; 2", "; -1", "; 3"])
                 } else {

@@ -280,7 +280,7 @@ impl<'p> Interp<'p> {
     /// `For` on a local counter: the same steps as [`Interp::exec_for`] reading and
     /// writing the slot directly; an Integer counter with an integral step is
     /// incremented in place.
-    fn exec_for_local(
+    pub(crate) fn exec_for_local(
         &mut self,
         s: u32,
         start: f64,

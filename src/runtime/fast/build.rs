@@ -51,8 +51,24 @@ pub fn loop_code(
 ) -> Option<Rc<FastCode>> {
     let m = prog.method(id)?;
     let mut b = Builder::new(prog, cache, id, m, true)?;
+    b.array_elems = array_elems.clone();
+    if b.stmt(stmt).is_some() {
+        return b.finish(Op::Ret).map(Rc::new);
+    }
+    // a `For` whose bounds compiled code cannot compute (`This.size`, a command...):
+    // the tree-walker evaluates them when the loop starts (`FastCode::bounds`)
+    let StmtKind::For(f) = &stmt.kind else {
+        return None;
+    };
+    let Place::Local(slot) = f.var else {
+        return None;
+    };
+    let mut b = Builder::new(prog, cache, id, m, true)?;
     b.array_elems = array_elems;
-    b.stmt(stmt)?;
+    b.cur_pos = stmt.pos;
+    let (start, end, step) = (b.temp(), b.temp(), b.temp());
+    b.bounds = Some((start, end, step));
+    b.for_var_body(f, stmt.pos, slot, start, end, step)?;
     b.finish(Op::Ret).map(Rc::new)
 }
 
@@ -113,6 +129,8 @@ struct Builder<'a> {
     array_elems: Vec<Option<Ty>>,
     /// The arrays used (`FastCode::arrays`).
     arrays: Vec<(u32, Ty)>,
+    /// `FastCode::bounds`.
+    bounds: Option<(Reg, Reg, Reg)>,
 }
 
 impl<'a> Builder<'a> {
@@ -145,6 +163,7 @@ impl<'a> Builder<'a> {
             retarget: None,
             array_elems: Vec::new(),
             arrays: Vec::new(),
+            bounds: None,
         })
     }
 
@@ -189,6 +208,7 @@ impl<'a> Builder<'a> {
             params: Vec::new(),
             result: None,
             arrays: self.arrays,
+            bounds: self.bounds,
         };
         code.valid().then_some(code)
     }
@@ -453,6 +473,19 @@ impl<'a> Builder<'a> {
         let start = self.real_operand(&f.start)?;
         let end = self.real_operand(&f.end)?;
         let step = self.real_operand(f.step.as_ref()?)?;
+        self.for_var_body(f, pos, slot, start, end, step)
+    }
+
+    /// The loop of a `For` whose start, end and step are in Real registers.
+    fn for_var_body(
+        &mut self,
+        f: &ForLoop,
+        pos: u32,
+        slot: u32,
+        start: Reg,
+        end: Reg,
+        step: Reg,
+    ) -> Option<()> {
         let (ctr, cty) = self.local(slot)?;
         self.store(slot, (start, Ty::R))?;
         let real = match cty {

@@ -4,7 +4,7 @@
 
 use super::vm::{End, Vm};
 use super::{build, FastCode, Reg, State, Ty};
-use crate::compile::ir::{MethodId, Stmt};
+use crate::compile::ir::{ForLoop, MethodId, Place, Stmt, StmtKind};
 use crate::runtime::error::{RtError, RtResult};
 use crate::runtime::interp::{Flow, Interp};
 use crate::runtime::value::{Array, Value, VarType};
@@ -118,10 +118,36 @@ impl<'p> Interp<'p> {
                 return None;
             }
         }
-        let r = if code.arrays.is_empty() {
-            self.run_code(&code, base, &code.reads)?
+        let bounds = match (code.bounds, &stmt.kind) {
+            (Some(regs), StmtKind::For(f)) => {
+                // evaluated once here; from now on the loop runs here, compiled or not
+                let b = match self.for_bounds(f) {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                };
+                Some((regs, b, f))
+            }
+            (Some(_), _) => return None,
+            (None, _) => None,
+        };
+        if let Some(((rs, re, rp), (s, e, p), _)) = bounds {
+            code.enter(&mut self.fast.regs, 0);
+            self.fast.regs[rs as usize] = s.to_bits();
+            self.fast.regs[re as usize] = e.to_bits();
+            self.fast.regs[rp as usize] = p.to_bits();
+        }
+        let ran = if code.arrays.is_empty() {
+            self.run_code(&code, base, &code.reads)
         } else {
-            self.run_code_arrays(&code, base)?
+            self.run_code_arrays(&code, base)
+        };
+        let r = match (ran, bounds) {
+            (Some(r), _) => r,
+            (None, Some((_, (s, e, p), f))) => match f.var {
+                Place::Local(slot) => return Some(self.exec_for_local(slot, s, e, p, &f.body)),
+                _ => return None,
+            },
+            (None, None) => return None,
         };
         for &(s, ty) in &code.writes {
             let v = to_value(ty, self.fast.regs[s as usize]);
@@ -131,6 +157,17 @@ impl<'p> Interp<'p> {
             End::Done => Flow::Normal,
             End::MethodReturn => Flow::Return,
         }))
+    }
+
+    /// Start, end and step of a `For`, evaluated as `exec_for` does.
+    fn for_bounds(&mut self, f: &'p ForLoop) -> RtResult<(f64, f64, f64)> {
+        let start = self.eval_num(&f.start)?;
+        let end = self.eval_num(&f.end)?;
+        let step = match &f.step {
+            Some(s) => self.eval_num(s)?,
+            None => 1.0,
+        };
+        Ok((start, end, step))
     }
 
     /// Runs `code` in a fresh frame whose locals `inputs` come from the frame at

@@ -229,6 +229,10 @@ pub struct FastCode {
     /// element types (`LdElem`/`StElem` index this list). When the loop starts, each
     /// must hold a one-dimensional array of that element type, all distinct.
     pub arrays: Vec<(u32, Ty)>,
+    /// For a `For` loop whose bounds compiled code does not compute: the registers
+    /// (Real) of its start, end and step, which the tree-walker evaluates (once, in
+    /// that order, as `exec_for` does) before the code runs.
+    pub bounds: Option<(Reg, Reg, Reg)>,
 }
 
 /// What is known of a method or loop: not tried yet, compiled, or not eligible.

@@ -123,6 +123,7 @@ impl FastCode {
             && self.nslots <= n
             && self.zeroed.iter().all(|&z| r(z))
             && self.pos.len() == self.ops.len()
+            && self.bounds.is_none_or(|(a, b, c)| r(a) && r(b) && r(c))
     }
 
     /// Prepares a frame of this code at `base`: room, zeroed locals, constants.
