@@ -27,6 +27,16 @@ impl<'p> Interp<'p> {
         if !matches!(self.locals[abs], Value::Text(_)) {
             return self.fold_local(abs, None, es);
         }
+        if let [e] = es {
+            // `$t:=$t+x`: no list of parts
+            let v = self.eval(e)?;
+            let Value::Text(r) = &v else {
+                let joined = self.joined(abs, &[])?;
+                let acc = ops::binary(BinOp::Add, joined, v)?;
+                return self.store_local(abs, acc);
+            };
+            return self.push_texts(abs, r.len(), std::slice::from_ref(&v));
+        }
         let mut parts: Vec<Value> = Vec::with_capacity(es.len());
         for (i, e) in es.iter().enumerate() {
             let v = self.eval(e)?;
@@ -39,9 +49,14 @@ impl<'p> Interp<'p> {
             parts.push(v);
         }
         let add: usize = parts.iter().map(text_len).sum();
+        self.push_texts(abs, add, &parts)
+    }
+
+    /// Appends the texts `parts` (`add` bytes in all) to the local's text in place.
+    fn push_texts(&mut self, abs: usize, add: usize, parts: &[Value]) -> RtResult<()> {
         let Value::Text(s) = &mut self.locals[abs] else {
             // an operand changed the local's type (through a pointer): fold it
-            let joined = self.joined(abs, &parts)?;
+            let joined = self.joined(abs, parts)?;
             return self.store_local(abs, joined);
         };
         if s.len() + add > codes::MAX_SIZE {
@@ -54,7 +69,7 @@ impl<'p> Interp<'p> {
             super::memory::reserve(s.len() + add)?;
         }
         let buf = Rc::make_mut(s);
-        for p in &parts {
+        for p in parts {
             if let Value::Text(r) = p {
                 buf.push_str(r);
             }
