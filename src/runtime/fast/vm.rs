@@ -237,6 +237,50 @@ fn past(c: f64, end: f64, up: bool) -> bool {
 }
 
 impl Vm<'_> {
+    /// Element `k` of array `arr` as register bits (out of line: keeps the dispatch
+    /// loop's registers for the common ops).
+    #[inline(never)]
+    fn load_elem(&self, code: &FastCode, pc: usize, arr: u32, k: i64) -> Result<u64, Box<RtError>> {
+        let (Some(elems), Some(&(_, ty))) =
+            (self.arrays.get(arr as usize), code.arrays.get(arr as usize))
+        else {
+            return Err(fail(code, pc, codes::OUT_OF_RANGE, "No array"));
+        };
+        match elems.get(k.max(0) as usize) {
+            Some(v) if k >= 0 => match elem_bits(ty, v) {
+                Some(b) => Ok(b),
+                None => Err(elem_error(code, pc, k, elems.len())),
+            },
+            _ => Err(elem_error(code, pc, k, elems.len())),
+        }
+    }
+
+    /// Stores register bits into element `k` of array `arr`.
+    #[inline(never)]
+    fn store_elem(
+        &mut self,
+        code: &FastCode,
+        pc: usize,
+        arr: u32,
+        k: i64,
+        bits: u64,
+    ) -> Result<(), Box<RtError>> {
+        let (Some(elems), Some(&(_, ty))) = (
+            self.arrays.get_mut(arr as usize),
+            code.arrays.get(arr as usize),
+        ) else {
+            return Err(fail(code, pc, codes::OUT_OF_RANGE, "No array"));
+        };
+        let n = elems.len();
+        match elems.get_mut(k.max(0) as usize) {
+            Some(v) if k >= 0 => {
+                *v = elem_value(ty, bits);
+                Ok(())
+            }
+            _ => Err(elem_error(code, pc, k, n)),
+        }
+    }
+
     #[inline(always)]
     fn check_interrupt(&self) -> Result<(), Box<RtError>> {
         match self.interrupt {
@@ -452,17 +496,8 @@ impl Vm<'_> {
                     } else {
                         i!(idx) as i64
                     };
-                    let Some(elems) = self.arrays.get(arr as usize) else {
-                        return Err(fail(code, pc - 1, codes::OUT_OF_RANGE, "No array"));
-                    };
-                    let bits = match elems.get(k.max(0) as usize) {
-                        Some(v) if k >= 0 => elem_bits(code.arrays[arr as usize].1, v),
-                        _ => None,
-                    };
-                    match bits {
-                        Some(b) => wr!(d, b),
-                        None => return Err(elem_error(code, pc - 1, k, elems.len())),
-                    }
+                    let v = self.load_elem(code, pc - 1, arr, k)?;
+                    wr!(d, v)
                 }
                 Op::StElem {
                     arr,
@@ -475,15 +510,7 @@ impl Vm<'_> {
                     } else {
                         i!(idx) as i64
                     };
-                    let bits = rd!(src);
-                    let Some(elems) = self.arrays.get_mut(arr as usize) else {
-                        return Err(fail(code, pc - 1, codes::OUT_OF_RANGE, "No array"));
-                    };
-                    let n = elems.len();
-                    match elems.get_mut(k.max(0) as usize) {
-                        Some(v) if k >= 0 => *v = elem_value(code.arrays[arr as usize].1, bits),
-                        _ => return Err(elem_error(code, pc - 1, k, n)),
-                    }
+                    self.store_elem(code, pc - 1, arr, k, rd!(src))?;
                 }
                 Op::Call(s, d) => {
                     let site = &code.calls[s as usize];
