@@ -317,7 +317,8 @@ mod tests {
     #[test]
     fn find_folds_as_it_goes() {
         // (text, find, start char) -> (char index, char length)
-        let cases: &[(&str, &str, usize, Option<(usize, usize)>)] = &[
+        type Case<'a> = (&'a str, &'a str, usize, Option<(usize, usize)>);
+        let cases: &[Case] = &[
             ("Hello World", "world", 0, Some((6, 5))),
             ("Hello World", "o", 5, Some((7, 1))),
             ("Hello World", "o", 8, None),
