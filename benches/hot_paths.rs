@@ -1,5 +1,7 @@
 //! Micro-benchmarks of the interpreter's hot paths (`cargo bench`): variable
-//! access, operators, method calls, text append, collation and property access.
+//! access, operators, method calls, text append (also `$s:=$s+a+b` chains), collation,
+//! property access, `Position(...; start)` and `Replace string` on long texts, array
+//! loops (fast path and tree-walker) and class method calls.
 //! Each 4D snippet runs a loop; the time per iteration is the best of a few runs
 //! (`harness = false`: plain `std::time::Instant`, no extra dependency).
 //! Filter by name: `cargo bench -- call`.
@@ -48,7 +50,11 @@ fn bench_4d_with(
     let dir = std::env::temp_dir().join(format!("fourd-bench-{}-{}", std::process::id(), name));
     std::fs::create_dir_all(&dir).expect("temp dir");
     for (file, src) in files {
-        std::fs::write(dir.join(file), src).expect("write method");
+        let path = dir.join(file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("class folder");
+        }
+        std::fs::write(path, src).expect("write method");
     }
     let main = dir.join(files[0].0);
     let loaded = fourd::project::load(&main, None).unwrap_or_else(|_| panic!("{name}: load"));
@@ -155,6 +161,57 @@ fn main() {
             "m.4dm",
             "var $i : Integer\nvar $s : Text\nFor ($i; 1; 200000)\n\t$s:=$s+\"x\"\nEnd for\n",
         )],
+    );
+    bench_4d(
+        &filter,
+        "text_append_chain",
+        100_000,
+        &[(
+            "m.4dm",
+            "var $i : Integer\nvar $s; $l : Text\n$l:=\"a line\"\nFor ($i; 1; 100000)\n\t$s:=$s+$l+Char(Line feed)\nEnd for\n",
+        )],
+    );
+    bench_4d(
+        &filter,
+        "position_from_start",
+        20_000,
+        &[(
+            "m.4dm",
+            "var $i; $p; $n : Integer\nvar $t : Text\nFor ($i; 1; 20000)\n\t$t:=$t+\"field;\"+String($i)+Char(Line feed)\nEnd for\n$p:=Position(Char(Line feed); $t; 1)\nWhile ($p>0)\n\t$n:=$n+1\n\t$p:=Position(Char(Line feed); $t; $p+1)\nEnd while\n",
+        )],
+    );
+    bench_4d(
+        &filter,
+        "replace_string_ci",
+        1_000,
+        &[(
+            "m.4dm",
+            "var $i : Integer\nvar $t; $r : Text\nFor ($i; 1; 20000)\n\t$t:=$t+\"Ab;\"+Char(Carriage return)+Char(Line feed)\nEnd for\nFor ($i; 1; 1000)\n\t$r:=Replace string($t; Char(Carriage return)+Char(Line feed); Char(Line feed); 20)\nEnd for\n",
+        )],
+    );
+    bench_4d_and_tree_walker(
+        &filter,
+        "array_sieve",
+        1_000_000,
+        &[(
+            "m.4dm",
+            "C_LONGINT($i; $f; $n)\nARRAY BOOLEAN($b; 1000000)\nFor ($f; 2; 1000)\n\tIf (Not($b{$f}))\n\t\tFor ($i; $f*2; 1000000; $f)\n\t\t\t$b{$i}:=True\n\t\tEnd for\n\tEnd if\nEnd for\n",
+        )],
+    );
+    bench_4d(
+        &filter,
+        "class_method_call",
+        200_000,
+        &[
+            (
+                "m.4dm",
+                "var $i : Integer\nvar $p : cs.BPoint\n$p:=cs.BPoint.new()\nFor ($i; 1; 200000)\n\t$p.move(1)\nEnd for\n",
+            ),
+            (
+                "Classes/BPoint.4dm",
+                "Class constructor\n\tThis.x:=0\n\nFunction move($d : Integer)\n\tThis.x:=This.x+$d\n",
+            ),
+        ],
     );
     bench_4d(
         &filter,

@@ -91,6 +91,8 @@ impl Gen {
         };
         match k {
             0 => self.rng.pick(INT_CONSTS).to_string(),
+            // an element of a local array (main only; the index may be out of range)
+            1 if !self.in_method && self.rng.chance(25) => format!("$al{{{}}}", self.index()),
             1 => {
                 let v = self.ints.clone();
                 self.rng.pick(&v).to_string()
@@ -127,6 +129,7 @@ impl Gen {
         match k {
             0 => self.int_expr(0),
             1 => self.rng.pick(REAL_CONSTS).to_string(),
+            2 if !self.in_method && self.rng.chance(25) => format!("$ar{{{}}}", self.index()),
             2 => {
                 let v = self.reals.clone();
                 self.rng.pick(&v).to_string()
@@ -162,6 +165,10 @@ impl Gen {
             self.rng.below(5)
         };
         match k {
+            0 if !self.in_method && self.rng.chance(25) => format!("$ab{{{}}}", self.index()),
+            0 if !self.in_method && self.rng.chance(15) => {
+                format!("Not($ab{{{}}})", self.index())
+            }
             0 => {
                 let v = self.bools.clone();
                 self.rng.pick(&v).to_string()
@@ -184,6 +191,26 @@ impl Gen {
                 self.rng.pick(&["<", "=", "#", ">="]),
                 self.int_expr(d - 1)
             ),
+        }
+    }
+
+    /// An index into the arrays of main (11 elements, 0..10): now and then outside.
+    fn index(&mut self) -> String {
+        if self.rng.chance(10) {
+            format!("({}%13)", self.int_expr(0))
+        } else {
+            self.rng
+                .pick(&[
+                    "0",
+                    "1",
+                    "5",
+                    "10",
+                    "$i%11",
+                    "Abs($j%11)",
+                    "($b%10)+1",
+                    "2.7",
+                ])
+                .to_string()
         }
     }
 
@@ -256,9 +283,34 @@ impl Gen {
                 let ctr = ["$i", "$j"][self.loop_depth];
                 self.counters.push(ctr);
                 self.loop_depth += 1;
-                let from = self.rng.pick(&["1", "0", "-3", "10", "$a%5", "2.6"]);
-                let to = self.rng.pick(&["5", "12", "0", "$b%9", "7.5"]);
-                let step = self.rng.pick(&["", "", "; 2", "; -1", "; 3"]);
+                let (from, to) = if self.in_method {
+                    (
+                        self.rng.pick(&["1", "0", "-3", "10", "$a%5", "2.6"]),
+                        self.rng.pick(&["5", "12", "0", "$b%9", "7.5"]),
+                    )
+                } else {
+                    // bounds compiled code does not compute (commands): evaluated by
+                    // the tree-walker when the loop starts
+                    (
+                        self.rng
+                            .pick(&["1", "0", "-3", "10", "$a%5", "2.6", "Length(String($b))"]),
+                        self.rng
+                            .pick(&["5", "12", "0", "$b%9", "7.5", "Size of array($al)"]),
+                    )
+                };
+                let step = if self.in_method {
+                    self.rng.pick(&["", "", "; 2", "; -1", "; 3"])
+                } else {
+                    self.rng.pick(&[
+                        "",
+                        "",
+                        "; 2",
+                        "; -1",
+                        "; Abs($b%3)+1",
+                        "; -(Abs($b%2)+1)",
+                        "; $st",
+                    ])
+                };
                 out.push_str(&format!("{pad}For ({ctr}; {from}; {to}{step})\n"));
                 self.stmts(out, indent + 1, 3, d - 1);
                 if self.rng.chance(20) {
@@ -288,6 +340,15 @@ impl Gen {
                 }
                 self.loop_depth -= 1;
                 self.counters.pop();
+            }
+            10 if !self.in_method => {
+                let i = self.index();
+                let (a, e) = match self.rng.below(3) {
+                    0 => ("$al", self.num_expr(2)),
+                    1 => ("$ar", self.num_expr(2)),
+                    _ => ("$ab", self.bool_expr(2)),
+                };
+                out.push_str(&format!("{pad}{a}{{{i}}}:={e}\n"));
             }
             _ => {
                 if let Some(v) = self.assignable_int() {
@@ -337,7 +398,7 @@ impl Gen {
         self.reals = vec!["$x", "$y"];
         self.bools = vec!["$p", "$q"];
         let mut main = String::from(
-            "var $a; $b; $c; $i; $j; $k; $m : Integer\nvar $x; $y : Real\nvar $p; $q : Boolean\n",
+            "var $a; $b; $c; $i; $j; $k; $m : Integer\nvar $x; $y; $st : Real\nvar $p; $q : Boolean\n$st:=1.5\n",
         );
         let a = self.rng.pick(&["5", "2147483000", "-7", "65536"]);
         let c = self.rng.pick(&["0", "2147483647", "3", "-2147483000"]);
@@ -345,6 +406,7 @@ impl Gen {
         let y = self.rng.pick(REAL_CONSTS);
         let b = 1 + self.rng.below(20);
         main.push_str(&format!("$a:={a}\n$b:={b}\n$c:={c}\n$x:={x}\n$y:={y}\n"));
+        main.push_str("ARRAY LONGINT($al; 10)\nARRAY REAL($ar; 10)\nARRAY BOOLEAN($ab; 10)\n");
         if self.rng.chance(10) {
             main.push_str("ON ERR CALL(\"handler\")\n");
         }
@@ -360,6 +422,9 @@ impl Gen {
         }
         main.push_str(
             "ALERT(String($a)+\" \"+String($b)+\" \"+String($c)+\" \"+String($i)+\" \"+String($k)+\" \"+String($x)+\" \"+String($y)+\" \"+String($p)+\" \"+String($q))\n",
+        );
+        main.push_str(
+            "ALERT(String($al{1}+$al{5}+$al{10})+\" \"+String($ar{0}+$ar{5})+\" \"+String($ab{1})+String($ab{10}))\n",
         );
         files.insert(0, ("main.4dm", main));
         files

@@ -422,6 +422,13 @@ fn call_member_general(
 
 /// The value at a property path (`"a.b.c"`) of an object (undefined if absent).
 pub(crate) fn path_get(v: &Value, path: &str) -> Value {
+    if !path.contains('.') {
+        // one property: read it without taking the object
+        return match v {
+            Value::Object(o) => o.borrow().get(path).cloned().unwrap_or_default(),
+            _ => Value::Undefined,
+        };
+    }
     let mut cur = v.clone();
     for p in path.split('.') {
         cur = match &cur {
@@ -690,30 +697,37 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
         }
         CountValues => {
             let target = args.first().cloned().unwrap_or_default();
-            let values = match args.get(1) {
-                Some(Value::Text(p)) => prop_values(c, p),
-                _ => c.borrow().clone(),
+            let same = |v: &&Value| match (v, &target) {
+                (Value::Object(_) | Value::Collection(_), _) => v.same_ref(&target),
+                _ => ops::equal(v, &target).unwrap_or(false),
             };
-            let n = values
-                .iter()
-                .filter(|v| match (v, &target) {
-                    (Value::Object(_) | Value::Collection(_), _) => v.same_ref(&target),
-                    _ => ops::equal(v, &target).unwrap_or(false),
-                })
-                .count();
+            // the elements are counted where they are (no copy of the collection)
+            let n = match args.get(1) {
+                Some(Value::Text(p)) => prop_values(c, p).iter().filter(same).count(),
+                _ => c.borrow().iter().filter(same).count(),
+            };
             Value::Real(n as f64)
         }
         OrderBy => {
             let crit = order_criteria(args);
-            let mut items = c.borrow().clone();
-            crate::runtime::sorting::sort_by(&mut items, |a, b| {
-                for (p, desc) in &crit {
-                    let (x, y) = if p.is_empty() {
-                        (a.clone(), b.clone())
-                    } else {
-                        (path_get(a, p), path_get(b, p))
-                    };
-                    let o = compare_values(&x, &y);
+            // each element's sort keys read once (not at every comparison)
+            let mut keyed: Vec<(Vec<Value>, Value)> = (c.borrow().iter())
+                .map(|v| {
+                    let keys = (crit.iter())
+                        .map(|(p, _)| {
+                            if p.is_empty() {
+                                v.clone()
+                            } else {
+                                path_get(v, p)
+                            }
+                        })
+                        .collect();
+                    (keys, v.clone())
+                })
+                .collect();
+            crate::runtime::sorting::sort_by(&mut keyed, |(ka, _), (kb, _)| {
+                for (i, (_, desc)) in crit.iter().enumerate() {
+                    let o = compare_values(&ka[i], &kb[i]);
                     let o = if *desc { o.reverse() } else { o };
                     if o != Ordering::Equal {
                         return o;
@@ -721,7 +735,7 @@ fn more_members(c: &Coll, f: MemberFn, name: &str, args: &[Value]) -> RtResult<O
                 }
                 Ordering::Equal
             });
-            Value::Collection(new_collection(items))
+            Value::Collection(new_collection(keyed.into_iter().map(|(_, v)| v).collect()))
         }
         _ => return Ok(None),
     }))

@@ -42,6 +42,33 @@ pub fn u16_len(s: &str) -> usize {
     }
 }
 
+/// [`u16_len`] for a text value: O(1) when the text is known to be ASCII.
+fn u16_len_rc(s: &std::rc::Rc<String>) -> usize {
+    if crate::runtime::textinfo::is_ascii(s) {
+        s.len()
+    } else {
+        u16_len(s)
+    }
+}
+
+/// [`byte_at`] for a text value: O(1) when the text is known to be ASCII.
+fn byte_at_rc(s: &std::rc::Rc<String>, i: usize) -> usize {
+    if crate::runtime::textinfo::is_ascii(s) {
+        return i.min(s.len());
+    }
+    byte_at(s, i)
+}
+
+/// The UTF-16 index of byte offset `b` of `s` (a character boundary).
+fn u16_at_byte(s: &std::rc::Rc<String>, b: usize) -> usize {
+    let head = &s[..b];
+    if crate::runtime::textinfo::is_ascii(s) || head.is_ascii() {
+        b
+    } else {
+        head.encode_utf16().count()
+    }
+}
+
 /// The byte offset of UTF-16 unit index `i` (clamped to the end).
 fn byte_at(s: &str, i: usize) -> usize {
     if s.is_ascii() {
@@ -339,13 +366,14 @@ fn parse_radix(t: &str, base: u32) -> f64 {
 
 fn length(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let t = a.text(0, "Length")?;
-    Ok(Value::Int(u16_len(&t) as i32))
+    Ok(Value::Int(u16_len_rc(&t) as i32))
 }
 
 fn substring(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let t = a.text(0, "Substring")?;
     let first = a.num(1, "Substring")?.trunc() as i64;
-    let len = u16_len(&t) as i64;
+    let ascii = crate::runtime::textinfo::is_ascii(&t);
+    let len = if ascii { t.len() } else { u16_len(&t) } as i64;
     let first = first.max(1);
     if first > len {
         return Ok(text(""));
@@ -358,7 +386,7 @@ fn substring(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
         return Ok(text(""));
     }
     let (s, e) = ((first - 1) as usize, (first - 1 + count) as usize);
-    if t.is_ascii() {
+    if ascii {
         return Ok(text(&t[s..e]));
     }
     let units: Vec<u16> = t.encode_utf16().collect();
@@ -382,10 +410,17 @@ fn position(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let found = if find.is_empty() {
         None
     } else if opts.char_codes && !opts.whole_word {
-        let b = byte_at(&t, start - 1);
+        let b = byte_at_rc(&t, start - 1);
         t[b..].find(find.as_str()).map(|i| {
-            let ui = u16_len(&t[..b + i]);
+            let ui = u16_at_byte(&t, b + i);
             (ui, u16_len(&find))
+        })
+    } else if opts.is_default() && !opts.whole_word {
+        // linear, folding as it goes (no copy of the text per call)
+        let b = byte_at_rc(&t, start - 1);
+        collate::find_bytes(&t, &collate::fold_str(&find), b).map(|(mb, me)| {
+            let ui = u16_at_byte(&t, mb);
+            (ui, u16_len(&t[mb..me]))
         })
     } else {
         let cs = u16_to_char(&t, start - 1);
@@ -481,14 +516,14 @@ fn replace_string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
     if a.star {
         return Ok(text(src.replacen(old.as_str(), &new, how_many)));
     }
-    let chars: Vec<char> = src.chars().collect();
+    let f = collate::fold_str(&old);
     let mut out = String::with_capacity(src.len());
     let mut from = 0usize;
     let mut done = 0;
     while done < how_many {
-        match collate::find(&src, &old, from) {
-            Some((ci, cl)) => {
-                out.extend(&chars[from..ci]);
+        match collate::find_bytes(&src, &f, from) {
+            Some((mb, me)) => {
+                out.push_str(&src[from..mb]);
                 if out.len() + new.len() > codes::MAX_SIZE {
                     return err(
                         codes::NO_MEMORY,
@@ -496,13 +531,18 @@ fn replace_string(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
                     );
                 }
                 out.push_str(&new);
-                from = ci + cl.max(1);
+                // an empty match (never with a non-empty folded text) still moves on
+                from = if me > mb {
+                    me
+                } else {
+                    mb + src[mb..].chars().next().map_or(1, char::len_utf8)
+                };
                 done += 1;
             }
             None => break,
         }
     }
-    out.extend(chars.get(from..).unwrap_or(&[]));
+    out.push_str(src.get(from..).unwrap_or(""));
     Ok(text(out))
 }
 

@@ -154,9 +154,10 @@ pub struct ClassDef {
     pub ctor: Option<MethodId>,
     /// Runs the property initializers on `This` (before any constructor).
     pub init: Option<MethodId>,
-    pub funcs: std::collections::HashMap<String, MethodId>,
-    pub getters: std::collections::HashMap<String, MethodId>,
-    pub setters: std::collections::HashMap<String, MethodId>,
+    /// Functions, getters and setters by name (the Fx hash: looked up at every call).
+    pub funcs: std::collections::HashMap<String, MethodId, crate::fxhash::FxBuild>,
+    pub getters: std::collections::HashMap<String, MethodId, crate::fxhash::FxBuild>,
+    pub setters: std::collections::HashMap<String, MethodId, crate::fxhash::FxBuild>,
     /// ORDA computed attributes: `Function query x` and `Function orderBy x`.
     pub orda_query: std::collections::HashMap<String, MethodId>,
     pub orda_order: std::collections::HashMap<String, MethodId>,
@@ -256,8 +257,10 @@ pub enum StmtKind {
     Assign(Place, Expr),
     /// `+=`, `-=`, `*=`, `/=` (the target is evaluated once... by being a place).
     Compound(Place, BinOp, Expr),
-    /// `$t:=$t+x` / `$t+=x` on a local: appends in place when the slot holds text.
-    AppendLocal(u32, Expr),
+    /// `$t:=$t+x`, `$t+=x` and `$t:=$t+x+y+...` on a local: the operands of the chain
+    /// in order (`$t:=$t+x+y` is `($t+x)+y`); appended in place when the slot holds text
+    /// and every operand is a text, else folded left to right as written.
+    AppendLocal(u32, Vec<Expr>),
     If(Expr, Block, Block),
     Case(Vec<(Expr, Block)>, Block),
     While(Expr, Block),

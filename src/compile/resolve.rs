@@ -621,16 +621,23 @@ impl<'c> Cx<'c> {
             ast::AssignOp::Div => Some(BinOp::Div),
         };
         match (binop, &place) {
-            (Some(BinOp::Add), Place::Local(s)) => StmtKind::AppendLocal(*s, self.expr(value)),
+            (Some(BinOp::Add), Place::Local(s)) => {
+                StmtKind::AppendLocal(*s, vec![self.expr(value)])
+            }
             (Some(op), _) => StmtKind::Compound(place, op, self.expr(value)),
             (None, Place::Local(s)) => {
-                // `$t:=$t+x` appends in place
-                if let ExprKind::Binary(BinOp::Add, l, r) = &value.kind {
-                    if let Some(Place::Local(ls)) = self.simple_local(l) {
-                        if ls == *s {
-                            return StmtKind::AppendLocal(*s, self.expr(r));
-                        }
-                    }
+                // `$t:=$t+x+y...` appends in place: walk the left spine of the sums
+                let mut rights = Vec::new();
+                let mut e = value;
+                while let ExprKind::Binary(BinOp::Add, l, r) = &e.kind {
+                    rights.push(&**r);
+                    e = l;
+                }
+                if !rights.is_empty()
+                    && matches!(self.simple_local(e), Some(Place::Local(ls)) if ls == *s)
+                {
+                    let operands = rights.iter().rev().map(|r| self.expr(r)).collect();
+                    return StmtKind::AppendLocal(*s, operands);
                 }
                 StmtKind::Assign(place, self.expr(value))
             }
@@ -804,6 +811,10 @@ impl<'c> Cx<'c> {
     fn name_expr(&mut self, n: &ast::Name, args: &[ast::Expr]) -> ir::Expr {
         use ir::Expr as E;
         match self.resolve_name(n) {
+            // `True` and `False` are constants in all but name: no command call
+            NameRef::Cmd(def) if args.is_empty() && matches!(def.name, "True" | "False") => {
+                E::Const(Value::Bool(def.name == "True"))
+            }
             NameRef::Cmd(def) => E::Cmd(Box::new(self.cmd_call(def, args))),
             NameRef::Const(v) => {
                 if args.is_empty() {

@@ -72,9 +72,12 @@ fn numeric_type(types: &[VarType], s: u32) -> bool {
 
 fn numeric_assignment(s: &Stmt, types: &[VarType]) -> bool {
     match &s.kind {
-        StmtKind::Assign(Place::Local(slot), e)
-        | StmtKind::Compound(Place::Local(slot), _, e)
-        | StmtKind::AppendLocal(slot, e) => numeric_type(types, *slot) && numeric_expr(e, types),
+        StmtKind::Assign(Place::Local(slot), e) | StmtKind::Compound(Place::Local(slot), _, e) => {
+            numeric_type(types, *slot) && numeric_expr(e, types)
+        }
+        StmtKind::AppendLocal(slot, es) => {
+            numeric_type(types, *slot) && es.iter().all(|e| numeric_expr(e, types))
+        }
         _ => false,
     }
 }
@@ -110,9 +113,8 @@ fn calls_command(k: &StmtKind) -> bool {
         }
     }
     match k {
-        StmtKind::Assign(_, e) | StmtKind::Compound(_, _, e) | StmtKind::AppendLocal(_, e) => {
-            has(e)
-        }
+        StmtKind::Assign(_, e) | StmtKind::Compound(_, _, e) => has(e),
+        StmtKind::AppendLocal(_, es) => es.iter().any(has),
         _ => false,
     }
 }

@@ -204,50 +204,94 @@ pub fn keyword(text: &str, word: &str) -> bool {
 /// chars of the matched text). No wildcard.
 pub fn find(text: &str, find: &str, start: usize) -> Option<(usize, usize)> {
     let f = fold_str(find);
-    if f.is_empty() {
-        return None;
+    let from = text.char_indices().nth(start).map(|(b, _)| b)?;
+    let (b, e) = find_bytes(text, &f, from)?;
+    // char indices of the match: count from the search start
+    let ci = start + text[from..b].chars().count();
+    Some((ci, text[b..e].chars().count()))
+}
+
+/// One character of `text` at byte offset `i` and its length in bytes.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
     }
-    let chars: Vec<char> = text.chars().collect();
-    let folded: Vec<Folded> = chars.iter().map(|&c| fold(c)).collect();
-    for s in start..chars.len() {
-        if folded[s].n == 0 {
+    let c = text[i..].chars().next().unwrap_or('\0');
+    (c, c.len_utf8())
+}
+
+/// The linguistic search on bytes: the first occurrence of the folded text `f`
+/// ([`fold_str`]) in `text` starting at or after byte offset `from` (a character
+/// boundary). Returns the byte range of the matched text. Characters are folded as
+/// the search reaches them (linear in the text searched, no copy of it); a match
+/// never starts on an ignorable character.
+pub fn find_bytes(text: &str, f: &[char], from: usize) -> Option<(usize, usize)> {
+    let first = *f.first()?;
+    let bytes = text.as_bytes();
+    // an ASCII character that folds to `first` is `first` in either case
+    let (lo, up) = if first.is_ascii() {
+        (first as u8, (first as u8).to_ascii_uppercase())
+    } else {
+        (0x80, 0x80) // only non-ASCII characters can fold to it
+    };
+    let mut s = from;
+    while s < bytes.len() {
+        let b = bytes[s];
+        if b < 0x80 {
+            if b == lo || b == up {
+                if let Some(e) = match_at(text, s, f) {
+                    return Some((s, e));
+                }
+            }
+            s += 1;
             continue;
         }
-        // match f against folded chars from s
-        let mut fi = 0;
-        let mut i = s;
-        let mut pending: Option<char> = None;
-        loop {
-            if fi == f.len() {
-                if pending.is_none() {
-                    return Some((s, i - s));
-                }
-                break;
+        let (c, l) = char_at(text, s);
+        let fo = fold(c);
+        if fo.n != 0 && fo.a == first {
+            if let Some(e) = match_at(text, s, f) {
+                return Some((s, e));
             }
-            let c = if let Some(p) = pending.take() {
-                p
-            } else {
-                if i >= chars.len() {
-                    break;
-                }
-                let fo = folded[i];
-                i += 1;
-                match fo.n {
-                    0 => continue,
-                    1 => fo.a,
-                    _ => {
-                        pending = Some(fo.b);
-                        fo.a
-                    }
-                }
-            };
-            if c != f[fi] {
-                break;
-            }
-            fi += 1;
         }
+        s += l;
     }
     None
+}
+
+/// The end (byte offset) of a match of the folded `f` starting at byte `s`.
+fn match_at(text: &str, s: usize, f: &[char]) -> Option<usize> {
+    let mut fi = 0;
+    let mut i = s;
+    let mut pending: Option<char> = None;
+    loop {
+        if fi == f.len() {
+            return if pending.is_none() { Some(i) } else { None };
+        }
+        let c = if let Some(p) = pending.take() {
+            p
+        } else {
+            if i >= text.len() {
+                return None;
+            }
+            let (ch, l) = char_at(text, i);
+            i += l;
+            let fo = fold(ch);
+            match fo.n {
+                0 => continue,
+                1 => fo.a,
+                _ => {
+                    pending = Some(fo.b);
+                    fo.a
+                }
+            }
+        };
+        if c != f[fi] {
+            return None;
+        }
+        fi += 1;
+    }
 }
 
 /// The base letter of an accented Latin letter, keeping its case (`é` → `e`,
@@ -269,6 +313,33 @@ pub fn strip_accent(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_folds_as_it_goes() {
+        // (text, find, start char) -> (char index, char length)
+        type Case<'a> = (&'a str, &'a str, usize, Option<(usize, usize)>);
+        let cases: &[Case] = &[
+            ("Hello World", "world", 0, Some((6, 5))),
+            ("Hello World", "o", 5, Some((7, 1))),
+            ("Hello World", "o", 8, None),
+            ("Crème brûlée", "CREME BRULEE", 0, Some((0, 12))),
+            ("x\u{1}yz", "xy", 0, Some((0, 3))),
+            ("a\u{1}b", "b", 1, Some((2, 1))),
+            ("œuvre", "oe", 0, Some((0, 1))),
+            ("œuvre", "o", 0, None),
+            ("Straße", "SS", 0, Some((4, 1))),
+            ("日本語テキスト", "テキ", 1, Some((3, 2))),
+            ("aaa", "", 0, None),
+            ("abc", "c", 3, None),
+        ];
+        for &(text, f, start, want) in cases {
+            assert_eq!(find(text, f, start), want, "{text:?} {f:?} {start}");
+        }
+        // byte ranges, from a byte offset
+        let t = "éa-éA";
+        assert_eq!(find_bytes(t, &fold_str("ea"), 0), Some((0, 3)));
+        assert_eq!(find_bytes(t, &fold_str("ea"), 3), Some((4, 7)));
+    }
 
     #[test]
     fn sort_key_orders_as_compare() {
@@ -388,7 +459,7 @@ impl Opts {
             whole_word: b & 32 != 0,
         }
     }
-    fn is_default(&self) -> bool {
+    pub fn is_default(&self) -> bool {
         !self.char_codes && self.case_insensitive && self.diacritic_insensitive
     }
 }

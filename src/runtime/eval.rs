@@ -203,6 +203,9 @@ impl<'p> Interp<'p> {
                 }
             }
             Expr::Member(o, name) => {
+                if let Some(v) = self.member_in_place(o, name) {
+                    return Ok(v);
+                }
                 let ov = self.eval(o)?;
                 self.read_member(&ov, name)
             }
@@ -222,6 +225,23 @@ impl<'p> Interp<'p> {
                     }
                 }
                 get_index(&ov, &iv)
+            }
+            Expr::Element(b, i) if self.local_array(b).is_some() => {
+                // `$a{$i}` of a local array: read in place (no copy of the array handle)
+                let abs = self.local_array(b).unwrap_or_default();
+                let k = self.eval_num(i)?;
+                let Value::Array(arr) = &self.locals[abs] else {
+                    return as_array(&self.locals[abs]).map(|_| Value::Undefined);
+                };
+                let a = arr.borrow();
+                let idx = k.trunc() as i64;
+                match a.elems.get(idx.max(0) as usize) {
+                    Some(v) if idx >= 0 => Ok(read_var(v)),
+                    _ => err(
+                        codes::OUT_OF_RANGE,
+                        format!("Array index out of range: {}", idx),
+                    ),
+                }
             }
             Expr::Element(..) | Expr::Deref(_) => {
                 let v = self.eval_raw(e)?;
@@ -331,6 +351,40 @@ impl<'p> Interp<'p> {
     }
 
     /// Evaluates without turning an array into its selected element number.
+    /// `This.name` or `$o.name` when the object has the property: read where the
+    /// object is (no copy of its handle). `None`: the general path (no such object or
+    /// property, or an undefined value, which may be a computed property's).
+    #[inline]
+    fn member_in_place(&self, o: &Expr, name: &str) -> Option<Value> {
+        let obj = match o {
+            Expr::This => match &self.frames.last()?.this {
+                Value::Object(ob) => ob,
+                _ => return None,
+            },
+            Expr::Local(s) => match &self.locals[self.base + *s as usize] {
+                Value::Object(ob) => ob,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match obj.borrow().get(name) {
+            None | Some(Value::Undefined) => None,
+            Some(v) => Some(v.clone()),
+        }
+    }
+
+    /// The absolute slot of `e` when it is a local holding an array.
+    #[inline]
+    pub(crate) fn local_array(&self, e: &Expr) -> Option<usize> {
+        match e {
+            Expr::Local(s) => {
+                let abs = self.base + *s as usize;
+                matches!(self.locals[abs], Value::Array(_)).then_some(abs)
+            }
+            _ => None,
+        }
+    }
+
     pub fn eval_raw(&mut self, e: &'p Expr) -> RtResult<Value> {
         match e {
             Expr::Local(s) => Ok(self.locals[self.base + *s as usize].clone()),

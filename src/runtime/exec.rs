@@ -99,31 +99,7 @@ impl<'p> Interp<'p> {
                     self.assign(p, v)?;
                 }
             }
-            StmtKind::AppendLocal(slot, e) => {
-                let rhs = self.eval(e)?;
-                let abs = self.base + *slot as usize;
-                if let (Value::Text(s), Value::Text(r)) = (&mut self.locals[abs], &rhs) {
-                    if s.len() + r.len() > codes::MAX_SIZE {
-                        return err(
-                            codes::NO_MEMORY,
-                            "Not enough memory: the text would be too long",
-                        );
-                    }
-                    if s.capacity() < s.len() + r.len() {
-                        super::memory::reserve(s.len() + r.len())?;
-                    }
-                    Rc::make_mut(s).push_str(r);
-                } else if let Some(v) =
-                    ops::binary_num(crate::syntax::ast::BinOp::Add, &self.locals[abs], &rhs)
-                {
-                    // numbers (an array variable is never a number here)
-                    self.store_local(abs, v?)?;
-                } else {
-                    let cur = read_var(&self.locals[abs]);
-                    let v = ops::binary(crate::syntax::ast::BinOp::Add, cur, rhs)?;
-                    self.store_local(abs, v)?;
-                }
-            }
+            StmtKind::AppendLocal(slot, es) => self.append_local(*slot, es)?,
             StmtKind::Compound(p, op, e) => {
                 let cur = self.read_place(p)?;
                 let rhs = self.eval(e)?;
@@ -304,7 +280,7 @@ impl<'p> Interp<'p> {
     /// `For` on a local counter: the same steps as [`Interp::exec_for`] reading and
     /// writing the slot directly; an Integer counter with an integral step is
     /// incremented in place.
-    fn exec_for_local(
+    pub(crate) fn exec_for_local(
         &mut self,
         s: u32,
         start: f64,

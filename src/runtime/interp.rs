@@ -185,7 +185,14 @@ impl<'p> Interp<'p> {
         this: Value,
         captured: &[(u32, Value)],
     ) -> RtResult<Value> {
-        self.call_with(id, args.into_iter(), pos, this, captured)
+        // the emptied argument vector goes back to the pool (a member call takes
+        // its vector from there: no allocation per call once warm)
+        let mut args = args;
+        let r = self.call_with(id, args.drain(..), pos, this, captured);
+        if args.capacity() != 0 && args.capacity() <= 16 && self.arg_pool.len() < 64 {
+            self.arg_pool.push(args);
+        }
+        r
     }
 
     /// Calls a method, its arguments given by an iterator (no allocation needed).

@@ -5,6 +5,7 @@
 //! REPL or the command-line hosts (checked by the test `runtime_layering`).
 
 pub mod access;
+mod append;
 mod boundary;
 pub mod collate;
 mod dynamic;
@@ -31,4 +32,5 @@ pub mod propmap;
 pub mod registry;
 pub mod scheduler;
 pub mod sorting;
+pub mod textinfo;
 pub mod value;

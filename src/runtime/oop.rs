@@ -40,7 +40,7 @@ type WeakObj = Weak<RefCell<crate::runtime::value::ObjMap>>;
 
 /// Class, formula and error-handling state of the interpreter.
 pub struct OoState {
-    meta: HashMap<usize, (WeakObj, Meta)>,
+    meta: HashMap<usize, (WeakObj, Meta), crate::fxhash::FxBuild>,
     purge_at: usize,
     pub class_objs: Vec<Obj>,
     pub cs: Obj,
@@ -68,7 +68,7 @@ fn key(o: &Obj) -> usize {
 impl OoState {
     pub fn new(prog: &Program) -> OoState {
         let mut st = OoState {
-            meta: HashMap::new(),
+            meta: HashMap::default(),
             purge_at: 1024,
             class_objs: Vec::new(),
             cs: new_object(),

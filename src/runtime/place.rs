@@ -293,6 +293,15 @@ impl<'p> Interp<'p> {
                     }
                 }
             }
+            Place::Element(b, i) if self.local_array(b).is_some() => {
+                // `$a{$i}:=v` on a local array: stored in place
+                let abs = self.local_array(b).unwrap_or_default();
+                let i = self.eval_num(i)?;
+                match &self.locals[abs] {
+                    Value::Array(arr) => set_element(arr, i, v),
+                    other => as_array(other).map(|_| ()),
+                }
+            }
             Place::Element(b, i) => {
                 let base = self.eval_raw(b)?;
                 let i = self.eval_num(i)?;

@@ -39,15 +39,36 @@ pub fn method_code(prog: &Program, cache: &mut Cache, id: MethodId) -> Option<Rc
 }
 
 /// The compiled code of loop statement `stmt` of method `id`.
+///
+/// `array_elems` gives the element type of the local arrays as they are now (by
+/// slot; `None` for anything else): their elements may then be read and assigned.
 pub fn loop_code(
     prog: &Program,
     cache: &mut Cache,
     id: MethodId,
     stmt: &Stmt,
+    array_elems: Vec<Option<Ty>>,
 ) -> Option<Rc<FastCode>> {
     let m = prog.method(id)?;
     let mut b = Builder::new(prog, cache, id, m, true)?;
-    b.stmt(stmt)?;
+    b.array_elems = array_elems.clone();
+    if b.stmt(stmt).is_some() {
+        return b.finish(Op::Ret).map(Rc::new);
+    }
+    // a `For` whose bounds compiled code cannot compute (`This.size`, a command...):
+    // the tree-walker evaluates them when the loop starts (`FastCode::bounds`)
+    let StmtKind::For(f) = &stmt.kind else {
+        return None;
+    };
+    let Place::Local(slot) = f.var else {
+        return None;
+    };
+    let mut b = Builder::new(prog, cache, id, m, true)?;
+    b.array_elems = array_elems;
+    b.cur_pos = stmt.pos;
+    let (start, end, step) = (b.temp(), b.temp(), b.temp());
+    b.bounds = Some((start, end, step));
+    b.for_var_body(f, stmt.pos, slot, start, end, step)?;
     b.finish(Op::Ret).map(Rc::new)
 }
 
@@ -104,6 +125,12 @@ struct Builder<'a> {
     loops: Vec<LoopCx>,
     /// The temporary written by the last op alone (its destination may be changed).
     retarget: Option<Reg>,
+    /// Element types of the local arrays (by slot; loops only).
+    array_elems: Vec<Option<Ty>>,
+    /// The arrays used (`FastCode::arrays`).
+    arrays: Vec<(u32, Ty)>,
+    /// `FastCode::bounds`.
+    bounds: Option<(Reg, Reg, Reg)>,
 }
 
 impl<'a> Builder<'a> {
@@ -134,6 +161,9 @@ impl<'a> Builder<'a> {
             written: vec![false; n],
             loops: Vec::new(),
             retarget: None,
+            array_elems: Vec::new(),
+            arrays: Vec::new(),
+            bounds: None,
         })
     }
 
@@ -177,6 +207,8 @@ impl<'a> Builder<'a> {
             writes,
             params: Vec::new(),
             result: None,
+            arrays: self.arrays,
+            bounds: self.bounds,
         };
         code.valid().then_some(code)
     }
@@ -229,6 +261,19 @@ impl<'a> Builder<'a> {
                     up,
                     exit: to,
                 },
+                Op::ForTestV {
+                    ctr,
+                    end,
+                    step,
+                    real,
+                    ..
+                } => Op::ForTestV {
+                    ctr,
+                    end,
+                    step,
+                    real,
+                    exit: to,
+                },
                 op => op,
             };
         }
@@ -247,6 +292,30 @@ impl<'a> Builder<'a> {
     fn const_int(&self, r: Reg) -> Option<i32> {
         let &(_, bits) = self.consts.iter().find(|(c, _)| *c == r)?;
         Some(bits as u32 as i32)
+    }
+
+    /// A local array whose elements compiled code may use: its number in
+    /// `FastCode::arrays` and its element type.
+    fn array(&mut self, e: &Expr) -> Option<(u32, Ty)> {
+        let Expr::Local(s) = e else { return None };
+        let ty = (*self.array_elems.get(*s as usize)?)?;
+        let n = match self.arrays.iter().position(|a| a.0 == *s) {
+            Some(n) => n,
+            None => {
+                self.arrays.push((*s, ty));
+                self.arrays.len() - 1
+            }
+        };
+        Some((n as u32, ty))
+    }
+
+    /// An element index: an Integer register, or a Real one (`real`).
+    fn index(&mut self, e: &Expr) -> Option<(Reg, bool)> {
+        match self.expr(e)? {
+            (r, Ty::I) => Some((r, false)),
+            (r, Ty::R) => Some((r, true)),
+            (_, Ty::B) => None,
+        }
     }
 
     fn local(&mut self, s: u32) -> Option<(Reg, Ty)> {
@@ -277,10 +346,26 @@ impl<'a> Builder<'a> {
                 let v = self.expr(e)?;
                 self.store(*slot, v)?;
             }
-            StmtKind::AppendLocal(slot, e) => {
-                let x = self.local(*slot)?;
-                let y = self.expr(e)?;
-                let v = self.binary(BinOp::Add, x, y)?;
+            StmtKind::Assign(Place::Element(b, i), e) => {
+                // the value first, then the index (the tree-walker's order)
+                let v = self.expr(e)?;
+                let (arr, ty) = self.array(b)?;
+                let v = self.convert(v, ty)?;
+                let (idx, real) = self.index(i)?;
+                self.emit(Op::StElem {
+                    arr,
+                    idx,
+                    real,
+                    src: v,
+                });
+            }
+            StmtKind::AppendLocal(slot, es) => {
+                // `($x+a)+b...`, folded left to right as written
+                let mut v = self.local(*slot)?;
+                for e in es {
+                    let y = self.expr(e)?;
+                    v = self.binary(BinOp::Add, v, y)?;
+                }
                 self.store(*slot, v)?;
             }
             StmtKind::Compound(Place::Local(slot), op, e) => {
@@ -382,6 +467,57 @@ impl<'a> Builder<'a> {
         Some(())
     }
 
+    /// `For` on a local counter with a step computed when the loop starts
+    /// (`For ($i; $last; $max; $step)`): the tree-walker's `exec_for_local`.
+    fn for_loop_var(&mut self, f: &ForLoop, pos: u32, slot: u32) -> Option<()> {
+        let start = self.real_operand(&f.start)?;
+        let end = self.real_operand(&f.end)?;
+        let step = self.real_operand(f.step.as_ref()?)?;
+        self.for_var_body(f, pos, slot, start, end, step)
+    }
+
+    /// The loop of a `For` whose start, end and step are in Real registers.
+    fn for_var_body(
+        &mut self,
+        f: &ForLoop,
+        pos: u32,
+        slot: u32,
+        start: Reg,
+        end: Reg,
+        step: Reg,
+    ) -> Option<()> {
+        let (ctr, cty) = self.local(slot)?;
+        self.store(slot, (start, Ty::R))?;
+        let real = match cty {
+            Ty::I => false,
+            Ty::R => true,
+            Ty::B => return None,
+        };
+        let test = self.emit(Op::ForTestV {
+            ctr,
+            end,
+            step,
+            real,
+            exit: PATCH,
+        });
+        let body_start = self.here();
+        self.loops.push(LoopCx::default());
+        self.block(&f.body)?;
+        let cx = self.loops.pop()?;
+        self.patch(&cx.continues);
+        self.cur_pos = pos;
+        self.emit(Op::ForV {
+            ctr,
+            end,
+            step,
+            real,
+            body: body_start,
+        });
+        self.patch(&[test]);
+        self.patch(&cx.breaks);
+        Some(())
+    }
+
     /// `For` on a local counter with a constant step (or none): the tree-walker's
     /// `exec_for_local`, step by step.
     fn for_loop(&mut self, f: &ForLoop, pos: u32) -> Option<()> {
@@ -393,9 +529,9 @@ impl<'a> Builder<'a> {
             Some(Expr::Const(v)) => v.as_num()?,
             Some(Expr::Unary(UnaryOp::Neg, c)) => match &**c {
                 Expr::Const(v) => -v.as_num()?,
-                _ => return None,
+                _ => return self.for_loop_var(f, pos, slot),
             },
-            Some(_) => return None,
+            Some(_) => return self.for_loop_var(f, pos, slot),
         };
         let start = self.real_operand(&f.start)?;
         let end = self.real_operand(&f.end)?;

@@ -4,10 +4,10 @@
 
 use super::vm::{End, Vm};
 use super::{build, FastCode, Reg, State, Ty};
-use crate::compile::ir::{MethodId, Stmt};
+use crate::compile::ir::{ForLoop, MethodId, Place, Stmt, StmtKind};
 use crate::runtime::error::{RtError, RtResult};
 use crate::runtime::interp::{Flow, Interp};
-use crate::runtime::value::{Value, VarType};
+use crate::runtime::value::{Array, Value, VarType};
 use std::rc::Rc;
 
 /// A register's content as the value of a variable of type `ty`.
@@ -16,6 +16,19 @@ fn to_value(ty: Ty, bits: u64) -> Value {
         Ty::I => Value::Int(bits as u32 as i32),
         Ty::R => Value::Real(f64::from_bits(bits)),
         Ty::B => Value::Bool(bits != 0),
+    }
+}
+
+/// The register type of an array's elements, if compiled code can use them.
+fn array_elem(a: &Array) -> Option<Ty> {
+    if a.two_d {
+        return None;
+    }
+    match a.elem {
+        VarType::Boolean => Some(Ty::B),
+        VarType::Integer => Some(Ty::I),
+        VarType::Real => Some(Ty::R),
+        _ => None,
     }
 }
 
@@ -85,7 +98,14 @@ impl<'p> Interp<'p> {
             Some(c) => c.clone()?,
             None => {
                 let id = self.frames.last()?.method;
-                let c = build::loop_code(self.prog, &mut self.fast, id, stmt);
+                let nslots = self.prog.method(id)?.slot_types.len();
+                let elems = (0..nslots)
+                    .map(|s| match self.locals.get(self.base + s) {
+                        Some(Value::Array(a)) => array_elem(&a.borrow()),
+                        _ => None,
+                    })
+                    .collect();
+                let c = build::loop_code(self.prog, &mut self.fast, id, stmt, elems);
                 self.fast.loops.insert(key, c.clone());
                 c?
             }
@@ -98,7 +118,37 @@ impl<'p> Interp<'p> {
                 return None;
             }
         }
-        let r = self.run_code(&code, base, &code.reads)?;
+        let bounds = match (code.bounds, &stmt.kind) {
+            (Some(regs), StmtKind::For(f)) => {
+                // evaluated once here; from now on the loop runs here, compiled or not
+                let b = match self.for_bounds(f) {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                };
+                Some((regs, b, f))
+            }
+            (Some(_), _) => return None,
+            (None, _) => None,
+        };
+        if let Some(((rs, re, rp), (s, e, p), _)) = bounds {
+            code.enter(&mut self.fast.regs, 0);
+            self.fast.regs[rs as usize] = s.to_bits();
+            self.fast.regs[re as usize] = e.to_bits();
+            self.fast.regs[rp as usize] = p.to_bits();
+        }
+        let ran = if code.arrays.is_empty() {
+            self.run_code(&code, base, &code.reads)
+        } else {
+            self.run_code_arrays(&code, base)
+        };
+        let r = match (ran, bounds) {
+            (Some(r), _) => r,
+            (None, Some((_, (s, e, p), f))) => match f.var {
+                Place::Local(slot) => return Some(self.exec_for_local(slot, s, e, p, &f.body)),
+                _ => return None,
+            },
+            (None, None) => return None,
+        };
         for &(s, ty) in &code.writes {
             let v = to_value(ty, self.fast.regs[s as usize]);
             self.locals[base + s as usize] = v;
@@ -107,6 +157,17 @@ impl<'p> Interp<'p> {
             End::Done => Flow::Normal,
             End::MethodReturn => Flow::Return,
         }))
+    }
+
+    /// Start, end and step of a `For`, evaluated as `exec_for` does.
+    fn for_bounds(&mut self, f: &'p ForLoop) -> RtResult<(f64, f64, f64)> {
+        let start = self.eval_num(&f.start)?;
+        let end = self.eval_num(&f.end)?;
+        let step = match &f.step {
+            Some(s) => self.eval_num(s)?,
+            None => 1.0,
+        };
+        Ok((start, end, step))
     }
 
     /// Runs `code` in a fresh frame whose locals `inputs` come from the frame at
@@ -124,6 +185,48 @@ impl<'p> Interp<'p> {
         }
         let mut vm = Vm {
             regs,
+            arrays: &mut [],
+            interrupt: self.interrupt.as_deref(),
+            depth: 0,
+            max_depth: self.max_depth.saturating_sub(self.frames.len()),
+        };
+        Some(vm.run(code, 0))
+    }
+
+    /// [`Interp::run_code`] for a loop using local arrays: each must hold an array of
+    /// the element type compiled for, all distinct (`None`: nothing ran). Their
+    /// elements stay borrowed while the code runs.
+    fn run_code_arrays(
+        &mut self,
+        code: &FastCode,
+        base: usize,
+    ) -> Option<Result<End, Box<RtError>>> {
+        let mut guards = Vec::with_capacity(code.arrays.len());
+        for (n, &(slot, ty)) in code.arrays.iter().enumerate() {
+            let Some(Value::Array(a)) = self.locals.get(base + slot as usize) else {
+                return None;
+            };
+            if code.arrays[..n]
+                .iter()
+                .any(|&(s, _)| matches!(self.locals.get(base + s as usize), Some(Value::Array(b)) if Rc::ptr_eq(a, b)))
+            {
+                return None;
+            }
+            let g = a.try_borrow_mut().ok()?;
+            if array_elem(&g) != Some(ty) {
+                return None;
+            }
+            guards.push(g);
+        }
+        let regs = &mut self.fast.regs;
+        code.enter(regs, 0);
+        for &(r, ty) in &code.reads {
+            regs[r as usize] = from_value(ty, &self.locals[base + r as usize])?;
+        }
+        let mut elems: Vec<&mut Vec<Value>> = guards.iter_mut().map(|g| &mut g.elems).collect();
+        let mut vm = Vm {
+            regs,
+            arrays: &mut elems,
             interrupt: self.interrupt.as_deref(),
             depth: 0,
             max_depth: self.max_depth.saturating_sub(self.frames.len()),

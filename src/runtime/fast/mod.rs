@@ -9,6 +9,10 @@
 //!   with up to as many arguments as it has parameters;
 //! - a **loop** (`For`, `While`, `Repeat`) of any method whose body qualifies by the
 //!   same rules, over locals of those types (typically a script's main loop);
+//! - in a loop, elements of **local arrays** of Booleans, Integers/Longints or Reals
+//!   (`$a{$i}`, read and assigned): the element types are those the arrays have when
+//!   the loop is first compiled, checked again each time the loop starts (see
+//!   [`FastCode::arrays`]); `Not` of a Boolean;
 //! - a **run of numeric assignments** calling `Mod`, `Abs`, `Int`... (the pure numeric
 //!   commands of `compile::segments::PURE_NUMERIC`), grouped by `compile::segments`
 //!   into one `StmtKind::Seq` (a command call costs the tree-walker far more than the
@@ -141,6 +145,40 @@ pub enum Op {
         step: i32,
         body: u32,
     },
+    /// Start of a `For` whose step is in a Real register (`real`: a Real counter,
+    /// else an Integer one): jumps to `exit` when the counter is already past `end`.
+    ForTestV {
+        ctr: Reg,
+        end: Reg,
+        step: Reg,
+        real: bool,
+        exit: u32,
+    },
+    /// End of that `For`: adds the step (an Integer counter stores the sum as a store
+    /// converts it), jumps back to `body` while not past `end`.
+    ForV {
+        ctr: Reg,
+        end: Reg,
+        step: Reg,
+        real: bool,
+        body: u32,
+    },
+    /// `d := arrays[arr]{idx}` (an element of the type of `arrays[arr]`); `real`: the
+    /// index register is a Real (truncated, as the tree-walker reads an index).
+    /// Error 4 (out of range) like the tree-walker's.
+    LdElem {
+        d: Reg,
+        arr: u32,
+        idx: Reg,
+        real: bool,
+    },
+    /// `arrays[arr]{idx} := src` (`src` already of the element type).
+    StElem {
+        arr: u32,
+        idx: Reg,
+        real: bool,
+        src: Reg,
+    },
     /// Calls `calls[site]`, its result (if any) into `d`.
     Call(u32, Reg),
     /// End of the code (a method returns, a loop ends normally).
@@ -187,6 +225,14 @@ pub struct FastCode {
     /// For a method: its parameter registers with their types, and its result.
     pub params: Vec<(Reg, Ty)>,
     pub result: Option<(Reg, Ty)>,
+    /// For a loop: the local arrays it reads or writes elements of, with their
+    /// element types (`LdElem`/`StElem` index this list). When the loop starts, each
+    /// must hold a one-dimensional array of that element type, all distinct.
+    pub arrays: Vec<(u32, Ty)>,
+    /// For a `For` loop whose bounds compiled code does not compute: the registers
+    /// (Real) of its start, end and step, which the tree-walker evaluates (once, in
+    /// that order, as `exec_for` does) before the code runs.
+    pub bounds: Option<(Reg, Reg, Reg)>,
 }
 
 /// What is known of a method or loop: not tried yet, compiled, or not eligible.

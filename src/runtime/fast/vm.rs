@@ -1,11 +1,12 @@
 //! Runs [`FastCode`]: one frame of raw 64-bit registers per call on a register
 //! stack, a `match` per instruction, calls by native recursion.
 
-use super::{FastCode, Op, Reg};
+use super::{FastCode, Op, Reg, Ty};
 use crate::runtime::error::{codes, rt_error, Loc, RtError};
 use crate::runtime::numeric::mod_reals;
 use crate::runtime::ops::{int_or_real_f64, real_cmp, to_i32};
 use crate::runtime::value::real_to_int;
+use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -20,6 +21,9 @@ pub enum End {
 
 pub struct Vm<'a> {
     pub regs: &'a mut Vec<u64>,
+    /// The elements of the arrays of the running loop (`FastCode::arrays`), borrowed
+    /// for the whole run (compiled code touches nothing else).
+    pub arrays: &'a mut [&'a mut Vec<Value>],
     pub interrupt: Option<&'a AtomicBool>,
     /// Calls made so far inside compiled code, and how many more the call stack
     /// takes before "Stack full".
@@ -77,6 +81,20 @@ impl FastCode {
                     r(ctr) && r(end) && exit < len
                 }
                 ForI { ctr, end, body, .. } => r(ctr) && r(end) && body < len,
+                ForTestV {
+                    ctr,
+                    end,
+                    step,
+                    exit,
+                    ..
+                } => r(ctr) && r(end) && r(step) && exit < len,
+                ForV {
+                    ctr,
+                    end,
+                    step,
+                    body,
+                    ..
+                } => r(ctr) && r(end) && r(step) && body < len,
                 ForR {
                     ctr,
                     end,
@@ -85,6 +103,10 @@ impl FastCode {
                     ..
                 } => r(ctr) && r(end) && r(step) && body < len,
                 Call(s, d) => r(d) && (s as usize) < self.calls.len(),
+                LdElem { d, arr, idx, .. } => r(d) && r(idx) && (arr as usize) < self.arrays.len(),
+                StElem { arr, idx, src, .. } => {
+                    r(idx) && r(src) && (arr as usize) < self.arrays.len()
+                }
                 Ret | RetMethod => true,
             }
         });
@@ -101,6 +123,7 @@ impl FastCode {
             && self.nslots <= n
             && self.zeroed.iter().all(|&z| r(z))
             && self.pos.len() == self.ops.len()
+            && self.bounds.is_none_or(|(a, b, c)| r(a) && r(b) && r(c))
     }
 
     /// Prepares a frame of this code at `base`: room, zeroed locals, constants.
@@ -145,6 +168,43 @@ fn fail(code: &FastCode, pc: usize, n: i32, msg: &str) -> Box<RtError> {
     e
 }
 
+/// An element's register bits, if it holds the array's type `ty` (a typed array's
+/// elements always do).
+#[inline(always)]
+fn elem_bits(ty: Ty, v: &Value) -> Option<u64> {
+    match (ty, v) {
+        (Ty::B, Value::Bool(b)) => Some(*b as u64),
+        (Ty::I, Value::Int(i)) => Some(*i as u32 as u64),
+        (Ty::R, Value::Real(x)) => Some(x.to_bits()),
+        _ => None,
+    }
+}
+
+/// Register bits of type `ty` as an element (what `set_element` stores).
+#[inline(always)]
+fn elem_value(ty: Ty, bits: u64) -> Value {
+    match ty {
+        Ty::B => Value::Bool(bits != 0),
+        Ty::I => Value::Int(bits as u32 as i32),
+        Ty::R => Value::Real(f64::from_bits(bits)),
+    }
+}
+
+/// The tree-walker's error for element `k` of an array of `len` elements (0..len-1).
+#[cold]
+#[inline(never)]
+fn elem_error(code: &FastCode, pc: usize, k: i64, len: usize) -> Box<RtError> {
+    if k >= 0 && (k as usize) < len {
+        return fail(code, pc, codes::TYPE_MISMATCH, "Unexpected array element");
+    }
+    fail(
+        code,
+        pc,
+        codes::OUT_OF_RANGE,
+        &format!("Array index out of range: {}", k),
+    )
+}
+
 #[cold]
 #[inline(never)]
 fn interrupted() -> Box<RtError> {
@@ -177,6 +237,50 @@ fn past(c: f64, end: f64, up: bool) -> bool {
 }
 
 impl Vm<'_> {
+    /// Element `k` of array `arr` as register bits (out of line: keeps the dispatch
+    /// loop's registers for the common ops).
+    #[inline(never)]
+    fn load_elem(&self, code: &FastCode, pc: usize, arr: u32, k: i64) -> Result<u64, Box<RtError>> {
+        let (Some(elems), Some(&(_, ty))) =
+            (self.arrays.get(arr as usize), code.arrays.get(arr as usize))
+        else {
+            return Err(fail(code, pc, codes::OUT_OF_RANGE, "No array"));
+        };
+        match elems.get(k.max(0) as usize) {
+            Some(v) if k >= 0 => match elem_bits(ty, v) {
+                Some(b) => Ok(b),
+                None => Err(elem_error(code, pc, k, elems.len())),
+            },
+            _ => Err(elem_error(code, pc, k, elems.len())),
+        }
+    }
+
+    /// Stores register bits into element `k` of array `arr`.
+    #[inline(never)]
+    fn store_elem(
+        &mut self,
+        code: &FastCode,
+        pc: usize,
+        arr: u32,
+        k: i64,
+        bits: u64,
+    ) -> Result<(), Box<RtError>> {
+        let (Some(elems), Some(&(_, ty))) = (
+            self.arrays.get_mut(arr as usize),
+            code.arrays.get(arr as usize),
+        ) else {
+            return Err(fail(code, pc, codes::OUT_OF_RANGE, "No array"));
+        };
+        let n = elems.len();
+        match elems.get_mut(k.max(0) as usize) {
+            Some(v) if k >= 0 => {
+                *v = elem_value(ty, bits);
+                Ok(())
+            }
+            _ => Err(elem_error(code, pc, k, n)),
+        }
+    }
+
     #[inline(always)]
     fn check_interrupt(&self) -> Result<(), Box<RtError>> {
         match self.interrupt {
@@ -350,6 +454,63 @@ impl Vm<'_> {
                         self.check_interrupt()?;
                         pc = body as usize;
                     }
+                }
+                Op::ForTestV {
+                    ctr,
+                    end,
+                    step,
+                    real,
+                    exit,
+                } => {
+                    let c = if real { f!(ctr) } else { i!(ctr) as f64 };
+                    if past(c, f!(end), f!(step) >= 0.0) {
+                        pc = exit as usize
+                    }
+                }
+                Op::ForV {
+                    ctr,
+                    end,
+                    step,
+                    real,
+                    body,
+                } => {
+                    let d = f!(step);
+                    let c = if real {
+                        let c = f!(ctr) + d;
+                        wf!(ctr, c);
+                        c
+                    } else {
+                        // exact: an i32 plus an integral step is exact in an f64
+                        let c = real_to_int(i!(ctr) as f64 + d);
+                        wi!(ctr, c);
+                        c as f64
+                    };
+                    if !past(c, f!(end), d >= 0.0) {
+                        self.check_interrupt()?;
+                        pc = body as usize;
+                    }
+                }
+                Op::LdElem { d, arr, idx, real } => {
+                    let k = if real {
+                        f!(idx).trunc() as i64
+                    } else {
+                        i!(idx) as i64
+                    };
+                    let v = self.load_elem(code, pc - 1, arr, k)?;
+                    wr!(d, v)
+                }
+                Op::StElem {
+                    arr,
+                    idx,
+                    real,
+                    src,
+                } => {
+                    let k = if real {
+                        f!(idx).trunc() as i64
+                    } else {
+                        i!(idx) as i64
+                    };
+                    self.store_elem(code, pc - 1, arr, k, rd!(src))?;
                 }
                 Op::Call(s, d) => {
                     let site = &code.calls[s as usize];

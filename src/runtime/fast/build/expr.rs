@@ -96,6 +96,12 @@ impl Builder<'_> {
             Expr::Const(Value::Real(x)) => Some((self.constant(x.to_bits()), Ty::R)),
             Expr::Const(Value::Bool(b)) => Some((self.constant(*b as u64), Ty::B)),
             Expr::Local(s) => self.local(*s),
+            Expr::Element(b, i) => {
+                let (arr, ty) = self.array(b)?;
+                let (idx, real) = self.index(i)?;
+                let d = self.emit_to(|d| Op::LdElem { d, arr, idx, real });
+                Some((d, ty))
+            }
             Expr::Binary(op, a, b) => {
                 let x = self.expr(a)?;
                 let y = self.expr(b)?;
@@ -159,6 +165,14 @@ impl Builder<'_> {
     /// Real results of Real arguments.
     fn pure_command(&mut self, call: &CmdCall) -> Option<(Reg, Ty)> {
         match (call.cmd.name, &call.args[..]) {
+            ("Not", [Arg::Val(a)]) => {
+                let (x, t) = self.expr(a)?;
+                if t != Ty::B {
+                    return None;
+                }
+                let f = self.constant(0);
+                Some((self.emit_to(|d| Op::EqB(d, x, f)), Ty::B))
+            }
             ("Mod", [Arg::Val(a), Arg::Val(b)]) => {
                 let x = self.real_operand(a)?;
                 let y = self.real_operand(b)?;
@@ -368,6 +382,7 @@ pub(super) fn with_dst(op: Op, d: Reg) -> Op {
         EqB(_, a, b) => EqB(d, a, b),
         NeB(_, a, b) => NeB(d, a, b),
         Call(s, _) => Call(s, d),
+        LdElem { arr, idx, real, .. } => LdElem { d, arr, idx, real },
         op => op,
     }
 }

@@ -1,0 +1,36 @@
+# Twin of the Drag Race's sieve_KB class, runSieve(1000000).
+import math
+
+
+class SieveKB:
+    def __init__(self):
+        self.rawbits = None
+        self.sieveSize = 0
+
+    def init(self, limit):
+        self.sieveSize = limit
+        self.rawbits = [True] * self.sieveSize
+        self.rawbits[0] = False
+        self.rawbits[1] = False
+        for i in range(4, self.sieveSize + 1, 2):
+            if i < len(self.rawbits):
+                self.rawbits[i] = False
+            else:
+                self.rawbits.extend([None] * (i - len(self.rawbits)) + [False])
+
+    def runSieve(self, n):
+        self.init(n)
+        factor = 3
+        q = math.sqrt(self.sieveSize)
+        while factor < q:
+            if bool(self.rawbits[factor]):
+                for i in range(factor * 2, self.sieveSize + 1, factor):
+                    if i < len(self.rawbits):
+                        self.rawbits[i] = False
+                    else:
+                        self.rawbits.extend([None] * (i - len(self.rawbits)) + [False])
+            factor = factor + 2
+        return self.rawbits.count(True)
+
+
+print(SieveKB().runSieve(1000000))

@@ -1,0 +1,23 @@
+# Twin of the Drag Race's sieve_KC_2(1000000).
+import math
+size = 1000000
+a = [0] * (size + 1)
+b = [False] * (size + 1)
+passes = 0
+pos = 3
+nsize = math.trunc(size / 3)
+while nsize >= pos:
+    for i in range(pos, nsize + 1, 2):
+        b[pos * i] = True
+    pos = pos + 2
+    nsize = math.trunc(size / pos)
+    passes = passes + 1
+count = 1
+top = size - 100
+text = "2 "
+for i in range(3, size + 1, 2):
+    if not b[i]:
+        count = count + 1
+        if i < 50 or i > top:
+            text = text + str(i) + " "
+print(count)
