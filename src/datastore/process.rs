@@ -366,7 +366,7 @@ impl ProcessDb {
         let mut vals = Vec::with_capacity(t.fields.len());
         for f in &t.fields {
             let c = if f.auto_seq {
-                Cell::Int(g.next_seq(ti))
+                Cell::Int(g.next_seq(ti).or_else(|e| err(dbc::IO, e))?)
             } else if f.auto_uuid {
                 Cell::Text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())
             } else {
@@ -400,7 +400,7 @@ impl ProcessDb {
         }
         let mut g = store.lock();
         let rn = if cur.rn == NEW_RECORD {
-            g.next_rn(ti)
+            g.next_rn(ti).or_else(|e| err(dbc::IO, e))?
         } else {
             cur.rn
         };
@@ -691,12 +691,12 @@ impl ProcessDb {
     /// locked, -1 when the record was deleted).
     pub fn locked_by(&self, ti: usize) -> RtResult<(i64, String)> {
         let store = self.store()?;
-        let g = store.lock();
+        let mut g = store.lock();
         let rn = self.record_number(ti);
         if rn >= 0 && g.tables[ti].get(rn).is_none() {
             return Ok((-1, String::new()));
         }
-        match g.locks.get(&(ti, rn)) {
+        match g.lock_owner(ti, rn) {
             Some(o) if o.pid != self.owner.pid => Ok((o.pid as i64, o.name.clone())),
             _ => Ok((0, String::new())),
         }
@@ -740,11 +740,11 @@ impl ProcessDb {
     pub fn new_record(&mut self, ti: usize) -> RtResult<(i64, Record)> {
         let store = self.store()?;
         let mut g = store.lock();
-        let rn = g.next_rn(ti);
+        let rn = g.next_rn(ti).or_else(|e| err(dbc::IO, e))?;
         let mut rec = Vec::new();
         for f in &store.structure.tables[ti].fields {
             rec.push(if f.auto_seq {
-                Cell::Int(g.next_seq(ti))
+                Cell::Int(g.next_seq(ti).or_else(|e| err(dbc::IO, e))?)
             } else if f.auto_uuid {
                 Cell::Text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())
             } else {

@@ -358,8 +358,7 @@ fn drop_all(it: &mut Interp, m: &Model, s: &SelObj, args: &[Value]) -> RtResult<
         if g.tables[s.ti].get(rn).is_none() {
             continue;
         }
-        if g.locks
-            .get(&(s.ti, rn))
+        if g.lock_owner(s.ti, rn)
             .is_some_and(|o| o.pid != it.db.owner.pid)
         {
             failed.push(rn);
