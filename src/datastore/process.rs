@@ -696,8 +696,8 @@ impl ProcessDb {
         if rn >= 0 && g.tables[ti].get(rn).is_none() {
             return Ok((-1, String::new()));
         }
-        match g.lock_owner(ti, rn) {
-            Some(o) if o.pid != self.owner.pid => Ok((o.pid as i64, o.name.clone())),
+        match g.other_owner(ti, rn, self.owner.pid) {
+            Some(o) => Ok((o.pid as i64, o.name)),
             _ => Ok((0, String::new())),
         }
     }

@@ -362,10 +362,12 @@ impl Inner {
         }
     }
 
-    /// Who holds the lock of record `rn`, if anyone (any instance).
-    pub fn lock_owner(&mut self, ti: usize, rn: i64) -> Option<LockOwner> {
+    /// Who holds the lock of record `rn` if it is not process `me` of this
+    /// instance: another process of this instance or, with a shared backend, a
+    /// process of another instance (whose number may equal `me`).
+    pub fn other_owner(&mut self, ti: usize, rn: i64, me: u32) -> Option<LockOwner> {
         if let Some(o) = self.locks.get(&(ti, rn)) {
-            return Some(o.clone());
+            return (o.pid != me).then(|| o.clone());
         }
         if self.backend.shared() && rn >= 0 {
             return self.backend.owner(ti, rn).unwrap_or_else(|e| {

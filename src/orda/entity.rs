@@ -99,10 +99,8 @@ fn save(it: &mut Interp, o: &Obj, e: &EntityObj, opts: i64) -> RtResult<Value> {
         if g.tables[ti].get(rn).is_none() {
             return Ok(status::failure(status::GONE));
         }
-        if let Some(owner) = g.lock_owner(ti, rn) {
-            if owner.pid != it.db.owner.pid {
-                return Ok(status::locked_by(&owner));
-            }
+        if let Some(owner) = g.other_owner(ti, rn, it.db.owner.pid) {
+            return Ok(status::locked_by(&owner));
         }
         let touched = touched_fields(&m, o, e);
         if touched.is_empty() {
@@ -157,10 +155,8 @@ fn drop_entity(it: &mut Interp, e: &EntityObj, opts: i64) -> RtResult<Value> {
     if rn < 0 || g.tables[ti].get(rn).is_none() {
         return Ok(status::failure(status::GONE));
     }
-    if let Some(owner) = g.lock_owner(ti, rn) {
-        if owner.pid != it.db.owner.pid {
-            return Ok(status::locked_by(&owner));
-        }
+    if let Some(owner) = g.other_owner(ti, rn, it.db.owner.pid) {
+        return Ok(status::locked_by(&owner));
     }
     if g.tables[ti].stamp(rn) != e.stamp.get() && opts & FORCE_DROP == 0 {
         return Ok(status::failure(status::STAMP_CHANGED));
