@@ -129,7 +129,10 @@ fn a_lock_taken_through_one_instance_is_refused_through_the_other() {
             (pa.owner.pid as i64, "Holder".to_string())
         );
         pb.field_set(1, 2, text("Changed")).unwrap();
-        assert!(!pb.save(ti).unwrap(), "a record locked elsewhere is not saved");
+        assert!(
+            !pb.save(ti).unwrap(),
+            "a record locked elsewhere is not saved"
+        );
         assert!(!pb.delete_current(ti).unwrap());
         pa.unload(ti).unwrap();
         pb.load_record(ti).unwrap();

@@ -25,7 +25,11 @@ fn nginx() -> Option<PathBuf> {
     let given = std::env::var_os("FOURD_TEST_NGINX").map(PathBuf::from);
     let found = given.into_iter().chain(
         std::env::var_os("PATH")
-            .map(|p| std::env::split_paths(&p).map(|d| d.join("nginx")).collect::<Vec<_>>())
+            .map(|p| {
+                std::env::split_paths(&p)
+                    .map(|d| d.join("nginx"))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default(),
     );
     let found = found
@@ -54,7 +58,10 @@ fn wait_listening(port: u16, child: &mut Child, what: &str) {
         if let Ok(Some(s)) = child.try_wait() {
             panic!("{what} exited before listening: {s}");
         }
-        assert!(start.elapsed() < Duration::from_secs(30), "{what} does not listen");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{what} does not listen"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -82,7 +89,11 @@ impl Browser {
     fn get(&mut self, port: u16, path: &str) -> (u16, String) {
         let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        let cookie: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let cookie: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         let req = format!(
             "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n{}\r\n",
             if cookie.is_empty() {
@@ -199,7 +210,9 @@ fn two_instances_behind_nginx_share_records_and_locks_and_survive_a_kill() {
     let url = pgutil::with_schema(&base, &schema);
     let root = std::env::temp_dir().join(format!("fourd-scaleout-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/web").join(APP);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/web")
+        .join(APP);
     let mut procs = Procs(Vec::new());
     let mut ports = Vec::new();
     for name in ["A", "B"] {
@@ -210,7 +223,13 @@ fn two_instances_behind_nginx_share_records_and_locks_and_survive_a_kill() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_fourd"))
             .arg("serve")
             .arg(&dir)
-            .args(["--port", &port.to_string(), "--listen", "127.0.0.1", "--data"])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--listen",
+                "127.0.0.1",
+                "--data",
+            ])
             .arg(&url)
             .stdin(Stdio::null())
             .stdout(Stdio::null())

@@ -61,7 +61,12 @@ pub trait Backend: Send {
     /// Takes the lock of record `rn` for `owner`, or names the process of
     /// another instance that holds it. Only called when no process of this
     /// instance holds it.
-    fn lock(&mut self, _ti: usize, _rn: i64, _owner: &LockOwner) -> Result<Result<(), LockOwner>, String> {
+    fn lock(
+        &mut self,
+        _ti: usize,
+        _rn: i64,
+        _owner: &LockOwner,
+    ) -> Result<Result<(), LockOwner>, String> {
         Ok(Ok(()))
     }
 

@@ -64,6 +64,15 @@ pub struct Postgres {
     tables: Vec<TableSql>,
     by_num: HashMap<u32, usize>,
     changes: Option<Statement>,
+    locks: Option<LockSql>,
+}
+
+/// The prepared statements of the lock table.
+struct LockSql {
+    take: Statement,
+    release: Statement,
+    release_pid: Statement,
+    owner: Statement,
 }
 
 fn pg_err(e: postgres::Error) -> String {
@@ -112,16 +121,27 @@ fn ident(s: &str) -> String {
 }
 
 impl Postgres {
+    fn lock_sql(&self) -> Result<&LockSql, String> {
+        self.locks
+            .as_ref()
+            .ok_or_else(|| "PostgreSQL: the tables are not open".to_string())
+    }
+
     /// Connects to the database at `url` (a `postgres://` URL, optionally with
     /// `?schema=NAME`); the tables are made by [`Backend::open_tables`].
     pub fn connect(url: &str) -> Result<Postgres, String> {
         let (url, schema) = split_schema(url);
-        if schema.is_empty() || !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        if schema.is_empty()
+            || !schema
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
             return Err(format!(
                 "{url}: the schema name {schema:?} must be letters, digits and _"
             ));
         }
-        let mut client = Client::connect(&url, NoTls).map_err(|e| format!("{url}: {}", pg_err(e)))?;
+        let mut client =
+            Client::connect(&url, NoTls).map_err(|e| format!("{url}: {}", pg_err(e)))?;
         let origin = (uuid::Uuid::new_v4().as_u128() as i64).abs().max(1);
         client
             .batch_execute(&format!(
@@ -136,6 +156,7 @@ impl Postgres {
             tables: Vec::new(),
             by_num: HashMap::new(),
             changes: None,
+            locks: None,
         })
     }
 
@@ -372,6 +393,36 @@ impl Backend for Postgres {
                 .prepare("SELECT id, tbl, rn, origin FROM fourd_changes WHERE id > $1 ORDER BY id")
                 .map_err(pg_err)?,
         );
+        let c = &mut self.client;
+        self.locks = Some(LockSql {
+            take: c
+                .prepare(
+                    "INSERT INTO fourd_locks AS l (tbl, rn, backend, pid, name)
+                     VALUES ($1, $2, pg_backend_pid(), $3, $4)
+                     ON CONFLICT (tbl, rn) DO UPDATE
+                       SET backend = EXCLUDED.backend, pid = EXCLUDED.pid, name = EXCLUDED.name
+                     WHERE l.backend = pg_backend_pid()
+                        OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)
+                     RETURNING 1",
+                )
+                .map_err(pg_err)?,
+            release: c
+                .prepare(
+                    "DELETE FROM fourd_locks
+                     WHERE tbl = $1 AND rn = $2 AND backend = pg_backend_pid()",
+                )
+                .map_err(pg_err)?,
+            release_pid: c
+                .prepare("DELETE FROM fourd_locks WHERE backend = pg_backend_pid() AND pid = $1")
+                .map_err(pg_err)?,
+            owner: c
+                .prepare(
+                    "SELECT pid, name FROM fourd_locks l WHERE tbl = $1 AND rn = $2
+                       AND backend <> pg_backend_pid()
+                       AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)",
+                )
+                .map_err(pg_err)?,
+        });
         // one snapshot for the records and the log position they match
         let mut out = Vec::new();
         let mut maxima = Vec::new();
@@ -482,18 +533,10 @@ impl Backend for Postgres {
     ) -> Result<Result<(), LockOwner>, String> {
         let tbl = self.tables[ti].num as i32;
         let pid = owner.pid as i64;
+        let st = self.lock_sql()?.take.clone();
         let got = self
             .client
-            .query_opt(
-                "INSERT INTO fourd_locks AS l (tbl, rn, backend, pid, name)
-                 VALUES ($1, $2, pg_backend_pid(), $3, $4)
-                 ON CONFLICT (tbl, rn) DO UPDATE
-                   SET backend = EXCLUDED.backend, pid = EXCLUDED.pid, name = EXCLUDED.name
-                 WHERE l.backend = pg_backend_pid()
-                    OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)
-                 RETURNING 1",
-                &[&tbl, &rn, &pid, &owner.name],
-            )
+            .query_opt(&st, &[&tbl, &rn, &pid, &owner.name])
             .map_err(pg_err)?;
         if got.is_some() {
             return Ok(Ok(()));
@@ -506,36 +549,21 @@ impl Backend for Postgres {
 
     fn unlock(&mut self, ti: usize, rn: i64) -> Result<(), String> {
         let tbl = self.tables[ti].num as i32;
-        self.client
-            .execute(
-                "DELETE FROM fourd_locks WHERE tbl = $1 AND rn = $2 AND backend = pg_backend_pid()",
-                &[&tbl, &rn],
-            )
-            .map_err(pg_err)?;
+        let st = self.lock_sql()?.release.clone();
+        self.client.execute(&st, &[&tbl, &rn]).map_err(pg_err)?;
         Ok(())
     }
 
     fn release_pid(&mut self, pid: u32) -> Result<(), String> {
-        self.client
-            .execute(
-                "DELETE FROM fourd_locks WHERE backend = pg_backend_pid() AND pid = $1",
-                &[&(pid as i64)],
-            )
-            .map_err(pg_err)?;
+        let st = self.lock_sql()?.release_pid.clone();
+        self.client.execute(&st, &[&(pid as i64)]).map_err(pg_err)?;
         Ok(())
     }
 
     fn owner(&mut self, ti: usize, rn: i64) -> Result<Option<LockOwner>, String> {
         let tbl = self.tables[ti].num as i32;
-        let row = self
-            .client
-            .query_opt(
-                "SELECT pid, name FROM fourd_locks l WHERE tbl = $1 AND rn = $2
-                   AND backend <> pg_backend_pid()
-                   AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)",
-                &[&tbl, &rn],
-            )
-            .map_err(pg_err)?;
+        let st = self.lock_sql()?.owner.clone();
+        let row = self.client.query_opt(&st, &[&tbl, &rn]).map_err(pg_err)?;
         Ok(row.map(|r| LockOwner {
             pid: r.get::<_, i64>(0) as u32,
             name: r.get(1),

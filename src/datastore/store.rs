@@ -310,8 +310,7 @@ impl Inner {
         }
         if let Some(r) = rec {
             self.tables[ti].insert_mem(rn, r);
-        } else if self.backend.reuses_numbers()
-            && self.tables[ti].records.len() == rn as usize + 1
+        } else if self.backend.reuses_numbers() && self.tables[ti].records.len() == rn as usize + 1
         {
             // a record created in the cancelled transaction: free its number
             self.tables[ti].records.pop();

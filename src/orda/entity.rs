@@ -10,9 +10,9 @@ use super::objects::{
     EntityObj, NEW,
 };
 use super::status;
+use crate::datastore::codes::IO;
 use crate::datastore::process::{cell_to_value, value_to_cell};
 use crate::datastore::store::{Cell, Inner, Record};
-use crate::datastore::codes::IO;
 use crate::datastore::DUPLICATE_KEY;
 use crate::runtime::error::{err, RtResult};
 use crate::runtime::interp::Interp;
