@@ -119,8 +119,8 @@ fn killed_in_a_save_loop_the_data_file_holds_every_saved_record() {
 }
 
 fn killed_in_a_save_loop(dir: &Path, data: &DataPath) {
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
     std::fs::copy(catalog(), dir.join("catalog.4DCatalog")).unwrap();
     std::fs::write(
         dir.join("loop.4dm"),

@@ -92,7 +92,7 @@ fn record_numbers_and_autosequences_never_collide() {
         for i in 0..6 {
             let p = if i % 2 == 0 { &mut pa } else { &mut pb };
             p.create(ti).unwrap();
-            p.field_set(1, 2, text(&format!("N{i}"))).unwrap();
+            p.field_set(1, 2, text(format!("N{i}"))).unwrap();
             assert!(p.save(ti).unwrap());
             rns.push(p.record_number(ti));
             ids.push(to_text(&p.field_get(1, 1).unwrap()));
