@@ -224,3 +224,45 @@ fn the_locks_of_a_killed_instance_are_taken_over() {
         let _ = std::fs::remove_dir_all(&dir);
     });
 }
+
+#[test]
+fn the_database_refuses_a_duplicate_in_a_unique_field() {
+    use fourd::datastore::backend::{is_duplicate, Backend};
+    use fourd::datastore::store::Cell;
+    with_db("xuniq", |url| {
+        let s = Structure::load(&catalog()).unwrap();
+        let mut pg = fourd::datastore::pg::Postgres::connect(url).unwrap();
+        pg.open_tables(&s).unwrap();
+        // [Company]ID is unique: what two instances could save at the same time
+        let rec = |id: i64, name: &str| {
+            vec![
+                Cell::Int(id),
+                Cell::Text(name.into()),
+                Cell::Text(String::new()),
+            ]
+        };
+        pg.write(0, 0, Some(&rec(1, "One"))).unwrap();
+        pg.write(0, 1, Some(&rec(2, "Two"))).unwrap();
+        let e = pg.write(0, 2, Some(&rec(1, "Again"))).unwrap_err();
+        assert!(is_duplicate(&e), "{e}");
+        // checked at commit: a transaction may swap two values
+        let (a, b) = (rec(2, "One"), rec(1, "Two"));
+        pg.write_all(&[(0, 0, Some(&a)), (0, 1, Some(&b))]).unwrap();
+        let (c, d) = (rec(3, "x"), rec(3, "y"));
+        let e = pg
+            .write_all(&[(0, 0, Some(&c)), (0, 1, Some(&d))])
+            .unwrap_err();
+        assert!(is_duplicate(&e), "{e}");
+        // an instance opened now has those records and refuses the duplicate
+        // itself, with 4D's error -9998
+        let store = open(url);
+        let mut p = ProcessDb::new(Some(store), "P");
+        let ti = p.ti(1).unwrap();
+        assert_eq!(p.records_in_table(ti).unwrap(), 2);
+        p.create(ti).unwrap();
+        p.field_set(1, 1, fourd::runtime::value::Value::Real(2.0))
+            .unwrap();
+        let e = p.save(ti).unwrap_err();
+        assert!(format!("{e:?}").contains("-9998"), "{e:?}");
+    });
+}

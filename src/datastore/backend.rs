@@ -22,6 +22,15 @@
 use super::store::{LockOwner, Record};
 use super::structure::Structure;
 
+/// How a backend's error message starts when the database refused a duplicated
+/// value in a unique field (the datastore raises 4D's -9998 for it).
+pub const DUPLICATE: &str = "Duplicated value in a unique field";
+
+/// Whether a backend's error is [`DUPLICATE`].
+pub fn is_duplicate(msg: &str) -> bool {
+    msg.starts_with(DUPLICATE)
+}
+
 /// A record written by another instance (`None`: deleted).
 pub type Change = (usize, i64, Option<Record>);
 

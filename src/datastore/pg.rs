@@ -30,7 +30,7 @@
 //! an instance already goes through the datastore's one lock, and a lock row
 //! names that connection, so the lock ends with the instance that holds it.
 
-use super::backend::{Backend, Change};
+use super::backend::{self, Backend, Change};
 use super::sqlite::{date_text, parse_date};
 use super::store::{fold, Cell, LockOwner, Record};
 use super::structure::{FieldType, Structure};
@@ -73,6 +73,15 @@ struct LockSql {
     release: Statement,
     release_pid: Statement,
     owner: Statement,
+}
+
+/// A write's error: [`backend::DUPLICATE`] for a unique index's refusal.
+fn write_err(e: postgres::Error) -> String {
+    if e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION) {
+        let detail = e.as_db_error().and_then(|d| d.detail()).unwrap_or("");
+        return format!("{}: {detail}", backend::DUPLICATE);
+    }
+    pg_err(e)
 }
 
 fn pg_err(e: postgres::Error) -> String {
@@ -204,7 +213,7 @@ impl Postgres {
                         "ALTER TABLE t{n} ADD COLUMN IF NOT EXISTS k{m} text COLLATE \"C\";\n"
                     ));
                 }
-                if f.indexed {
+                if f.indexed && !f.unique {
                     let col = if f.ty == FieldType::Text { 'k' } else { 'f' };
                     d.push_str(&format!(
                         "CREATE INDEX IF NOT EXISTS t{n}_{col}{m} ON t{n} ({col}{m});\n"
@@ -383,6 +392,33 @@ impl Backend for Postgres {
         self.client
             .batch_execute(&format!("SET search_path TO {}", ident(&self.schema)))
             .map_err(pg_err)?;
+        // unique fields: the database refuses a duplicate another instance saved
+        // at the same time. [choice] Stored duplicates (a field made unique
+        // later) leave the field without its unique index, with a warning.
+        for t in &s.tables {
+            for f in t.fields.iter().filter(|f| f.unique) {
+                let col = if f.ty == FieldType::Text { 'k' } else { 'f' };
+                let (n, m) = (t.num, f.num);
+                // deferred: a transaction may swap two values
+                let sql = format!(
+                    "DO $u$ BEGIN
+                       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 't{n}_u{col}{m}'
+                                      AND connamespace = current_schema()::regnamespace) THEN
+                         ALTER TABLE t{n} ADD CONSTRAINT t{n}_u{col}{m} UNIQUE ({col}{m})
+                           DEFERRABLE INITIALLY DEFERRED;
+                       END IF;
+                     END $u$"
+                );
+                if let Err(e) = self.client.batch_execute(&sql) {
+                    eprintln!(
+                        "fourd: [{}]{} is not unique in the database: {}",
+                        t.name,
+                        f.name,
+                        pg_err(e)
+                    );
+                }
+            }
+        }
         for (ti, t) in s.tables.iter().enumerate() {
             let sql = self.prepare_table(t)?;
             self.tables.push(sql);
@@ -481,30 +517,32 @@ impl Backend for Postgres {
         match rec {
             Some(rec) => {
                 let p = params(rn, &t.types, rec);
-                self.client.execute(&t.upsert, &refs(&p)).map_err(pg_err)?;
+                self.client
+                    .execute(&t.upsert, &refs(&p))
+                    .map_err(write_err)?;
             }
             None => {
-                self.client.execute(&t.delete, &[&rn]).map_err(pg_err)?;
+                self.client.execute(&t.delete, &[&rn]).map_err(write_err)?;
             }
         }
         Ok(())
     }
 
     fn write_all(&mut self, rows: &[(usize, i64, Option<&Record>)]) -> Result<(), String> {
-        let mut tx = self.client.transaction().map_err(pg_err)?;
+        let mut tx = self.client.transaction().map_err(write_err)?;
         for &(ti, rn, rec) in rows {
             let t = &self.tables[ti];
             match rec {
                 Some(rec) => {
                     let p = params(rn, &t.types, rec);
-                    tx.execute(&t.upsert, &refs(&p)).map_err(pg_err)?;
+                    tx.execute(&t.upsert, &refs(&p)).map_err(write_err)?;
                 }
                 None => {
-                    tx.execute(&t.delete, &[&rn]).map_err(pg_err)?;
+                    tx.execute(&t.delete, &[&rn]).map_err(write_err)?;
                 }
             }
         }
-        tx.commit().map_err(pg_err)
+        tx.commit().map_err(write_err)
     }
 
     fn next_rn(&mut self, ti: usize, _local: i64) -> Result<i64, String> {

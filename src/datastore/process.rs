@@ -461,7 +461,7 @@ impl ProcessDb {
             Some(rec) => g.put(ti, rn, rec, !in_tx),
             None => g.delete(ti, rn, !in_tx).map(|_| ()),
         };
-        r.or_else(|e| err(dbc::IO, e))
+        r.or_else(write_error)
     }
 
     /// `DELETE RECORD`: false when the record is locked by another process.
@@ -782,10 +782,16 @@ impl ProcessDb {
         let mut touched: Vec<(usize, i64)> = self.undo.iter().map(|u| (u.0, u.1)).collect();
         touched.sort_unstable();
         touched.dedup();
-        self.undo.clear();
+        let undo = std::mem::take(&mut self.undo);
         let r = g.flush(&touched);
+        if r.is_err() {
+            // nothing was written: the records go back to what is stored
+            for (ti, rn, old) in undo.into_iter().rev() {
+                g.restore(ti, rn, old);
+            }
+        }
         self.end_transaction_locks(&mut g);
-        r.or_else(|e| err(dbc::IO, e))
+        r.or_else(write_error)
     }
 
     /// Ends the innermost transaction undoing its changes.
@@ -829,6 +835,16 @@ impl ProcessDb {
     /// `READ ONLY` / `READ WRITE` for one table.
     pub fn set_read_only(&mut self, ti: usize, ro: bool) {
         self.tables[ti].read_only = ro;
+    }
+}
+
+/// The 4D error of a failed write: -9998 when the database refused a duplicated
+/// value of a unique field, else the data file error.
+fn write_error<T>(e: String) -> RtResult<T> {
+    if super::backend::is_duplicate(&e) {
+        err(DUPLICATE_KEY, e)
+    } else {
+        err(dbc::IO, e)
     }
 }
 
