@@ -1,12 +1,18 @@
 //! The datastore behind the classic 4D database language: tables and fields from
-//! `catalog.4DCatalog` ([`structure`]), records stored in SQLite ([`store`]), and
-//! what each process sees — selections, current records, locks, sets, named
-//! selections, transactions ([`process`]).
+//! `catalog.4DCatalog` ([`structure`]), records ([`store`]) stored through a
+//! [`backend::Backend`] — SQLite ([`sqlite`], the default) or PostgreSQL ([`pg`],
+//! shared by several fourd instances) — and what each process sees — selections,
+//! current records, locks, sets, named selections, transactions ([`process`]).
 //!
 //! ## Shape
 //! - One [`store::Datastore`] per running program, shared (`Arc`) by every
-//!   process. It keeps all records in memory and writes through to the SQLite
-//!   file; it also holds the record lock table.
+//!   process. It keeps all records in memory and writes through to its backend;
+//!   it also holds the record lock table of its processes. With PostgreSQL it
+//!   reads what other instances wrote at each operation, takes its record
+//!   numbers from database sequences and its locks from a table every instance
+//!   sees (see [`backend`]). Queries, selections and sorts run in memory on both
+//!   backends, with 4D's collation ([`pg`] says why the SQL side has folded
+//!   shadow columns).
 //! - Every record has a stamp ([`store::TableData::stamp`]): 1 when loaded or
 //!   created, plus one at each save by either language; ORDA (`crate::orda`)
 //!   uses it for optimistic locking.
