@@ -596,13 +596,20 @@ impl ProcessDb {
         let store = self.store()?;
         let g = store.lock();
         let data = &g.tables[ti];
-        let base: Vec<i64> = if in_selection {
-            let mut s = self.tables[ti].sel.clone();
-            s.sort_unstable();
-            s.dedup();
-            s
-        } else {
-            data.all()
+        // what a line without index scans: made once, and only if needed (an
+        // indexed query on a big table must not list all its records)
+        let base = std::cell::OnceCell::new();
+        let base = || {
+            base.get_or_init(|| {
+                if in_selection {
+                    let mut s = self.tables[ti].sel.clone();
+                    s.sort_unstable();
+                    s.dedup();
+                    s
+                } else {
+                    data.all()
+                }
+            })
         };
         let mut result: BTreeSet<i64> = BTreeSet::new();
         for (i, l) in lines.iter().enumerate() {
@@ -628,7 +635,7 @@ impl ProcessDb {
                     };
                     match via_index {
                         Some(h) => h,
-                        None => base
+                        None => base()
                             .iter()
                             .copied()
                             .filter(|&rn| {
