@@ -152,9 +152,12 @@ impl Postgres {
         let mut client =
             Client::connect(&url, NoTls).map_err(|e| format!("{url}: {}", pg_err(e)))?;
         let origin = (uuid::Uuid::new_v4().as_u128() as i64).abs().max(1);
+        // custom plans: a generic plan of `id > $1` on the growing change log
+        // is a sequential scan, which made every operation slower than the last
         client
             .batch_execute(&format!(
-                "SET fourd.origin = '{origin}'; SET client_min_messages = warning"
+                "SET fourd.origin = '{origin}'; SET client_min_messages = warning;
+                 SET plan_cache_mode = force_custom_plan"
             ))
             .map_err(pg_err)?;
         Ok(Postgres {
