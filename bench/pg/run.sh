@@ -7,6 +7,7 @@
 #   AUTO=20000   records saved one by one (autocommit CREATE/SAVE)
 #   Q=20000      indexed equality queries (and Q/10 queries of 1,000 hits)
 #   WEB=5000     records behind the web page; DUR=10 seconds per web run
+#   ONLY=datastore or ONLY=web  one half only
 #   FOURD_BENCH_PG=postgres://...  an existing database (else a throwaway
 #                cluster is started on loopback, as .ci/run does)
 # Needs: a release build (built if missing), PostgreSQL, nginx, ab (apache2-utils).
@@ -54,6 +55,8 @@ here=$PWD
 cp catalog.4DCatalog bench_create.4dm bench_query.4dm bench_fill.4dm "$work/"
 cd "$work"
 run() { $NICE "$FOURD" run "$@" 2>&1; }
+ONLY=${ONLY:-}
+if [ "$ONLY" != web ]; then
 echo "== datastore ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
 for backend in sqlite postgres; do
   if [ $backend = sqlite ]; then
@@ -68,6 +71,8 @@ for backend in sqlite postgres; do
   run bench_query.4dm "$N" "$Q" --data "$bulk"
   echo "open + queries: $(echo "$(date +%s.%N) - $start" | bc -l | cut -c1-6) s (opening reads every record)"
 done
+fi
+[ "$ONLY" = datastore ] && exit 0
 
 echo "== web: a page reading one record by an indexed query, $WEB records, ${DUR}s per run"
 url=$(pgurl web)

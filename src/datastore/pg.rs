@@ -12,7 +12,9 @@
 //!   ([`Backend::changes`]) and reloads those records. The trigger takes a
 //!   transaction-scoped advisory lock before numbering its log row, so log rows
 //!   become visible in the order of their ids and none is skipped;
-//! - **locks**: `fourd_locks` holds one row per locked record, naming the
+//! - **locks**: `fourd_locks` (unlogged: a lock needs no disk write, and
+//!   none outlives a restart of PostgreSQL, which ends every instance's
+//!   connection) holds one row per locked record, naming the
 //!   instance's connection (`pg_backend_pid()`) and the 4D process (number and
 //!   name, for `LOCKED BY`). A row whose connection is gone (its instance died)
 //!   counts as no lock: the next process that wants the record takes it over;
@@ -180,9 +182,10 @@ impl Postgres {
              SET search_path TO {sc};
              CREATE TABLE IF NOT EXISTS fourd_changes (id bigserial PRIMARY KEY,
                tbl int NOT NULL, rn bigint NOT NULL, origin bigint NOT NULL);
-             CREATE TABLE IF NOT EXISTS fourd_locks (tbl int, rn bigint,
+             CREATE UNLOGGED TABLE IF NOT EXISTS fourd_locks (tbl int, rn bigint,
                backend int NOT NULL, pid bigint NOT NULL, name text NOT NULL,
                PRIMARY KEY (tbl, rn));
+             ALTER TABLE fourd_locks SET UNLOGGED;
              CREATE OR REPLACE FUNCTION {sc}.fourd_changed() RETURNS trigger
              LANGUAGE plpgsql AS $f$
              DECLARE o bigint := coalesce(nullif(current_setting('fourd.origin', true), '')::bigint, 0);
