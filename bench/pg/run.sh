@@ -58,9 +58,13 @@ run() { $NICE "$FOURD" run "$@" 2>&1; }
 ONLY=${ONLY:-}
 if [ "$ONLY" != web ]; then
 echo "== datastore ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
-for backend in sqlite postgres; do
+for backend in sqlite postgres async; do
   if [ $backend = sqlite ]; then
     auto="$work/auto.sqlite"; bulk="$work/bulk.sqlite"
+  elif [ $backend = async ]; then
+    echo "-- postgres, synchronous_commit off"
+    run bench_create.4dm "$AUTO" 0 --data "$PG${sep}options=-c%20synchronous_commit%3Doff&schema=bench_async_$$"
+    continue
   else
     auto=$(pgurl auto); bulk=$(pgurl bulk)
   fi
