@@ -151,3 +151,29 @@ pub fn open_shared(
     map.insert(file, Arc::downgrade(&ds));
     Ok(ds)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_arguments() {
+        assert_eq!(DataPath::from_arg(":memory:"), DataPath::Memory);
+        assert_eq!(
+            DataPath::from_arg("postgres://u@h/db"),
+            DataPath::Postgres("postgres://u@h/db".into())
+        );
+        assert_eq!(
+            DataPath::from_arg("postgresql://u@h/db?schema=s"),
+            DataPath::Postgres("postgresql://u@h/db?schema=s".into())
+        );
+        assert_eq!(
+            DataPath::from_arg("Data/x.sqlite"),
+            DataPath::File("Data/x.sqlite".into())
+        );
+        assert_eq!(
+            data_file(None, &DataPath::Postgres("postgres://h/d".into())),
+            None
+        );
+    }
+}

@@ -650,3 +650,46 @@ impl Backend for Postgres {
             .collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_parameter_is_ours_the_others_go_to_postgresql() {
+        assert_eq!(
+            split_schema("postgres://u@h/db"),
+            ("postgres://u@h/db".to_string(), "public".to_string())
+        );
+        assert_eq!(
+            split_schema("postgres://u@h/db?schema=shop"),
+            ("postgres://u@h/db".to_string(), "shop".to_string())
+        );
+        assert_eq!(
+            split_schema("postgres://u@h/db?sslmode=disable&schema=s1&application_name=x"),
+            (
+                "postgres://u@h/db?sslmode=disable&application_name=x".to_string(),
+                "s1".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn a_bad_schema_name_is_refused_before_connecting() {
+        let e = Postgres::connect("postgres://u@127.0.0.1:1/db?schema=a;drop")
+            .err()
+            .unwrap();
+        assert!(e.contains("schema name"), "{e}");
+    }
+
+    #[test]
+    fn a_text_and_its_folded_shadow_go_side_by_side() {
+        let types = [FieldType::Int, FieldType::Text, FieldType::Date];
+        let rec = vec![Cell::Int(7), Cell::Text("Élan".into()), Cell::Null];
+        let p = params(3, &types, &rec);
+        // rn, f1, f2, k2, f3
+        assert_eq!(p.len(), 5);
+        assert_eq!(format!("{:?}", p[3]), format!("{:?}", Some(fold("Élan"))));
+        assert_eq!(fold("Élan"), fold("elan"));
+    }
+}
