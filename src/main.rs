@@ -87,7 +87,8 @@ enum Command {
         #[arg(long, value_name = "SECONDS")]
         max_time: Option<f64>,
         /// The data file (SQLite): a file, a folder (data.sqlite inside) or
-        /// :memory:. Default: the project's Data/ folder; in memory for scripts.
+        /// :memory:, or a PostgreSQL database (postgres://user@host/db).
+        /// Default: the project's Data/ folder; in memory for scripts.
         #[arg(long)]
         data: Option<String>,
         /// Text parameters passed to the method ($1, $2...).
@@ -111,6 +112,10 @@ enum Command {
         /// seconds (default 60; 4D itself has no such limit).
         #[arg(long, value_name = "SECONDS")]
         request_time_limit: Option<f64>,
+        /// Where the records are: an SQLite data file or folder, or a PostgreSQL
+        /// database (postgres://user@host/db) that several instances can share.
+        #[arg(long)]
+        data: Option<String>,
     },
     /// Golden-output tests: every NAME.4dm with a NAME.out beside it (exact stdout),
     /// optionally NAME.err (exact stderr) and NAME.exit (exit code, default 0).
@@ -213,6 +218,7 @@ fn main() -> ExitCode {
             clock_scale,
             listen,
             request_time_limit,
+            data,
         }) => match request_time_limit.map(std::time::Duration::try_from_secs_f64) {
             Some(Err(_)) => {
                 eprintln!("fourd: --request-time-limit wants a positive number of seconds");
@@ -224,6 +230,10 @@ fn main() -> ExitCode {
                 clock_scale,
                 listen,
                 request_time_limit: limit.and_then(Result::ok),
+                data: data
+                    .as_deref()
+                    .map(fourd::datastore::DataPath::from_arg)
+                    .unwrap_or_default(),
             }),
         },
         Some(Command::Commands) => {

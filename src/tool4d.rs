@@ -160,7 +160,7 @@ pub fn tool4d_cli(args: Args) -> u8 {
         }
     };
     let data = match &args.data {
-        Some(p) => DataPath::File(p.clone()),
+        Some(p) => DataPath::from_arg(&p.to_string_lossy()),
         None => DataPath::Default,
     };
     crate::run::run(RunOptions {

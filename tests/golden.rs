@@ -33,3 +33,53 @@ fn golden() {
         panic!("golden cases failed:\n{}", testrun::report(&outcomes));
     }
 }
+
+mod pgutil;
+
+/// The golden cases that have a structure (`catalog.4DCatalog` beside them), run
+/// again with their records in PostgreSQL (`FOURD_TEST_PG`, see `tests/pgutil`):
+/// the same expected output as with SQLite, each case in a schema of its own.
+#[test]
+fn golden_postgres() {
+    let Some(base) = pgutil::url() else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let filter = std::env::var("FOURD_GOLDEN_FILTER").unwrap_or_default();
+    let cases: Vec<_> = testrun::discover(&root)
+        .expect("cannot read tests/golden")
+        .into_iter()
+        .filter(|c| c.with_file_name("catalog.4DCatalog").exists())
+        .filter(|c| c.to_string_lossy().contains(filter.as_str()))
+        .map(|c| (c, root.clone()))
+        .collect();
+    assert!(
+        cases.len() >= 30 || !filter.is_empty(),
+        "only {} golden cases with a structure",
+        cases.len()
+    );
+    let schemas: Vec<String> = cases.iter().map(|_| pgutil::schema("golden")).collect();
+    let opts = Options {
+        exe: env!("CARGO_BIN_EXE_fourd").into(),
+        format: ErrFormat::CodeThenSubstrings,
+        timeout: Duration::from_secs(60),
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        update: false,
+    };
+    let extra = |i: usize| {
+        vec![
+            "--data".to_string(),
+            pgutil::with_schema(&base, &schemas[i]),
+        ]
+    };
+    let outcomes = testrun::run_all_with(&cases, &opts, &extra);
+    pgutil::drop_schemas(&base, &schemas);
+    assert_eq!(outcomes.len(), cases.len());
+    eprintln!("golden on PostgreSQL: {} cases", outcomes.len());
+    if outcomes.iter().any(|o| !o.passed()) {
+        panic!(
+            "golden cases failed on PostgreSQL:\n{}",
+            testrun::report(&outcomes)
+        );
+    }
+}

@@ -63,6 +63,7 @@ fn server() -> SocketAddr {
             clock_scale: 1.0,
             listen: Some("127.0.0.1".into()),
             request_time_limit: None,
+            ..Default::default()
         };
         std::thread::Builder::new()
             .stack_size(64 << 20)

@@ -1,12 +1,18 @@
 //! The datastore behind the classic 4D database language: tables and fields from
-//! `catalog.4DCatalog` ([`structure`]), records stored in SQLite ([`store`]), and
-//! what each process sees — selections, current records, locks, sets, named
-//! selections, transactions ([`process`]).
+//! `catalog.4DCatalog` ([`structure`]), records ([`store`]) stored through a
+//! [`backend::Backend`] — SQLite ([`sqlite`], the default) or PostgreSQL ([`pg`],
+//! shared by several fourd instances) — and what each process sees — selections,
+//! current records, locks, sets, named selections, transactions ([`process`]).
 //!
 //! ## Shape
 //! - One [`store::Datastore`] per running program, shared (`Arc`) by every
-//!   process. It keeps all records in memory and writes through to the SQLite
-//!   file; it also holds the record lock table.
+//!   process. It keeps all records in memory and writes through to its backend;
+//!   it also holds the record lock table of its processes. With PostgreSQL it
+//!   reads what other instances wrote at each operation, takes its record
+//!   numbers from database sequences and its locks from a table every instance
+//!   sees (see [`backend`]). Queries, selections and sorts run in memory on both
+//!   backends, with 4D's collation ([`pg`] says why the SQL side has folded
+//!   shadow columns).
 //! - Every record has a stamp ([`store::TableData::stamp`]): 1 when loaded or
 //!   created, plus one at each save by either language; ORDA (`crate::orda`)
 //!   uses it for optimistic locking.
@@ -24,7 +30,11 @@
 //! ## Where the data lives
 //! A project's data is `Data/data.sqlite` beside its `Project` folder; `fourd run
 //! --data PATH` picks another file (a folder gets `data.sqlite` inside it) and
-//! `--data :memory:` keeps everything in memory. A script folder with a
+//! `--data :memory:` keeps everything in memory. `--data postgres://user@host/db`
+//! (for `fourd run`, `fourd serve` and tool4d's `--data`) puts the records in a
+//! PostgreSQL database instead, which several fourd instances can share
+//! ([`pg`]); `?schema=NAME` at the end of the URL picks a schema (default
+//! `public`). A script folder with a
 //! `catalog.4DCatalog` beside its scripts has a structure too; its data is in
 //! memory unless `--data` is given (so running scripts leaves no files behind).
 //!
@@ -37,7 +47,10 @@
 //! | 43 | the data file could not be read or written |
 //! | -9998 | duplicated value in a unique field (4D's own number for it) |
 
+pub mod backend;
+pub mod pg;
 pub mod process;
+pub mod sqlite;
 pub mod store;
 pub mod structure;
 
@@ -66,12 +79,16 @@ pub enum DataPath {
     Default,
     Memory,
     File(PathBuf),
+    /// A PostgreSQL database, by its URL (`postgres://user@host/db`).
+    Postgres(String),
 }
 
 impl DataPath {
     pub fn from_arg(s: &str) -> DataPath {
         if s == ":memory:" {
             DataPath::Memory
+        } else if s.starts_with("postgres://") || s.starts_with("postgresql://") {
+            DataPath::Postgres(s.to_string())
         } else {
             DataPath::File(PathBuf::from(s))
         }
@@ -85,13 +102,17 @@ pub fn open(
     project_root: Option<&Path>,
     data: &DataPath,
 ) -> Result<Arc<Datastore>, String> {
+    if let DataPath::Postgres(url) = data {
+        let pg = pg::Postgres::connect(url)?;
+        return Datastore::with_backend(structure, Box::new(pg)).map(Arc::new);
+    }
     Datastore::open(structure, data_file(project_root, data).as_deref()).map(Arc::new)
 }
 
 /// The data file `data` designates (None: in memory).
 pub fn data_file(project_root: Option<&Path>, data: &DataPath) -> Option<PathBuf> {
     match data {
-        DataPath::Memory => None,
+        DataPath::Memory | DataPath::Postgres(_) => None,
         DataPath::File(p) if p.is_dir() => Some(p.join("data.sqlite")),
         DataPath::File(p) => Some(p.clone()),
         DataPath::Default => project_root.map(|r| r.join("Data").join("data.sqlite")),
@@ -109,8 +130,12 @@ pub fn open_shared(
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock, Weak};
     static OPEN: OnceLock<Mutex<HashMap<PathBuf, Weak<Datastore>>>> = OnceLock::new();
-    let Some(file) = data_file(project_root, data) else {
-        return open(structure, project_root, data);
+    let file = match data {
+        DataPath::Postgres(url) => PathBuf::from(url),
+        _ => match data_file(project_root, data) {
+            Some(f) => f,
+            None => return open(structure, project_root, data),
+        },
     };
     let mut map = OPEN
         .get_or_init(Default::default)
@@ -119,7 +144,36 @@ pub fn open_shared(
     if let Some(ds) = map.get(&file).and_then(Weak::upgrade) {
         return Ok(ds);
     }
-    let ds = Arc::new(Datastore::open(structure, Some(&file))?);
+    let ds = match data {
+        DataPath::Postgres(_) => open(structure, project_root, data)?,
+        _ => Arc::new(Datastore::open(structure, Some(&file))?),
+    };
     map.insert(file, Arc::downgrade(&ds));
     Ok(ds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_arguments() {
+        assert_eq!(DataPath::from_arg(":memory:"), DataPath::Memory);
+        assert_eq!(
+            DataPath::from_arg("postgres://u@h/db"),
+            DataPath::Postgres("postgres://u@h/db".into())
+        );
+        assert_eq!(
+            DataPath::from_arg("postgresql://u@h/db?schema=s"),
+            DataPath::Postgres("postgresql://u@h/db?schema=s".into())
+        );
+        assert_eq!(
+            DataPath::from_arg("Data/x.sqlite"),
+            DataPath::File("Data/x.sqlite".into())
+        );
+        assert_eq!(
+            data_file(None, &DataPath::Postgres("postgres://h/d".into())),
+            None
+        );
+    }
 }

@@ -394,7 +394,7 @@ impl ProcessDb {
         let mut vals = Vec::with_capacity(t.fields.len());
         for f in &t.fields {
             let c = if f.auto_seq {
-                Cell::Int(g.next_seq(ti))
+                Cell::Int(g.next_seq(ti).or_else(|e| err(dbc::IO, e))?)
             } else if f.auto_uuid {
                 Cell::Text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())
             } else {
@@ -429,7 +429,7 @@ impl ProcessDb {
         }
         let mut g = store.lock();
         let rn = if cur.rn == NEW_RECORD {
-            g.next_rn(ti)
+            g.next_rn(ti).or_else(|e| err(dbc::IO, e))?
         } else {
             cur.rn
         };
@@ -493,7 +493,7 @@ impl ProcessDb {
             Some(rec) => g.put(ti, rn, rec, !in_tx),
             None => g.delete(ti, rn, !in_tx).map(|_| ()),
         };
-        r.or_else(|e| err(dbc::IO, e))
+        r.or_else(write_error)
     }
 
     /// `DELETE RECORD`: false when the record is locked by another process.
@@ -628,13 +628,20 @@ impl ProcessDb {
         let store = self.store()?;
         let g = store.lock();
         let data = &g.tables[ti];
-        let base: Vec<i64> = if in_selection {
-            let mut s = self.tables[ti].sel.clone();
-            s.sort_unstable();
-            s.dedup();
-            s
-        } else {
-            data.all()
+        // what a line without index scans: made once, and only if needed (an
+        // indexed query on a big table must not list all its records)
+        let base = std::cell::OnceCell::new();
+        let base = || {
+            base.get_or_init(|| {
+                if in_selection {
+                    let mut s = self.tables[ti].sel.clone();
+                    s.sort_unstable();
+                    s.dedup();
+                    s
+                } else {
+                    data.all()
+                }
+            })
         };
         let mut result: BTreeSet<i64> = BTreeSet::new();
         for (i, l) in lines.iter().enumerate() {
@@ -660,7 +667,7 @@ impl ProcessDb {
                     };
                     match via_index {
                         Some(h) => h,
-                        None => base
+                        None => base()
                             .iter()
                             .copied()
                             .filter(|&rn| {
@@ -723,13 +730,13 @@ impl ProcessDb {
     /// locked, -1 when the record was deleted).
     pub fn locked_by(&self, ti: usize) -> RtResult<(i64, String)> {
         let store = self.store()?;
-        let g = store.lock();
+        let mut g = store.lock();
         let rn = self.record_number(ti);
         if rn >= 0 && g.tables[ti].get(rn).is_none() {
             return Ok((-1, String::new()));
         }
-        match g.locks.get(&(ti, rn)) {
-            Some(o) if o.pid != self.owner.pid => Ok((o.pid as i64, o.name.clone())),
+        match g.other_owner(ti, rn, self.owner.pid) {
+            Some(o) => Ok((o.pid as i64, o.name)),
             _ => Ok((0, String::new())),
         }
     }
@@ -773,18 +780,18 @@ impl ProcessDb {
     pub fn next_sequence(&mut self, ti: usize) -> RtResult<i64> {
         let store = self.store()?;
         let mut g = store.lock();
-        Ok(g.next_seq(ti))
+        g.next_seq(ti).or_else(|e| err(dbc::IO, e))
     }
 
     /// A new record number with the table's default values.
     pub fn new_record(&mut self, ti: usize) -> RtResult<(i64, Record)> {
         let store = self.store()?;
         let mut g = store.lock();
-        let rn = g.next_rn(ti);
+        let rn = g.next_rn(ti).or_else(|e| err(dbc::IO, e))?;
         let mut rec = Vec::new();
         for f in &store.structure.tables[ti].fields {
             rec.push(if f.auto_seq {
-                Cell::Int(g.next_seq(ti))
+                Cell::Int(g.next_seq(ti).or_else(|e| err(dbc::IO, e))?)
             } else if f.auto_uuid {
                 Cell::Text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())
             } else {
@@ -822,10 +829,16 @@ impl ProcessDb {
         let mut touched: Vec<(usize, i64)> = self.undo.iter().map(|u| (u.0, u.1)).collect();
         touched.sort_unstable();
         touched.dedup();
-        self.undo.clear();
+        let undo = std::mem::take(&mut self.undo);
         let r = g.flush(&touched);
+        if r.is_err() {
+            // nothing was written: the records go back to what is stored
+            for (ti, rn, old) in undo.into_iter().rev() {
+                g.restore(ti, rn, old);
+            }
+        }
         self.end_transaction_locks(&mut g);
-        r.or_else(|e| err(dbc::IO, e))
+        r.or_else(write_error)
     }
 
     /// Ends the innermost transaction undoing its changes.
@@ -869,6 +882,16 @@ impl ProcessDb {
     /// `READ ONLY` / `READ WRITE` for one table.
     pub fn set_read_only(&mut self, ti: usize, ro: bool) {
         self.tables[ti].read_only = ro;
+    }
+}
+
+/// The 4D error of a failed write: -9998 when the database refused a duplicated
+/// value of a unique field, else the data file error.
+fn write_error<T>(e: String) -> RtResult<T> {
+    if super::backend::is_duplicate(&e) {
+        err(DUPLICATE_KEY, e)
+    } else {
+        err(dbc::IO, e)
     }
 }
 

@@ -10,6 +10,7 @@ use super::objects::{
     EntityObj, NEW,
 };
 use super::status;
+use crate::datastore::codes::IO;
 use crate::datastore::process::{cell_to_value, value_to_cell};
 use crate::datastore::store::{Cell, Inner, Record};
 use crate::datastore::DUPLICATE_KEY;
@@ -90,18 +91,16 @@ fn save(it: &mut Interp, o: &Obj, e: &EntityObj, opts: i64) -> RtResult<Value> {
     let target = if rn == NEW {
         for (fi, f) in store.structure.tables[ti].fields.iter().enumerate() {
             if f.auto_seq && matches!(rec[fi], Cell::Null | Cell::Int(0)) {
-                rec[fi] = Cell::Int(g.next_seq(ti));
+                rec[fi] = Cell::Int(g.next_seq(ti).or_else(|e| err(IO, e))?);
             }
         }
-        g.next_rn(ti)
+        g.next_rn(ti).or_else(|e| err(IO, e))?
     } else {
         if g.tables[ti].get(rn).is_none() {
             return Ok(status::failure(status::GONE));
         }
-        if let Some(owner) = g.locks.get(&(ti, rn)) {
-            if owner.pid != it.db.owner.pid {
-                return Ok(status::locked_by(owner));
-            }
+        if let Some(owner) = g.other_owner(ti, rn, it.db.owner.pid) {
+            return Ok(status::locked_by(&owner));
         }
         let touched = touched_fields(&m, o, e);
         if touched.is_empty() {
@@ -156,10 +155,8 @@ fn drop_entity(it: &mut Interp, e: &EntityObj, opts: i64) -> RtResult<Value> {
     if rn < 0 || g.tables[ti].get(rn).is_none() {
         return Ok(status::failure(status::GONE));
     }
-    if let Some(owner) = g.locks.get(&(ti, rn)) {
-        if owner.pid != it.db.owner.pid {
-            return Ok(status::locked_by(owner));
-        }
+    if let Some(owner) = g.other_owner(ti, rn, it.db.owner.pid) {
+        return Ok(status::locked_by(&owner));
     }
     if g.tables[ti].stamp(rn) != e.stamp.get() && opts & FORCE_DROP == 0 {
         return Ok(status::failure(status::STAMP_CHANGED));

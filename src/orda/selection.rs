@@ -358,10 +358,7 @@ fn drop_all(it: &mut Interp, m: &Model, s: &SelObj, args: &[Value]) -> RtResult<
         if g.tables[s.ti].get(rn).is_none() {
             continue;
         }
-        if g.locks
-            .get(&(s.ti, rn))
-            .is_some_and(|o| o.pid != it.db.owner.pid)
-        {
+        if g.other_owner(s.ti, rn, it.db.owner.pid).is_some() {
             failed.push(rn);
             if stop_first {
                 break;

@@ -109,6 +109,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 /// Runs one case with `fourd run` in its folder, killing it past `timeout`.
 pub fn run_one(exe: &Path, case: &Path, timeout: Duration) -> std::io::Result<Ran> {
+    run_one_with(exe, case, &[], timeout)
+}
+
+/// [`run_one`] with more arguments after the case's file name (`--data URL`).
+pub fn run_one_with(
+    exe: &Path,
+    case: &Path,
+    extra: &[String],
+    timeout: Duration,
+) -> std::io::Result<Ran> {
     let dir = case
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -117,6 +127,7 @@ pub fn run_one(exe: &Path, case: &Path, timeout: Duration) -> std::io::Result<Ra
     let mut child = Command::new(exe)
         .arg("run")
         .arg(case.file_name().unwrap_or_default())
+        .args(extra)
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -297,6 +308,16 @@ pub fn update(case: &Path, ran: &Ran, format: ErrFormat) -> std::io::Result<()> 
 /// Runs `cases` (at most `opts.jobs` at once) and returns their outcomes in the
 /// order of `cases`. `root_of(case)` gives the folder names are shown relative to.
 pub fn run_all(cases: &[(PathBuf, PathBuf)], opts: &Options) -> Vec<Outcome> {
+    run_all_with(cases, opts, &|_| Vec::new())
+}
+
+/// [`run_all`] giving each case (by its index in `cases`) the extra arguments
+/// `extra(i)` (the golden suite on PostgreSQL gives each case its own schema).
+pub fn run_all_with(
+    cases: &[(PathBuf, PathBuf)],
+    opts: &Options,
+    extra: &(dyn Fn(usize) -> Vec<String> + Sync),
+) -> Vec<Outcome> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
     let next = AtomicUsize::new(0);
@@ -309,7 +330,7 @@ pub fn run_all(cases: &[(PathBuf, PathBuf)], opts: &Options) -> Vec<Outcome> {
                 let Some((case, root)) = cases.get(i) else {
                     break;
                 };
-                let outcome = run_case(case, root, opts);
+                let outcome = run_case(case, root, opts, &extra(i));
                 results.lock().unwrap()[i] = Some(outcome);
             });
         }
@@ -332,9 +353,9 @@ fn display_name(case: &Path, root: &Path) -> String {
     rel.to_string_lossy().replace('\\', "/")
 }
 
-fn run_case(case: &Path, root: &Path, opts: &Options) -> Outcome {
+fn run_case(case: &Path, root: &Path, opts: &Options, extra: &[String]) -> Outcome {
     let name = display_name(case, root);
-    let (problems, elapsed) = match run_one(&opts.exe, case, opts.timeout) {
+    let (problems, elapsed) = match run_one_with(&opts.exe, case, extra, opts.timeout) {
         Err(e) => (
             vec![format!("cannot run {}: {e}", opts.exe.display())],
             Duration::ZERO,

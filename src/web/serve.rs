@@ -25,6 +25,8 @@ pub struct ServeOptions {
     pub listen: Option<String>,
     /// How long a request's code may run (default 60 s; 4D has no such limit).
     pub request_time_limit: Option<Duration>,
+    /// Where the records are (`--data`; default: the project's `Data/` folder).
+    pub data: crate::datastore::DataPath,
 }
 
 /// Runs the whole `serve` sequence on the calling thread: `ready` gets the address
@@ -75,11 +77,10 @@ pub fn serve(
     );
     // The datastore is opened once; every process of the application shares it.
     if !loaded.structure.is_empty() {
-        let data = crate::datastore::DataPath::Default;
         match crate::datastore::open_shared(
             loaded.structure.clone(),
             loaded.project_root.as_deref(),
-            &data,
+            &opts.data,
         ) {
             Ok(store) => it.db = crate::datastore::ProcessDb::new(Some(store), "Main"),
             Err(e) => {

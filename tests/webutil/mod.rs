@@ -113,6 +113,7 @@ impl Server {
             clock_scale,
             listen: Some("127.0.0.1".into()),
             request_time_limit,
+            ..Default::default()
         };
         let thread = std::thread::Builder::new()
             .stack_size(64 << 20)

@@ -1,0 +1,695 @@
+//! The PostgreSQL backend (`--data postgres://user@host/db[?schema=NAME]`): one
+//! table `t<N>` per 4D table with the record number `rn` as primary key, one
+//! column `f<M>` per field, and for each text field a folded shadow column
+//! `k<M>` (collation "C") holding the text as 4D compares it.
+//!
+//! Several fourd instances may share one database:
+//! - **numbers**: record numbers come from the sequence `t<N>_rn` and
+//!   autosequence values from `t<N>_seq`, so no two instances give the same;
+//! - **changes**: a trigger on every `t<N>` logs each written record number in
+//!   `fourd_changes` (with the writing instance's id, the `fourd.origin`
+//!   setting); each instance reads the log at every datastore operation
+//!   ([`Backend::changes`]) and reloads those records. The trigger takes a
+//!   transaction-scoped advisory lock before numbering its log row, so log rows
+//!   become visible in the order of their ids and none is skipped;
+//! - **locks**: `fourd_locks` (unlogged: a lock needs no disk write, and
+//!   none outlives a restart of PostgreSQL, which ends every instance's
+//!   connection) holds one row per locked record, naming the
+//!   instance's connection (`pg_backend_pid()`) and the 4D process (number and
+//!   name, for `LOCKED BY`). A row whose connection is gone (its instance died)
+//!   counts as no lock: the next process that wants the record takes it over;
+//! - **indexes**: the catalog's indexed fields get a B-tree index (on the
+//!   shadow column for a text field).
+//!
+//! [choice] Text comparison: a folded shadow column, not an ICU collation. The
+//! records are compared in each instance's memory with `runtime::collate`
+//! (case and accents ignored, 4D's `@` wildcard), so the SQL side must order and
+//! match texts exactly like it; storing `collate::fold_str` of the text under the
+//! byte-wise "C" collation gives that by construction, needs no ICU build of
+//! PostgreSQL, and works with `LIKE` (nondeterministic ICU collations do not).
+//!
+//! [choice] One connection per instance rather than a pool: every operation of
+//! an instance already goes through the datastore's one lock, and a lock row
+//! names that connection, so the lock ends with the instance that holds it.
+
+use super::backend::{self, Backend, Change};
+use super::sqlite::{date_text, parse_date};
+use super::store::{fold, Cell, LockOwner, Record};
+use super::structure::{FieldType, Structure};
+use postgres::fallible_iterator::FallibleIterator;
+use postgres::types::ToSql;
+use postgres::{Client, IsolationLevel, NoTls, Row, Statement};
+use std::collections::HashMap;
+
+/// Advisory lock classes (first key of `pg_advisory_xact_lock(int, int)`; the
+/// second is the schema's hash): writes to the change log, schema setup.
+const LOG_LOCK: i32 = 19781;
+const SETUP_LOCK: i32 = 19780;
+
+struct TableSql {
+    num: u32,
+    types: Vec<FieldType>,
+    upsert: Statement,
+    delete: Statement,
+    select_some: Statement,
+    next_rn: Statement,
+    next_seq: Statement,
+}
+
+pub struct Postgres {
+    client: Client,
+    schema: String,
+    /// This instance's id in the change log.
+    origin: i64,
+    /// The last change log id read.
+    seen: i64,
+    tables: Vec<TableSql>,
+    by_num: HashMap<u32, usize>,
+    changes: Option<Statement>,
+    locks: Option<LockSql>,
+}
+
+/// The prepared statements of the lock table.
+struct LockSql {
+    take: Statement,
+    release: Statement,
+    release_pid: Statement,
+    owner: Statement,
+}
+
+/// A write's error: [`backend::DUPLICATE`] for a unique index's refusal.
+fn write_err(e: postgres::Error) -> String {
+    if e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION) {
+        let detail = e.as_db_error().and_then(|d| d.detail()).unwrap_or("");
+        return format!("{}: {detail}", backend::DUPLICATE);
+    }
+    pg_err(e)
+}
+
+fn pg_err(e: postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(d) => format!("PostgreSQL: {}", d.message()),
+        None => format!("PostgreSQL: {e}"),
+    }
+}
+
+/// `url` without its `schema=NAME` parameter, and that name (default `public`).
+fn split_schema(url: &str) -> (String, String) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_string(), "public".into());
+    };
+    let mut schema = "public".to_string();
+    let rest: Vec<&str> = query
+        .split('&')
+        .filter(|kv| match kv.strip_prefix("schema=") {
+            Some(s) => {
+                schema = s.to_string();
+                false
+            }
+            None => !kv.is_empty(),
+        })
+        .collect();
+    let url = if rest.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", rest.join("&"))
+    };
+    (url, schema)
+}
+
+fn sql_type(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::Bool => "boolean",
+        FieldType::Int16 | FieldType::Int | FieldType::Int64 | FieldType::Time => "bigint",
+        FieldType::Real => "double precision",
+        FieldType::Date | FieldType::Text | FieldType::Object => "text",
+        FieldType::Picture | FieldType::Blob => "bytea",
+    }
+}
+
+fn ident(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+impl Postgres {
+    fn lock_sql(&self) -> Result<&LockSql, String> {
+        self.locks
+            .as_ref()
+            .ok_or_else(|| "PostgreSQL: the tables are not open".to_string())
+    }
+
+    /// Connects to the database at `url` (a `postgres://` URL, optionally with
+    /// `?schema=NAME`); the tables are made by [`Backend::open_tables`].
+    pub fn connect(url: &str) -> Result<Postgres, String> {
+        let (url, schema) = split_schema(url);
+        if schema.is_empty()
+            || !schema
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            return Err(format!(
+                "{url}: the schema name {schema:?} must be letters, digits and _"
+            ));
+        }
+        let mut client =
+            Client::connect(&url, NoTls).map_err(|e| format!("{url}: {}", pg_err(e)))?;
+        let origin = (uuid::Uuid::new_v4().as_u128() as i64).abs().max(1);
+        // custom plans: a generic plan of `id > $1` on the growing change log
+        // is a sequential scan, which made every operation slower than the last
+        client
+            .batch_execute(&format!(
+                "SET fourd.origin = '{origin}'; SET client_min_messages = warning;
+                 SET plan_cache_mode = force_custom_plan"
+            ))
+            .map_err(pg_err)?;
+        Ok(Postgres {
+            client,
+            schema,
+            origin,
+            seen: 0,
+            tables: Vec::new(),
+            by_num: HashMap::new(),
+            changes: None,
+            locks: None,
+        })
+    }
+
+    /// The DDL that makes the schema, the log, the lock table and the tables of `s`.
+    fn ddl(&self, s: &Structure) -> String {
+        let sc = ident(&self.schema);
+        let mut d = format!(
+            "CREATE SCHEMA IF NOT EXISTS {sc};
+             SET search_path TO {sc};
+             CREATE TABLE IF NOT EXISTS fourd_changes (id bigserial PRIMARY KEY,
+               tbl int NOT NULL, rn bigint NOT NULL, origin bigint NOT NULL);
+             CREATE UNLOGGED TABLE IF NOT EXISTS fourd_locks (tbl int, rn bigint,
+               backend int NOT NULL, pid bigint NOT NULL, name text NOT NULL,
+               PRIMARY KEY (tbl, rn));
+             ALTER TABLE fourd_locks SET UNLOGGED;
+             CREATE OR REPLACE FUNCTION {sc}.fourd_changed() RETURNS trigger
+             LANGUAGE plpgsql AS $f$
+             DECLARE o bigint := coalesce(nullif(current_setting('fourd.origin', true), '')::bigint, 0);
+             BEGIN
+               PERFORM pg_advisory_xact_lock({LOG_LOCK}, hashtext(TG_TABLE_SCHEMA));
+               IF TG_OP = 'DELETE' THEN
+                 INSERT INTO {sc}.fourd_changes (tbl, rn, origin) VALUES (TG_ARGV[0]::int, OLD.rn, o);
+               ELSE
+                 INSERT INTO {sc}.fourd_changes (tbl, rn, origin) VALUES (TG_ARGV[0]::int, NEW.rn, o);
+               END IF;
+               RETURN NULL;
+             END $f$;\n"
+        );
+        for t in &s.tables {
+            let n = t.num;
+            d.push_str(&format!(
+                "CREATE TABLE IF NOT EXISTS t{n} (rn bigint PRIMARY KEY);
+                 CREATE SEQUENCE IF NOT EXISTS t{n}_rn MINVALUE 0 START 0;
+                 CREATE SEQUENCE IF NOT EXISTS t{n}_seq;
+                 CREATE OR REPLACE TRIGGER fourd_changed AFTER INSERT OR UPDATE OR DELETE
+                   ON t{n} FOR EACH ROW EXECUTE FUNCTION {sc}.fourd_changed('{n}');\n"
+            ));
+            for f in &t.fields {
+                let m = f.num;
+                d.push_str(&format!(
+                    "ALTER TABLE t{n} ADD COLUMN IF NOT EXISTS f{m} {};\n",
+                    sql_type(f.ty)
+                ));
+                if f.ty == FieldType::Text {
+                    d.push_str(&format!(
+                        "ALTER TABLE t{n} ADD COLUMN IF NOT EXISTS k{m} text COLLATE \"C\";\n"
+                    ));
+                }
+                if f.indexed && !f.unique {
+                    let col = if f.ty == FieldType::Text { 'k' } else { 'f' };
+                    d.push_str(&format!(
+                        "CREATE INDEX IF NOT EXISTS t{n}_{col}{m} ON t{n} ({col}{m});\n"
+                    ));
+                }
+            }
+        }
+        d
+    }
+
+    fn prepare_table(&mut self, t: &super::structure::TableDef) -> Result<TableSql, String> {
+        let n = t.num;
+        let mut cols = vec!["rn".to_string()];
+        let mut sets = Vec::new();
+        for f in &t.fields {
+            cols.push(format!("f{}", f.num));
+            if f.ty == FieldType::Text {
+                cols.push(format!("k{}", f.num));
+            }
+        }
+        for c in &cols[1..] {
+            sets.push(format!("{c} = EXCLUDED.{c}"));
+        }
+        let marks: Vec<String> = (1..=cols.len()).map(|i| format!("${i}")).collect();
+        let upsert = format!(
+            "INSERT INTO t{n} ({}) VALUES ({}) ON CONFLICT (rn) DO {}",
+            cols.join(", "),
+            marks.join(", "),
+            if sets.is_empty() {
+                "NOTHING".to_string()
+            } else {
+                format!("UPDATE SET {}", sets.join(", "))
+            }
+        );
+        let fields: Vec<String> = t.fields.iter().map(|f| format!(", f{}", f.num)).collect();
+        let c = &mut self.client;
+        Ok(TableSql {
+            num: n,
+            types: t.fields.iter().map(|f| f.ty).collect(),
+            upsert: c.prepare(&upsert).map_err(pg_err)?,
+            delete: c
+                .prepare(&format!("DELETE FROM t{n} WHERE rn = $1"))
+                .map_err(pg_err)?,
+            select_some: c
+                .prepare(&format!(
+                    "SELECT rn{} FROM t{n} WHERE rn = ANY($1)",
+                    fields.concat()
+                ))
+                .map_err(pg_err)?,
+            next_rn: c
+                .prepare(&format!("SELECT nextval('t{n}_rn')"))
+                .map_err(pg_err)?,
+            next_seq: c
+                .prepare(&format!("SELECT nextval('t{n}_seq')"))
+                .map_err(pg_err)?,
+        })
+    }
+
+    /// Moves sequence `seq` past `max` (records written by other means).
+    fn raise_sequence(&mut self, seq: &str, max: i64) -> Result<(), String> {
+        self.client
+            .execute(
+                &format!(
+                    "SELECT setval('{seq}', $1) FROM {seq}
+                     WHERE $1 > (CASE WHEN is_called THEN last_value ELSE last_value - 1 END)"
+                ),
+                &[&max],
+            )
+            .map_err(pg_err)?;
+        Ok(())
+    }
+}
+
+/// The parameters of a record's upsert: rn, then each field (and its shadow).
+fn params(rn: i64, types: &[FieldType], rec: &Record) -> Vec<Box<dyn ToSql + Sync>> {
+    let mut p: Vec<Box<dyn ToSql + Sync>> = vec![Box::new(rn)];
+    for (i, ty) in types.iter().enumerate() {
+        let c = rec.get(i).unwrap_or(&Cell::Null);
+        match ty {
+            FieldType::Bool => p.push(Box::new(match c {
+                Cell::Bool(b) => Some(*b),
+                Cell::Int(i) => Some(*i != 0),
+                _ => None,
+            })),
+            FieldType::Int16 | FieldType::Int | FieldType::Int64 | FieldType::Time => {
+                p.push(Box::new(match c {
+                    Cell::Int(i) | Cell::Time(i) => Some(*i),
+                    Cell::Bool(b) => Some(*b as i64),
+                    Cell::Real(r) => Some(*r as i64),
+                    _ => None,
+                }))
+            }
+            FieldType::Real => p.push(Box::new(match c {
+                Cell::Real(r) => Some(*r),
+                Cell::Int(i) | Cell::Time(i) => Some(*i as f64),
+                _ => None,
+            })),
+            FieldType::Date => p.push(Box::new(match c {
+                Cell::Date(d) => Some(date_text(d)),
+                _ => None,
+            })),
+            FieldType::Text | FieldType::Object => {
+                let s = match c {
+                    Cell::Text(s) | Cell::Object(s) => Some(s.clone()),
+                    Cell::Int(i) => Some(i.to_string()),
+                    Cell::Real(r) => Some(r.to_string()),
+                    _ => None,
+                };
+                let k = (*ty == FieldType::Text).then(|| s.as_deref().map(fold));
+                p.push(Box::new(s));
+                if let Some(k) = k {
+                    p.push(Box::new(k));
+                }
+            }
+            FieldType::Picture | FieldType::Blob => p.push(Box::new(match c {
+                Cell::Blob(b) => Some(b.clone()),
+                _ => None,
+            })),
+        }
+    }
+    p
+}
+
+/// The record in `row` (`rn` in column 0, then one column per field).
+fn record(row: &Row, types: &[FieldType]) -> Result<(i64, Record), postgres::Error> {
+    let rn: i64 = row.try_get(0)?;
+    let mut rec = Vec::with_capacity(types.len());
+    for (i, ty) in types.iter().enumerate() {
+        let i = i + 1;
+        let empty = || {
+            if *ty == FieldType::Object {
+                Cell::Null
+            } else {
+                Cell::empty(*ty)
+            }
+        };
+        let c = match ty {
+            FieldType::Bool => row.try_get::<_, Option<bool>>(i)?.map(Cell::Bool),
+            FieldType::Int16 | FieldType::Int | FieldType::Int64 => {
+                row.try_get::<_, Option<i64>>(i)?.map(Cell::Int)
+            }
+            FieldType::Time => row.try_get::<_, Option<i64>>(i)?.map(Cell::Time),
+            FieldType::Real => row.try_get::<_, Option<f64>>(i)?.map(Cell::Real),
+            FieldType::Date => row
+                .try_get::<_, Option<String>>(i)?
+                .map(|s| Cell::Date(parse_date(&s))),
+            FieldType::Text => row.try_get::<_, Option<String>>(i)?.map(Cell::Text),
+            FieldType::Object => row.try_get::<_, Option<String>>(i)?.map(Cell::Object),
+            FieldType::Picture | FieldType::Blob => {
+                row.try_get::<_, Option<Vec<u8>>>(i)?.map(Cell::Blob)
+            }
+        };
+        rec.push(c.unwrap_or_else(empty));
+    }
+    Ok((rn, rec))
+}
+
+fn refs(p: &[Box<dyn ToSql + Sync>]) -> Vec<&(dyn ToSql + Sync)> {
+    p.iter().map(|b| b.as_ref()).collect()
+}
+
+impl Backend for Postgres {
+    fn open_tables(&mut self, s: &Structure) -> Result<Vec<Vec<(i64, Record)>>, String> {
+        let ddl = self.ddl(s);
+        {
+            let mut tx = self.client.transaction().map_err(pg_err)?;
+            tx.execute(
+                "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+                &[&SETUP_LOCK, &self.schema],
+            )
+            .map_err(pg_err)?;
+            tx.batch_execute(&ddl).map_err(pg_err)?;
+            tx.commit().map_err(pg_err)?;
+        }
+        // SET inside the committed transaction stays for the session
+        self.client
+            .batch_execute(&format!("SET search_path TO {}", ident(&self.schema)))
+            .map_err(pg_err)?;
+        // unique fields: the database refuses a duplicate another instance saved
+        // at the same time. [choice] Stored duplicates (a field made unique
+        // later) leave the field without its unique index, with a warning.
+        for t in &s.tables {
+            for f in t.fields.iter().filter(|f| f.unique) {
+                let col = if f.ty == FieldType::Text { 'k' } else { 'f' };
+                let (n, m) = (t.num, f.num);
+                // deferred: a transaction may swap two values
+                let sql = format!(
+                    "DO $u$ BEGIN
+                       IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 't{n}_u{col}{m}'
+                                      AND connamespace = current_schema()::regnamespace) THEN
+                         ALTER TABLE t{n} ADD CONSTRAINT t{n}_u{col}{m} UNIQUE ({col}{m})
+                           DEFERRABLE INITIALLY DEFERRED;
+                       END IF;
+                     END $u$"
+                );
+                if let Err(e) = self.client.batch_execute(&sql) {
+                    eprintln!(
+                        "fourd: [{}]{} is not unique in the database: {}",
+                        t.name,
+                        f.name,
+                        pg_err(e)
+                    );
+                }
+            }
+        }
+        for (ti, t) in s.tables.iter().enumerate() {
+            let sql = self.prepare_table(t)?;
+            self.tables.push(sql);
+            self.by_num.insert(t.num, ti);
+        }
+        self.changes = Some(
+            self.client
+                .prepare("SELECT id, tbl, rn, origin FROM fourd_changes WHERE id > $1 ORDER BY id")
+                .map_err(pg_err)?,
+        );
+        let c = &mut self.client;
+        self.locks = Some(LockSql {
+            take: c
+                .prepare(
+                    "INSERT INTO fourd_locks AS l (tbl, rn, backend, pid, name)
+                     VALUES ($1, $2, pg_backend_pid(), $3, $4)
+                     ON CONFLICT (tbl, rn) DO UPDATE
+                       SET backend = EXCLUDED.backend, pid = EXCLUDED.pid, name = EXCLUDED.name
+                     WHERE l.backend = pg_backend_pid()
+                        OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)
+                     RETURNING 1",
+                )
+                .map_err(pg_err)?,
+            release: c
+                .prepare(
+                    "DELETE FROM fourd_locks
+                     WHERE tbl = $1 AND rn = $2 AND backend = pg_backend_pid()",
+                )
+                .map_err(pg_err)?,
+            release_pid: c
+                .prepare("DELETE FROM fourd_locks WHERE backend = pg_backend_pid() AND pid = $1")
+                .map_err(pg_err)?,
+            owner: c
+                .prepare(
+                    "SELECT pid, name FROM fourd_locks l WHERE tbl = $1 AND rn = $2
+                       AND backend <> pg_backend_pid()
+                       AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)",
+                )
+                .map_err(pg_err)?,
+        });
+        // one snapshot for the records and the log position they match
+        let mut out = Vec::new();
+        let mut maxima = Vec::new();
+        {
+            let mut tx = self
+                .client
+                .build_transaction()
+                .isolation_level(IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start()
+                .map_err(pg_err)?;
+            let seen: i64 = tx
+                .query_one("SELECT coalesce(max(id), 0) FROM fourd_changes", &[])
+                .map_err(pg_err)?
+                .get(0);
+            self.seen = seen;
+            for t in &s.tables {
+                let fields: Vec<String> =
+                    t.fields.iter().map(|f| format!(", f{}", f.num)).collect();
+                let sql = format!("SELECT rn{} FROM t{} ORDER BY rn", fields.concat(), t.num);
+                let types: Vec<FieldType> = t.fields.iter().map(|f| f.ty).collect();
+                let mut rows = tx
+                    .query_raw(sql.as_str(), std::iter::empty::<i64>())
+                    .map_err(pg_err)?;
+                let mut recs = Vec::new();
+                let mut seq = 0i64;
+                while let Some(row) = rows.next().map_err(pg_err)? {
+                    let (rn, rec) = record(&row, &types).map_err(pg_err)?;
+                    for (fi, f) in t.fields.iter().enumerate() {
+                        if let (true, Cell::Int(n)) = (f.auto_seq, &rec[fi]) {
+                            seq = seq.max(*n);
+                        }
+                    }
+                    if rn >= 0 {
+                        recs.push((rn, rec));
+                    }
+                }
+                maxima.push((t.num, recs.last().map(|r| r.0), seq));
+                out.push(recs);
+            }
+            tx.commit().map_err(pg_err)?;
+        }
+        for (n, rn, seq) in maxima {
+            if let Some(rn) = rn {
+                self.raise_sequence(&format!("t{n}_rn"), rn)?;
+            }
+            if seq > 0 {
+                self.raise_sequence(&format!("t{n}_seq"), seq)?;
+            }
+        }
+        Ok(out)
+    }
+
+    fn write(&mut self, ti: usize, rn: i64, rec: Option<&Record>) -> Result<(), String> {
+        let t = &self.tables[ti];
+        match rec {
+            Some(rec) => {
+                let p = params(rn, &t.types, rec);
+                self.client
+                    .execute(&t.upsert, &refs(&p))
+                    .map_err(write_err)?;
+            }
+            None => {
+                self.client.execute(&t.delete, &[&rn]).map_err(write_err)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write_all(&mut self, rows: &[(usize, i64, Option<&Record>)]) -> Result<(), String> {
+        let mut tx = self.client.transaction().map_err(write_err)?;
+        for &(ti, rn, rec) in rows {
+            let t = &self.tables[ti];
+            match rec {
+                Some(rec) => {
+                    let p = params(rn, &t.types, rec);
+                    tx.execute(&t.upsert, &refs(&p)).map_err(write_err)?;
+                }
+                None => {
+                    tx.execute(&t.delete, &[&rn]).map_err(write_err)?;
+                }
+            }
+        }
+        tx.commit().map_err(write_err)
+    }
+
+    fn next_rn(&mut self, ti: usize, _local: i64) -> Result<i64, String> {
+        let st = &self.tables[ti].next_rn;
+        Ok(self.client.query_one(st, &[]).map_err(pg_err)?.get(0))
+    }
+
+    fn next_seq(&mut self, ti: usize, _local: i64) -> Result<i64, String> {
+        let st = &self.tables[ti].next_seq;
+        Ok(self.client.query_one(st, &[]).map_err(pg_err)?.get(0))
+    }
+
+    fn shared(&self) -> bool {
+        true
+    }
+
+    fn reuses_numbers(&self) -> bool {
+        false
+    }
+
+    fn lock(
+        &mut self,
+        ti: usize,
+        rn: i64,
+        owner: &LockOwner,
+    ) -> Result<Result<(), LockOwner>, String> {
+        let tbl = self.tables[ti].num as i32;
+        let pid = owner.pid as i64;
+        let st = self.lock_sql()?.take.clone();
+        let got = self
+            .client
+            .query_opt(&st, &[&tbl, &rn, &pid, &owner.name])
+            .map_err(pg_err)?;
+        if got.is_some() {
+            return Ok(Ok(()));
+        }
+        Ok(Err(self.owner(ti, rn)?.unwrap_or(LockOwner {
+            pid: 0,
+            name: String::new(),
+        })))
+    }
+
+    fn unlock(&mut self, ti: usize, rn: i64) -> Result<(), String> {
+        let tbl = self.tables[ti].num as i32;
+        let st = self.lock_sql()?.release.clone();
+        self.client.execute(&st, &[&tbl, &rn]).map_err(pg_err)?;
+        Ok(())
+    }
+
+    fn release_pid(&mut self, pid: u32) -> Result<(), String> {
+        let st = self.lock_sql()?.release_pid.clone();
+        self.client.execute(&st, &[&(pid as i64)]).map_err(pg_err)?;
+        Ok(())
+    }
+
+    fn owner(&mut self, ti: usize, rn: i64) -> Result<Option<LockOwner>, String> {
+        let tbl = self.tables[ti].num as i32;
+        let st = self.lock_sql()?.owner.clone();
+        let row = self.client.query_opt(&st, &[&tbl, &rn]).map_err(pg_err)?;
+        Ok(row.map(|r| LockOwner {
+            pid: r.get::<_, i64>(0) as u32,
+            name: r.get(1),
+        }))
+    }
+
+    fn changes(&mut self) -> Result<Vec<Change>, String> {
+        let Some(st) = &self.changes else {
+            return Ok(Vec::new());
+        };
+        let rows = self.client.query(st, &[&self.seen]).map_err(pg_err)?;
+        let mut order: Vec<(usize, i64)> = Vec::new();
+        let mut listed = std::collections::HashSet::new();
+        let mut wanted: HashMap<usize, Vec<i64>> = HashMap::new();
+        for r in &rows {
+            self.seen = self.seen.max(r.get::<_, i64>(0));
+            if r.get::<_, i64>(3) == self.origin {
+                continue;
+            }
+            let Some(&ti) = self.by_num.get(&(r.get::<_, i32>(1) as u32)) else {
+                continue;
+            };
+            let rn: i64 = r.get(2);
+            if listed.insert((ti, rn)) {
+                order.push((ti, rn));
+                wanted.entry(ti).or_default().push(rn);
+            }
+        }
+        let mut now: HashMap<(usize, i64), Record> = HashMap::new();
+        for (ti, rns) in wanted {
+            let t = &self.tables[ti];
+            for row in self.client.query(&t.select_some, &[&rns]).map_err(pg_err)? {
+                let (rn, rec) = record(&row, &t.types).map_err(pg_err)?;
+                now.insert((ti, rn), rec);
+            }
+        }
+        Ok(order
+            .into_iter()
+            .map(|(ti, rn)| (ti, rn, now.remove(&(ti, rn))))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_parameter_is_ours_the_others_go_to_postgresql() {
+        assert_eq!(
+            split_schema("postgres://u@h/db"),
+            ("postgres://u@h/db".to_string(), "public".to_string())
+        );
+        assert_eq!(
+            split_schema("postgres://u@h/db?schema=shop"),
+            ("postgres://u@h/db".to_string(), "shop".to_string())
+        );
+        assert_eq!(
+            split_schema("postgres://u@h/db?sslmode=disable&schema=s1&application_name=x"),
+            (
+                "postgres://u@h/db?sslmode=disable&application_name=x".to_string(),
+                "s1".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn a_bad_schema_name_is_refused_before_connecting() {
+        let e = Postgres::connect("postgres://u@127.0.0.1:1/db?schema=a;drop")
+            .err()
+            .unwrap();
+        assert!(e.contains("schema name"), "{e}");
+    }
+
+    #[test]
+    fn a_text_and_its_folded_shadow_go_side_by_side() {
+        let types = [FieldType::Int, FieldType::Text, FieldType::Date];
+        let rec = vec![Cell::Int(7), Cell::Text("Élan".into()), Cell::Null];
+        let p = params(3, &types, &rec);
+        // rn, f1, f2, k2, f3
+        assert_eq!(p.len(), 5);
+        assert_eq!(format!("{:?}", p[3]), format!("{:?}", Some(fold("Élan"))));
+        assert_eq!(fold("Élan"), fold("elan"));
+    }
+}

@@ -1,0 +1,54 @@
+//! The PostgreSQL switch of the test suites: `FOURD_TEST_PG=postgres://user@host/db`
+//! runs the datastore tests and the golden cases that have a structure on that
+//! database too (each test in a schema of its own, dropped afterwards). Without
+//! it those runs are skipped with a message, except in CI (`CI` set), where a
+//! missing database is a failure: `.ci/run` starts PostgreSQL and sets it.
+
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The test database URL, or None to skip (outside CI only).
+pub fn url() -> Option<String> {
+    match std::env::var("FOURD_TEST_PG") {
+        Ok(u) if !u.is_empty() => Some(u),
+        _ => {
+            if std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false") {
+                panic!("CI: FOURD_TEST_PG must name the PostgreSQL test database");
+            }
+            eprintln!("FOURD_TEST_PG not set: the PostgreSQL runs are skipped");
+            None
+        }
+    }
+}
+
+/// A schema name no other test of this run (or of another run) uses.
+pub fn schema(prefix: &str) -> String {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!(
+        "{prefix}_{}_{}_{}",
+        std::process::id(),
+        nanos,
+        N.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+/// `base` with the schema parameter `schema`.
+pub fn with_schema(base: &str, schema: &str) -> String {
+    let sep = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{sep}schema={schema}")
+}
+
+/// Drops these schemas and everything in them.
+pub fn drop_schemas(base: &str, schemas: &[String]) {
+    let Ok(mut c) = postgres::Client::connect(base, postgres::NoTls) else {
+        return;
+    };
+    for s in schemas {
+        let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS \"{s}\" CASCADE"));
+    }
+}
