@@ -231,8 +231,8 @@ pub struct Sched {
     /// so the pick of the next process skips it without touching its record: with
     /// 10,000 live web sessions, scanning them all for every request cost a fifth of
     /// the server's time. Whatever gives a process work ([`Sched::wake`]: mail, a
-    /// kill, a state change) clears its flag; a full scan every [`FULL_SCAN`]
-    /// catches anything else.
+    /// kill, a state change) clears its flag; a full scan every [`FULL_SCAN`] (no
+    /// wait outlasts it) catches anything else.
     /// A bit per process (index `i`: word `i / 64`, bit `i % 64`).
     parked: Vec<u64>,
     last_full_scan: Option<Instant>,
@@ -240,7 +240,7 @@ pub struct Sched {
 
 /// The longest a parked process that got work by a path not calling
 /// [`Sched::wake`] can wait before a full scan finds it.
-const FULL_SCAN: Duration = Duration::from_millis(20);
+const FULL_SCAN: Duration = Duration::from_millis(100);
 
 impl Sched {
     /// Process `i` may have work: the next pick looks at it.
@@ -564,10 +564,6 @@ fn host_loop(it: &mut Interp, main_waits: bool, while_served: bool) -> RtResult<
                 it.sched.wake(i);
                 resume(it, i);
             }
-            None if !full => {
-                // nothing among the unparked: look at every process before waiting
-                it.sched.last_full_scan = None;
-            }
             None => {
                 let wake = it
                     .sched
@@ -580,6 +576,18 @@ fn host_loop(it: &mut Interp, main_waits: bool, while_served: bool) -> RtResult<
                         _ => None,
                     })
                     .min();
+                // wait no longer than the next full scan, which would find a
+                // parked process given work by a path that did not wake it
+                // (after a full scan that found nothing, the wait is the real one)
+                let next_full = if full {
+                    None
+                } else {
+                    it.sched.last_full_scan.map(|t| t + FULL_SCAN)
+                };
+                let wake = match (wake, next_full) {
+                    (Some(w), Some(f)) => Some(w.min(f)),
+                    (w, f) => w.or(f),
+                };
                 if it.host.as_ref().is_some_and(|h| h.active()) {
                     // wait for the front (requests, signals) and the timers at once
                     pump(it, wake);
@@ -1254,5 +1262,35 @@ pub fn signal_call(
             }
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parked_processes_are_skipped_until_woken() {
+        let mut s = Sched::default();
+        for i in 1..200 {
+            s.procs.push(Proc::new(&format!("p{i}"), 0));
+        }
+        for i in 0..200 {
+            s.procs[i].state = State::Idle;
+            s.park_if_idle(i);
+        }
+        let all = |_: usize| true;
+        assert_eq!(s.first_unparked(0, 200, false, all), None);
+        // a full scan sees every process
+        assert_eq!(s.first_unparked(5, 200, true, all), Some(5));
+        // a process with mail is never parked; a woken one is seen again
+        s.procs[150].host_mail.push_back(Box::new(()));
+        s.wake(150);
+        assert_eq!(s.first_unparked(0, 200, false, all), Some(150));
+        s.procs[70].mailbox.push_back(Default::default());
+        s.park_if_idle(70);
+        s.wake(70);
+        assert_eq!(s.first_unparked(0, 200, false, all), Some(70));
+        assert_eq!(s.first_unparked(71, 200, false, all), Some(150));
     }
 }
