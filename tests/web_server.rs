@@ -194,6 +194,11 @@ fn fourd_serve_cli_runs_startup_serves_and_stops_on_sigterm() {
         "ALERT(\"closed \"+WEB Get current session ID)\n",
     )
     .unwrap();
+    std::fs::write(
+        dir.join("Project/Sources/Methods/port.4dm"),
+        "//%attributes = {\"publishedWeb\":true}\nvar $v : Integer\nWEB GET OPTION(Web port ID; $v)\nWEB SEND TEXT(String($v))\n",
+    )
+    .unwrap();
     let (mut child, mut lines, addr) = webutil::spawn_serve(&dir, "startup");
     let r = fourd::web::client::once(
         "GET",
@@ -205,13 +210,27 @@ fn fourd_serve_cli_runs_startup_serves_and_stops_on_sigterm() {
     )
     .unwrap();
     let id = r.text().split(' ').nth(1).unwrap().to_string();
+    // `Web port ID` in a request is the port `--port 0` made the server listen on
+    let r = fourd::web::client::once(
+        "GET",
+        &format!("http://{}/4DACTION/port", addr),
+        &[],
+        b"",
+        &webutil::opts(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(r.text(), addr.rsplit(':').next().unwrap());
     let ok = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(ok.success());
-    // the server stop closes the session (method run), then On Exit
-    assert_eq!(lines.next().unwrap().unwrap(), format!("closed {}", id));
+    // the server stop closes both sessions (method run once each), then On Exit
+    let mut closed: Vec<String> = (0..2).map(|_| lines.next().unwrap().unwrap()).collect();
+    closed.retain(|l| l.starts_with("closed "));
+    assert_eq!(closed.len(), 2);
+    assert!(closed.contains(&format!("closed {}", id)), "{closed:?}");
     assert_eq!(lines.next().unwrap().unwrap(), "exit");
     assert!(child.wait().unwrap().success());
     let _ = std::fs::remove_dir_all(&dir);

@@ -95,7 +95,10 @@ fn web_get_option(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let sel = a.int(0, "WEB GET OPTION")? as i32;
     let p = a.ptr(1, "WEB GET OPTION")?;
     let rt = runtime(it);
-    let v = rt.options().get(sel)?;
+    let v = match served_port(&rt, sel) {
+        Some(port) => OptVal::Int(port as i64),
+        None => rt.options().get(sel)?,
+    };
     let v = match v {
         OptVal::Int(i) => Value::Int(i as i32),
         OptVal::Text(t) => text(t),
@@ -105,6 +108,23 @@ fn web_get_option(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     };
     it.store_ptr(&p, v)?;
     Ok(Value::Undefined)
+}
+
+/// `Web port ID` while the server runs is the port it listens on (`fourd serve --port N`,
+/// including `--port 0`, wins over the option, as the settings of the structure do in
+/// 4D); when stopped, `--port` if given, else the option's value (80 by default).
+fn served_port(rt: &WebRuntime, sel: i32) -> Option<u16> {
+    if sel != web::options::sel::PORT {
+        return None;
+    }
+    if let Some(addr) = rt.local_addr() {
+        return Some(addr.port());
+    }
+    rt.port_override
+        .lock()
+        .ok()
+        .and_then(|p| *p)
+        .filter(|p| *p != 0)
 }
 
 // ------------------------------------------------------------------ sessions
