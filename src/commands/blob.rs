@@ -221,58 +221,11 @@ fn blob_to_text(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     Ok(text(t))
 }
 
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const B64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// Base64 (with `=` padding) or base64url (no padding).
-pub fn b64_encode(data: &[u8], url: bool) -> String {
-    let tbl = if url { B64URL } else { B64 };
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for ch in data.chunks(3) {
-        let n = (ch[0] as u32) << 16
-            | (*ch.get(1).unwrap_or(&0) as u32) << 8
-            | *ch.get(2).unwrap_or(&0) as u32;
-        for i in 0..4 {
-            if i <= ch.len() {
-                out.push(tbl[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else if !url {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Decodes base64 or base64url (both alphabets accepted; padding optional;
-/// other characters skipped).
-pub fn b64_decode(s: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0);
-    for &c in s {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            b'=' => break,
-            _ => continue,
-        };
-        acc = acc << 6 | v as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
-}
-
 // docs/commands-legacy/base64-encode.md: a text is encoded as UTF-8; without a
 // second parameter the first one is replaced; `*` = base64url.
 fn base64_encode(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let src = read_blob(it, a, 0)?;
-    let out = b64_encode(&src, a.star);
+    let out = crate::runtime::base64::encode(&src, a.star);
     let target = if a.len() > 1 { 1 } else { 0 };
     store_text_or_blob(it, a, target, out.into_bytes(), true, "BASE64 ENCODE")
 }
@@ -309,7 +262,7 @@ fn store_text_or_blob(
 // bytes as UTF-8; `*` = base64url.
 fn base64_decode(it: &mut Interp, a: &mut Args) -> RtResult<Value> {
     let src = read_blob(it, a, 0)?;
-    let out = b64_decode(&src);
+    let out = crate::runtime::base64::decode(&src);
     let target = if a.len() > 1 { 1 } else { 0 };
     store_text_or_blob(it, a, target, out, false, "BASE64 DECODE")
 }
@@ -338,7 +291,7 @@ fn generate_digest(_: &mut Interp, a: &mut Args) -> RtResult<Value> {
         }
     };
     Ok(text(if a.star {
-        b64_encode(&d, true)
+        crate::runtime::base64::encode(&d, true)
     } else {
         hex(&d)
     }))

@@ -6,6 +6,7 @@
 
 pub mod access;
 mod append;
+pub mod base64;
 mod boundary;
 pub mod collate;
 mod dynamic;

@@ -582,34 +582,12 @@ fn basic_auth(req: &HttpRequest) -> (String, String) {
     else {
         return Default::default();
     };
-    let raw = base64_decode(b64.trim());
+    let raw = crate::runtime::base64::decode(b64.trim().as_bytes());
     let s = String::from_utf8_lossy(&raw);
     match s.split_once(':') {
         Some((u, p)) => (u.to_string(), p.to_string()),
         None => (s.into_owned(), String::new()),
     }
-}
-
-pub fn base64_decode(s: &str) -> Vec<u8> {
-    let mut out = Vec::new();
-    let (mut acc, mut bits) = (0u32, 0);
-    for c in s.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => continue,
-        };
-        acc = (acc << 6) | v as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
 }
 
 /// A URL path whose request panics on the web thread (tests of the panic guard;

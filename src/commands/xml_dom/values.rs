@@ -39,7 +39,7 @@ pub fn to_xml(v: &Value, o: &Options, target: Target) -> String {
         Value::Date(d) => date_text(*d, o, target),
         Value::Time(t) => time_text(*t, o, target),
         Value::Blob(b) | Value::Picture(b) => {
-            let s = crate::commands::blob::b64_encode(b, false);
+            let s = crate::runtime::base64::encode(b, false);
             if o.binary == BINARY_DATA_URI {
                 format!("data:;base64,{}", s)
             } else {
@@ -181,7 +181,7 @@ pub fn from_xml(s: &str, ty: VarType) -> Value {
         VarType::Blob | VarType::Picture => {
             let b = s.trim();
             let b = b.split_once("base64,").map(|(_, r)| r).unwrap_or(b);
-            let bytes = std::rc::Rc::new(crate::commands::blob::b64_decode(b.as_bytes()));
+            let bytes = std::rc::Rc::new(crate::runtime::base64::decode(b.as_bytes()));
             if ty == VarType::Blob {
                 Value::Blob(bytes)
             } else {
