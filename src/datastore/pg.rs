@@ -50,10 +50,58 @@ struct TableSql {
     num: u32,
     types: Vec<FieldType>,
     upsert: Statement,
+    /// The upsert of many records at once: one array parameter per column.
+    upsert_many: Statement,
     delete: Statement,
+    delete_many: Statement,
     select_some: Statement,
-    next_rn: Statement,
-    next_seq: Statement,
+    /// `$1` values of the record number sequence (resp. the autosequence).
+    next_rns: Statement,
+    next_seqs: Statement,
+    rns: Numbers,
+    seqs: Numbers,
+}
+
+/// Numbers taken from a database sequence ahead of need: one round trip gives
+/// a block of them, so a bulk load does not pay one per record.
+///
+/// [choice] Blocks only grow inside a 4D transaction (a bulk load): they double
+/// at each refill, from 16 up to [`MAX_BLOCK`]; outside one a number is taken
+/// when it is needed (one at a time, the sequence's own order across
+/// instances). The numbers left in a block stay for this instance's next
+/// records; those left when the instance stops are never given (a gap, as
+/// after a cancelled transaction: PostgreSQL sequences never go back).
+#[derive(Default)]
+struct Numbers {
+    ready: std::collections::VecDeque<i64>,
+    block: i64,
+}
+
+const MAX_BLOCK: i64 = 1024;
+
+impl Numbers {
+    /// The next number, from the block or from `fetch(n)` (the next `n` values
+    /// of the sequence, one round trip).
+    fn take(
+        &mut self,
+        bulk: bool,
+        fetch: impl FnOnce(i64) -> Result<Vec<i64>, String>,
+    ) -> Result<i64, String> {
+        if let Some(n) = self.ready.pop_front() {
+            return Ok(n);
+        }
+        let want = if bulk {
+            self.block = (self.block * 2).clamp(16, MAX_BLOCK);
+            self.block
+        } else {
+            self.block = 0;
+            1
+        };
+        self.ready.extend(fetch(want)?);
+        self.ready
+            .pop_front()
+            .ok_or_else(|| "PostgreSQL: the sequence gave no number".to_string())
+    }
 }
 
 pub struct Postgres {
@@ -254,12 +302,34 @@ impl Postgres {
                 format!("UPDATE SET {}", sets.join(", "))
             }
         );
+        let mut arrays = vec!["$1::bigint[]".to_string()];
+        for f in &t.fields {
+            let ty = sql_type(f.ty);
+            arrays.push(format!("${}::{ty}[]", arrays.len() + 1));
+            if f.ty == FieldType::Text {
+                arrays.push(format!("${}::text[]", arrays.len() + 1));
+            }
+        }
+        let upsert_many = format!(
+            "INSERT INTO t{n} ({}) SELECT * FROM unnest({}) ON CONFLICT (rn) DO {}",
+            cols.join(", "),
+            arrays.join(", "),
+            if sets.is_empty() {
+                "NOTHING".to_string()
+            } else {
+                format!("UPDATE SET {}", sets.join(", "))
+            }
+        );
         let fields: Vec<String> = t.fields.iter().map(|f| format!(", f{}", f.num)).collect();
         let c = &mut self.client;
         Ok(TableSql {
             num: n,
             types: t.fields.iter().map(|f| f.ty).collect(),
             upsert: c.prepare(&upsert).map_err(pg_err)?,
+            upsert_many: c.prepare(&upsert_many).map_err(pg_err)?,
+            delete_many: c
+                .prepare(&format!("DELETE FROM t{n} WHERE rn = ANY($1)"))
+                .map_err(pg_err)?,
             delete: c
                 .prepare(&format!("DELETE FROM t{n} WHERE rn = $1"))
                 .map_err(pg_err)?,
@@ -269,12 +339,18 @@ impl Postgres {
                     fields.concat()
                 ))
                 .map_err(pg_err)?,
-            next_rn: c
-                .prepare(&format!("SELECT nextval('t{n}_rn')"))
+            next_rns: c
+                .prepare(&format!(
+                    "SELECT nextval('t{n}_rn') FROM generate_series(1, $1::bigint)"
+                ))
                 .map_err(pg_err)?,
-            next_seq: c
-                .prepare(&format!("SELECT nextval('t{n}_seq')"))
+            next_seqs: c
+                .prepare(&format!(
+                    "SELECT nextval('t{n}_seq') FROM generate_series(1, $1::bigint)"
+                ))
                 .map_err(pg_err)?,
+            rns: Numbers::default(),
+            seqs: Numbers::default(),
         })
     }
 
@@ -293,51 +369,109 @@ impl Postgres {
     }
 }
 
+fn cell_bool(c: &Cell) -> Option<bool> {
+    match c {
+        Cell::Bool(b) => Some(*b),
+        Cell::Int(i) => Some(*i != 0),
+        _ => None,
+    }
+}
+
+fn cell_int(c: &Cell) -> Option<i64> {
+    match c {
+        Cell::Int(i) | Cell::Time(i) => Some(*i),
+        Cell::Bool(b) => Some(*b as i64),
+        Cell::Real(r) => Some(*r as i64),
+        _ => None,
+    }
+}
+
+fn cell_real(c: &Cell) -> Option<f64> {
+    match c {
+        Cell::Real(r) => Some(*r),
+        Cell::Int(i) | Cell::Time(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
+fn cell_date(c: &Cell) -> Option<String> {
+    match c {
+        Cell::Date(d) => Some(date_text(d)),
+        _ => None,
+    }
+}
+
+fn cell_text(c: &Cell) -> Option<String> {
+    match c {
+        Cell::Text(s) | Cell::Object(s) => Some(s.clone()),
+        Cell::Int(i) => Some(i.to_string()),
+        Cell::Real(r) => Some(r.to_string()),
+        _ => None,
+    }
+}
+
+fn cell_blob(c: &Cell) -> Option<Vec<u8>> {
+    match c {
+        Cell::Blob(b) => Some(b.clone()),
+        _ => None,
+    }
+}
+
 /// The parameters of a record's upsert: rn, then each field (and its shadow).
 fn params(rn: i64, types: &[FieldType], rec: &Record) -> Vec<Box<dyn ToSql + Sync>> {
     let mut p: Vec<Box<dyn ToSql + Sync>> = vec![Box::new(rn)];
     for (i, ty) in types.iter().enumerate() {
         let c = rec.get(i).unwrap_or(&Cell::Null);
         match ty {
-            FieldType::Bool => p.push(Box::new(match c {
-                Cell::Bool(b) => Some(*b),
-                Cell::Int(i) => Some(*i != 0),
-                _ => None,
-            })),
+            FieldType::Bool => p.push(Box::new(cell_bool(c))),
             FieldType::Int16 | FieldType::Int | FieldType::Int64 | FieldType::Time => {
-                p.push(Box::new(match c {
-                    Cell::Int(i) | Cell::Time(i) => Some(*i),
-                    Cell::Bool(b) => Some(*b as i64),
-                    Cell::Real(r) => Some(*r as i64),
-                    _ => None,
-                }))
+                p.push(Box::new(cell_int(c)))
             }
-            FieldType::Real => p.push(Box::new(match c {
-                Cell::Real(r) => Some(*r),
-                Cell::Int(i) | Cell::Time(i) => Some(*i as f64),
-                _ => None,
-            })),
-            FieldType::Date => p.push(Box::new(match c {
-                Cell::Date(d) => Some(date_text(d)),
-                _ => None,
-            })),
-            FieldType::Text | FieldType::Object => {
-                let s = match c {
-                    Cell::Text(s) | Cell::Object(s) => Some(s.clone()),
-                    Cell::Int(i) => Some(i.to_string()),
-                    Cell::Real(r) => Some(r.to_string()),
-                    _ => None,
-                };
-                let k = (*ty == FieldType::Text).then(|| s.as_deref().map(fold));
+            FieldType::Real => p.push(Box::new(cell_real(c))),
+            FieldType::Date => p.push(Box::new(cell_date(c))),
+            FieldType::Text => {
+                let s = cell_text(c);
+                let k = s.as_deref().map(fold);
                 p.push(Box::new(s));
-                if let Some(k) = k {
-                    p.push(Box::new(k));
-                }
+                p.push(Box::new(k));
             }
-            FieldType::Picture | FieldType::Blob => p.push(Box::new(match c {
-                Cell::Blob(b) => Some(b.clone()),
-                _ => None,
-            })),
+            FieldType::Object => p.push(Box::new(cell_text(c))),
+            FieldType::Picture | FieldType::Blob => p.push(Box::new(cell_blob(c))),
+        }
+    }
+    p
+}
+
+/// The parameters of [`TableSql::upsert_many`]: one array per column (rn, then
+/// each field and its shadow), one element per record.
+fn column_params(types: &[FieldType], recs: &[(i64, &Record)]) -> Vec<Box<dyn ToSql + Sync>> {
+    fn col<T: ToSql + Sync + 'static>(
+        recs: &[(i64, &Record)],
+        i: usize,
+        f: impl Fn(&Cell) -> T,
+    ) -> Box<dyn ToSql + Sync> {
+        Box::new(
+            recs.iter()
+                .map(|(_, r)| f(r.get(i).unwrap_or(&Cell::Null)))
+                .collect::<Vec<T>>(),
+        )
+    }
+    let mut p: Vec<Box<dyn ToSql + Sync>> =
+        vec![Box::new(recs.iter().map(|r| r.0).collect::<Vec<i64>>())];
+    for (i, ty) in types.iter().enumerate() {
+        match ty {
+            FieldType::Bool => p.push(col(recs, i, cell_bool)),
+            FieldType::Int16 | FieldType::Int | FieldType::Int64 | FieldType::Time => {
+                p.push(col(recs, i, cell_int))
+            }
+            FieldType::Real => p.push(col(recs, i, cell_real)),
+            FieldType::Date => p.push(col(recs, i, cell_date)),
+            FieldType::Text => {
+                p.push(col(recs, i, cell_text));
+                p.push(col(recs, i, |c| cell_text(c).as_deref().map(fold)));
+            }
+            FieldType::Object => p.push(col(recs, i, cell_text)),
+            FieldType::Picture | FieldType::Blob => p.push(col(recs, i, cell_blob)),
         }
     }
     p
@@ -535,30 +669,58 @@ impl Backend for Postgres {
     }
 
     fn write_all(&mut self, rows: &[(usize, i64, Option<&Record>)]) -> Result<(), String> {
-        let mut tx = self.client.transaction().map_err(write_err)?;
+        // per table: one DELETE of the deleted records, one upsert of the others
+        let mut by_table: Vec<(usize, Vec<i64>, Vec<(i64, &Record)>)> = Vec::new();
         for &(ti, rn, rec) in rows {
-            let t = &self.tables[ti];
-            match rec {
-                Some(rec) => {
-                    let p = params(rn, &t.types, rec);
-                    tx.execute(&t.upsert, &refs(&p)).map_err(write_err)?;
-                }
+            let at = match by_table.iter().position(|t| t.0 == ti) {
+                Some(at) => at,
                 None => {
-                    tx.execute(&t.delete, &[&rn]).map_err(write_err)?;
+                    by_table.push((ti, Vec::new(), Vec::new()));
+                    by_table.len() - 1
                 }
+            };
+            match rec {
+                Some(rec) => by_table[at].2.push((rn, rec)),
+                None => by_table[at].1.push(rn),
+            }
+        }
+        let mut tx = self.client.transaction().map_err(write_err)?;
+        for (ti, gone, saved) in &by_table {
+            let t = &self.tables[*ti];
+            if !gone.is_empty() {
+                tx.execute(&t.delete_many, &[gone]).map_err(write_err)?;
+            }
+            // [choice] chunks of 10,000 records bound the size of one message
+            for chunk in saved.chunks(10_000) {
+                let p = column_params(&t.types, chunk);
+                tx.execute(&t.upsert_many, &refs(&p)).map_err(write_err)?;
             }
         }
         tx.commit().map_err(write_err)
     }
 
-    fn next_rn(&mut self, ti: usize, _local: i64) -> Result<i64, String> {
-        let st = &self.tables[ti].next_rn;
-        Ok(self.client.query_one(st, &[]).map_err(pg_err)?.get(0))
+    fn next_rn(&mut self, ti: usize, _local: i64, bulk: bool) -> Result<i64, String> {
+        let t = &mut self.tables[ti];
+        let c = &mut self.client;
+        t.rns.take(bulk, |n| {
+            Ok(c.query(&t.next_rns, &[&n])
+                .map_err(pg_err)?
+                .iter()
+                .map(|r| r.get(0))
+                .collect())
+        })
     }
 
-    fn next_seq(&mut self, ti: usize, _local: i64) -> Result<i64, String> {
-        let st = &self.tables[ti].next_seq;
-        Ok(self.client.query_one(st, &[]).map_err(pg_err)?.get(0))
+    fn next_seq(&mut self, ti: usize, _local: i64, bulk: bool) -> Result<i64, String> {
+        let t = &mut self.tables[ti];
+        let c = &mut self.client;
+        t.seqs.take(bulk, |n| {
+            Ok(c.query(&t.next_seqs, &[&n])
+                .map_err(pg_err)?
+                .iter()
+                .map(|r| r.get(0))
+                .collect())
+        })
     }
 
     fn shared(&self) -> bool {
