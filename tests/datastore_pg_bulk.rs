@@ -112,3 +112,44 @@ fn a_duplicate_another_instance_saved_during_the_transaction_is_error_9998() {
         assert_eq!(pa.records_in_table(ti).unwrap(), 1);
     });
 }
+
+#[test]
+fn the_change_log_is_pruned_of_what_every_live_instance_has_read() {
+    use fourd::datastore::backend::Backend;
+    use fourd::datastore::pg::Postgres;
+    use fourd::datastore::store::Cell;
+    with_db("xprune", |url| {
+        let s = Structure::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalog/catalog.4DCatalog"),
+        )
+        .unwrap();
+        let backend = || {
+            let mut pg = Postgres::connect(url).unwrap();
+            pg.open_tables(&s).unwrap();
+            pg
+        };
+        let (mut a, mut b) = (backend(), backend());
+        let rec = |id: i64| vec![Cell::Int(id), Cell::Text(format!("N{id}")), Cell::Null];
+        for i in 0..5 {
+            a.write(0, i, Some(&rec(i + 1))).unwrap();
+        }
+        a.changes().unwrap();
+        // B has not read them: nothing goes
+        assert_eq!(a.prune_changes().unwrap(), 0);
+        assert_eq!(b.changes().unwrap().len(), 5);
+        assert_eq!(b.prune_changes().unwrap(), 5);
+        // an instance that stopped does not hold the log back
+        let c = backend();
+        drop(c);
+        a.write(0, 5, Some(&rec(6))).unwrap();
+        a.changes().unwrap();
+        assert_eq!(a.prune_changes().unwrap(), 0, "B has not read it yet");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert_eq!(b.changes().unwrap().len(), 1);
+        assert_eq!(b.prune_changes().unwrap(), 1);
+        // what is left is read in full by a new instance's opening
+        let mut d = backend();
+        let stored = d.open_tables(&s).unwrap();
+        assert_eq!(stored[0].len(), 6);
+    });
+}

@@ -115,7 +115,15 @@ pub struct Postgres {
     by_num: HashMap<u32, usize>,
     changes: Option<Statement>,
     locks: Option<LockSql>,
+    /// Calls of [`Backend::changes`] since the last [`Postgres::prune_changes`].
+    since_prune: u32,
+    last_prune: std::time::Instant,
 }
+
+/// [`Backend::changes`] prunes the change log after this many calls or this
+/// long, whichever comes first (one round trip each time).
+const PRUNE_CALLS: u32 = 1000;
+const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The prepared statements of the lock table.
 struct LockSql {
@@ -219,6 +227,8 @@ impl Postgres {
             by_num: HashMap::new(),
             changes: None,
             locks: None,
+            since_prune: 0,
+            last_prune: std::time::Instant::now(),
         })
     }
 
@@ -234,6 +244,8 @@ impl Postgres {
                backend int NOT NULL, pid bigint NOT NULL, name text NOT NULL,
                PRIMARY KEY (tbl, rn));
              ALTER TABLE fourd_locks SET UNLOGGED;
+             CREATE UNLOGGED TABLE IF NOT EXISTS fourd_readers (backend int PRIMARY KEY,
+               seen bigint NOT NULL);
              CREATE OR REPLACE FUNCTION {sc}.fourd_changed() RETURNS trigger
              LANGUAGE plpgsql AS $f$
              DECLARE o bigint := coalesce(nullif(current_setting('fourd.origin', true), '')::bigint, 0);
@@ -352,6 +364,40 @@ impl Postgres {
             rns: Numbers::default(),
             seqs: Numbers::default(),
         })
+    }
+
+    /// Deletes the change log rows every live instance has read; gives how many.
+    ///
+    /// Each instance notes in `fourd_readers` (one row per connection) the last
+    /// log id it read, when it prunes; rows of connections that are gone (their
+    /// instance stopped or died) are dropped, and the log is cut at the smallest
+    /// id noted. [choice] An instance that is alive but idle holds the log back
+    /// at what it last noted, so it misses nothing when it wakes up; the log is
+    /// bounded by the writes since the idlest live instance last pruned.
+    pub fn prune_changes(&mut self) -> Result<u64, String> {
+        self.since_prune = 0;
+        self.last_prune = std::time::Instant::now();
+        let mut tx = self.client.transaction().map_err(pg_err)?;
+        tx.execute(
+            "INSERT INTO fourd_readers (backend, seen) VALUES (pg_backend_pid(), $1)
+             ON CONFLICT (backend) DO UPDATE SET seen = EXCLUDED.seen",
+            &[&self.seen],
+        )
+        .map_err(pg_err)?;
+        tx.execute(
+            "DELETE FROM fourd_readers r
+             WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = r.backend)",
+            &[],
+        )
+        .map_err(pg_err)?;
+        let n = tx
+            .execute(
+                "DELETE FROM fourd_changes WHERE id <= (SELECT min(seen) FROM fourd_readers)",
+                &[],
+            )
+            .map_err(pg_err)?;
+        tx.commit().map_err(pg_err)?;
+        Ok(n)
     }
 
     /// Moves sequence `seq` past `max` (records written by other means).
@@ -599,6 +645,15 @@ impl Backend for Postgres {
                 )
                 .map_err(pg_err)?,
         });
+        // a reader before the snapshot: what it does not hold is not pruned
+        self.client
+            .execute(
+                "INSERT INTO fourd_readers (backend, seen)
+                 SELECT pg_backend_pid(), coalesce(max(id), 0) FROM fourd_changes
+                 ON CONFLICT (backend) DO UPDATE SET seen = EXCLUDED.seen",
+                &[],
+            )
+            .map_err(pg_err)?;
         // one snapshot for the records and the log position they match
         let mut out = Vec::new();
         let mut maxima = Vec::new();
@@ -781,6 +836,13 @@ impl Backend for Postgres {
             return Ok(Vec::new());
         };
         let rows = self.client.query(st, &[&self.seen]).map_err(pg_err)?;
+        self.since_prune += 1;
+        if self.since_prune >= PRUNE_CALLS || self.last_prune.elapsed() >= PRUNE_EVERY {
+            // [choice] a failed pruning is reported and retried later
+            if let Err(e) = self.prune_changes() {
+                eprintln!("fourd: {e}");
+            }
+        }
         let mut order: Vec<(usize, i64)> = Vec::new();
         let mut listed = std::collections::HashSet::new();
         let mut wanted: HashMap<usize, Vec<i64>> = HashMap::new();
