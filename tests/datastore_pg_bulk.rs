@@ -153,3 +153,75 @@ fn the_change_log_is_pruned_of_what_every_live_instance_has_read() {
         assert_eq!(stored[0].len(), 6);
     });
 }
+
+/// Ends the database connections of `app` (the `application_name` of a URL).
+fn kill_connections(app: &str) {
+    let base = pgutil::url().unwrap();
+    let mut c = postgres::Client::connect(&base, postgres::NoTls).unwrap();
+    let n = c
+        .query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+            &[&app],
+        )
+        .unwrap()
+        .len();
+    assert!(n > 0, "no connection named {app}");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+}
+
+#[test]
+fn a_dropped_connection_is_opened_again_with_its_locks() {
+    with_db("xrecon", |url| {
+        let app = pgutil::schema("recon");
+        let a_url = format!("{url}&application_name={app}");
+        let (a, b) = (open(&a_url), open(url));
+        let mut pa = ProcessDb::new(Some(a), "A");
+        let mut pb = ProcessDb::new(Some(b), "B");
+        let ti = pa.ti(1).unwrap();
+        let first = add(&mut pa, ti, "Before"); // kept loaded: locked
+        kill_connections(&app);
+        // the next operation reconnects and goes on
+        let second = add(&mut pb, ti, "By B");
+        pb.unload(ti).unwrap();
+        assert_eq!(pa.records_in_table(ti).unwrap(), 2);
+        // A's lock was taken again on the new connection
+        pb.set_selection(ti, vec![first]).unwrap();
+        assert!(pb.locked(ti), "A's lock must survive the reconnection");
+        assert_eq!(pb.locked_by(ti).unwrap().1, "A");
+        pb.unload(ti).unwrap();
+        pa.set_selection(ti, vec![second]).unwrap();
+        assert_eq!(to_text(&pa.field_get(1, 2).unwrap()), "By B");
+        pa.unload(ti).unwrap();
+        add(&mut pa, ti, "After");
+        assert_eq!(pb.records_in_table(ti).unwrap(), 3);
+    });
+}
+
+#[test]
+fn a_connection_dropped_while_the_log_was_pruned_past_it_is_a_clear_error() {
+    use fourd::datastore::backend::Backend;
+    use fourd::datastore::pg::Postgres;
+    use fourd::datastore::store::Cell;
+    with_db("xlost", |url| {
+        let s = Structure::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalog/catalog.4DCatalog"),
+        )
+        .unwrap();
+        let app = pgutil::schema("lost");
+        let mut a = Postgres::connect(&format!("{url}&application_name={app}")).unwrap();
+        a.open_tables(&s).unwrap();
+        let mut b = Postgres::connect(url).unwrap();
+        b.open_tables(&s).unwrap();
+        kill_connections(&app);
+        let rec = vec![Cell::Int(1), Cell::Text("x".into()), Cell::Null];
+        b.write(0, 0, Some(&rec)).unwrap();
+        b.changes().unwrap();
+        assert_eq!(b.prune_changes().unwrap(), 1, "A is gone: B prunes alone");
+        let e = a.changes().unwrap_err();
+        assert!(e.contains("restart"), "{e}");
+        // writes still go through
+        a.write(0, 1, Some(&rec)).unwrap_err(); // [Company]ID is unique
+        let other = vec![Cell::Int(2), Cell::Text("y".into()), Cell::Null];
+        a.write(0, 1, Some(&other)).unwrap();
+    });
+}

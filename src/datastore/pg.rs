@@ -106,6 +106,14 @@ impl Numbers {
 
 pub struct Postgres {
     client: Client,
+    /// The URL without `schema=` (to reconnect) and the structure opened.
+    url: String,
+    structure: Option<Structure>,
+    /// The locks this instance holds in `fourd_locks` (table number, record
+    /// number: 4D process number and name), taken again after a reconnection.
+    held: HashMap<(i32, i64), (i64, String)>,
+    /// Set when a reconnection found the change log pruned past `seen`.
+    lost: bool,
     schema: String,
     /// This instance's id in the change log.
     origin: i64,
@@ -173,6 +181,23 @@ fn split_schema(url: &str) -> (String, String) {
     (url, schema)
 }
 
+/// A connection to `url` set up for this instance (its change log origin, and
+/// the schema once the tables exist).
+fn session(url: &str, origin: i64, schema: Option<&str>) -> Result<Client, String> {
+    let mut client = Client::connect(url, NoTls).map_err(|e| format!("{url}: {}", pg_err(e)))?;
+    // custom plans: a generic plan of `id > $1` on the growing change log
+    // is a sequential scan, which made every operation slower than the last
+    let mut sql = format!(
+        "SET fourd.origin = '{origin}'; SET client_min_messages = warning;
+         SET plan_cache_mode = force_custom_plan;"
+    );
+    if let Some(sc) = schema {
+        sql.push_str(&format!("SET search_path TO {};", ident(sc)));
+    }
+    client.batch_execute(&sql).map_err(pg_err)?;
+    Ok(client)
+}
+
 fn sql_type(ty: FieldType) -> &'static str {
     match ty {
         FieldType::Bool => "boolean",
@@ -207,19 +232,14 @@ impl Postgres {
                 "{url}: the schema name {schema:?} must be letters, digits and _"
             ));
         }
-        let mut client =
-            Client::connect(&url, NoTls).map_err(|e| format!("{url}: {}", pg_err(e)))?;
         let origin = (uuid::Uuid::new_v4().as_u128() as i64).abs().max(1);
-        // custom plans: a generic plan of `id > $1` on the growing change log
-        // is a sequential scan, which made every operation slower than the last
-        client
-            .batch_execute(&format!(
-                "SET fourd.origin = '{origin}'; SET client_min_messages = warning;
-                 SET plan_cache_mode = force_custom_plan"
-            ))
-            .map_err(pg_err)?;
+        let client = session(&url, origin, None)?;
         Ok(Postgres {
             client,
+            url,
+            structure: None,
+            held: HashMap::new(),
+            lost: false,
             schema,
             origin,
             seen: 0,
@@ -244,6 +264,7 @@ impl Postgres {
                backend int NOT NULL, pid bigint NOT NULL, name text NOT NULL,
                PRIMARY KEY (tbl, rn));
              ALTER TABLE fourd_locks SET UNLOGGED;
+             CREATE TABLE IF NOT EXISTS fourd_cut (one int PRIMARY KEY, upto bigint NOT NULL);
              CREATE UNLOGGED TABLE IF NOT EXISTS fourd_readers (backend int PRIMARY KEY,
                seen bigint NOT NULL);
              CREATE OR REPLACE FUNCTION {sc}.fourd_changed() RETURNS trigger
@@ -366,6 +387,110 @@ impl Postgres {
         })
     }
 
+    /// The statements of the change log and of the lock table.
+    fn prepare_common(&mut self) -> Result<(), String> {
+        self.changes = Some(
+            self.client
+                .prepare("SELECT id, tbl, rn, origin FROM fourd_changes WHERE id > $1 ORDER BY id")
+                .map_err(pg_err)?,
+        );
+        let c = &mut self.client;
+        self.locks = Some(LockSql {
+            take: c
+                .prepare(
+                    "INSERT INTO fourd_locks AS l (tbl, rn, backend, pid, name)
+                     VALUES ($1, $2, pg_backend_pid(), $3, $4)
+                     ON CONFLICT (tbl, rn) DO UPDATE
+                       SET backend = EXCLUDED.backend, pid = EXCLUDED.pid, name = EXCLUDED.name
+                     WHERE l.backend = pg_backend_pid()
+                        OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)
+                     RETURNING 1",
+                )
+                .map_err(pg_err)?,
+            release: c
+                .prepare(
+                    "DELETE FROM fourd_locks
+                     WHERE tbl = $1 AND rn = $2 AND backend = pg_backend_pid()",
+                )
+                .map_err(pg_err)?,
+            release_pid: c
+                .prepare("DELETE FROM fourd_locks WHERE backend = pg_backend_pid() AND pid = $1")
+                .map_err(pg_err)?,
+            owner: c
+                .prepare(
+                    "SELECT pid, name FROM fourd_locks l WHERE tbl = $1 AND rn = $2
+                       AND backend <> pg_backend_pid()
+                       AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)",
+                )
+                .map_err(pg_err)?,
+        });
+        Ok(())
+    }
+
+    /// A new connection in place of a lost one: statements prepared again,
+    /// this instance a reader of the log again at what it had read, and its
+    /// record locks taken again (those another instance took meanwhile are
+    /// lost, with a message). When the log was pruned past what it had read,
+    /// [`Backend::changes`] fails from then on (the instance must be
+    /// restarted to read the records again).
+    fn reconnect(&mut self) -> Result<(), String> {
+        let s = self
+            .structure
+            .clone()
+            .ok_or_else(|| "PostgreSQL: the tables are not open".to_string())?;
+        self.client = session(&self.url, self.origin, Some(&self.schema))?;
+        for (ti, t) in s.tables.iter().enumerate() {
+            let mut sql = self.prepare_table(t)?;
+            // the numbers of a block stay reserved for this instance
+            std::mem::swap(&mut sql.rns, &mut self.tables[ti].rns);
+            std::mem::swap(&mut sql.seqs, &mut self.tables[ti].seqs);
+            self.tables[ti] = sql;
+        }
+        self.prepare_common()?;
+        self.client
+            .execute(
+                "INSERT INTO fourd_readers (backend, seen) VALUES (pg_backend_pid(), $1)
+                 ON CONFLICT (backend) DO UPDATE SET seen = EXCLUDED.seen",
+                &[&self.seen],
+            )
+            .map_err(pg_err)?;
+        let cut: i64 = self
+            .client
+            .query_one("SELECT coalesce(max(upto), 0) FROM fourd_cut", &[])
+            .map_err(pg_err)?
+            .get(0);
+        if cut > self.seen {
+            self.lost = true;
+        }
+        let take = self.lock_sql()?.take.clone();
+        for ((tbl, rn), (pid, name)) in std::mem::take(&mut self.held) {
+            match self.client.query_opt(&take, &[&tbl, &rn, &pid, &name]) {
+                Ok(Some(_)) => {
+                    self.held.insert((tbl, rn), (pid, name));
+                }
+                _ => eprintln!(
+                    "fourd: PostgreSQL: the lock of record {rn} of table {tbl} was lost with the connection"
+                ),
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs `f`; when it failed because the connection is gone, reconnects
+    /// once and runs it again. [choice] A write whose connection died during
+    /// its commit is written again: an upsert by record number, so at worst the
+    /// same values twice.
+    fn again<T>(&mut self, mut f: impl FnMut(&mut Self) -> Result<T, String>) -> Result<T, String> {
+        match f(self) {
+            Err(e) if self.client.is_closed() => {
+                self.reconnect()
+                    .map_err(|r| format!("{e} (connection lost; reconnecting failed: {r})"))?;
+                f(self)
+            }
+            r => r,
+        }
+    }
+
     /// Deletes the change log rows every live instance has read; gives how many.
     ///
     /// Each instance notes in `fourd_readers` (one row per connection) the last
@@ -396,6 +521,14 @@ impl Postgres {
                 &[],
             )
             .map_err(pg_err)?;
+        if n > 0 {
+            tx.execute(
+                "INSERT INTO fourd_cut (one, upto) SELECT 1, min(seen) FROM fourd_readers
+                 ON CONFLICT (one) DO UPDATE SET upto = greatest(fourd_cut.upto, EXCLUDED.upto)",
+                &[],
+            )
+            .map_err(pg_err)?;
+        }
         tx.commit().map_err(pg_err)?;
         Ok(n)
     }
@@ -605,46 +738,14 @@ impl Backend for Postgres {
                 }
             }
         }
+        self.structure = Some(s.clone());
+        self.tables.clear();
         for (ti, t) in s.tables.iter().enumerate() {
             let sql = self.prepare_table(t)?;
             self.tables.push(sql);
             self.by_num.insert(t.num, ti);
         }
-        self.changes = Some(
-            self.client
-                .prepare("SELECT id, tbl, rn, origin FROM fourd_changes WHERE id > $1 ORDER BY id")
-                .map_err(pg_err)?,
-        );
-        let c = &mut self.client;
-        self.locks = Some(LockSql {
-            take: c
-                .prepare(
-                    "INSERT INTO fourd_locks AS l (tbl, rn, backend, pid, name)
-                     VALUES ($1, $2, pg_backend_pid(), $3, $4)
-                     ON CONFLICT (tbl, rn) DO UPDATE
-                       SET backend = EXCLUDED.backend, pid = EXCLUDED.pid, name = EXCLUDED.name
-                     WHERE l.backend = pg_backend_pid()
-                        OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)
-                     RETURNING 1",
-                )
-                .map_err(pg_err)?,
-            release: c
-                .prepare(
-                    "DELETE FROM fourd_locks
-                     WHERE tbl = $1 AND rn = $2 AND backend = pg_backend_pid()",
-                )
-                .map_err(pg_err)?,
-            release_pid: c
-                .prepare("DELETE FROM fourd_locks WHERE backend = pg_backend_pid() AND pid = $1")
-                .map_err(pg_err)?,
-            owner: c
-                .prepare(
-                    "SELECT pid, name FROM fourd_locks l WHERE tbl = $1 AND rn = $2
-                       AND backend <> pg_backend_pid()
-                       AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)",
-                )
-                .map_err(pg_err)?,
-        });
+        self.prepare_common()?;
         // a reader before the snapshot: what it does not hold is not pruned
         self.client
             .execute(
@@ -708,6 +809,58 @@ impl Backend for Postgres {
     }
 
     fn write(&mut self, ti: usize, rn: i64, rec: Option<&Record>) -> Result<(), String> {
+        self.again(|me| me.write_once(ti, rn, rec))
+    }
+
+    fn write_all(&mut self, rows: &[(usize, i64, Option<&Record>)]) -> Result<(), String> {
+        self.again(|me| me.write_all_once(rows))
+    }
+
+    fn next_rn(&mut self, ti: usize, local: i64, bulk: bool) -> Result<i64, String> {
+        self.again(|me| me.next_rn_once(ti, local, bulk))
+    }
+
+    fn next_seq(&mut self, ti: usize, local: i64, bulk: bool) -> Result<i64, String> {
+        self.again(|me| me.next_seq_once(ti, local, bulk))
+    }
+
+    fn shared(&self) -> bool {
+        true
+    }
+
+    fn reuses_numbers(&self) -> bool {
+        false
+    }
+
+    fn lock(
+        &mut self,
+        ti: usize,
+        rn: i64,
+        owner: &LockOwner,
+    ) -> Result<Result<(), LockOwner>, String> {
+        self.again(|me| me.lock_once(ti, rn, owner))
+    }
+
+    fn unlock(&mut self, ti: usize, rn: i64) -> Result<(), String> {
+        self.again(|me| me.unlock_once(ti, rn))
+    }
+
+    fn release_pid(&mut self, pid: u32) -> Result<(), String> {
+        self.again(|me| me.release_pid_once(pid))
+    }
+
+    fn owner(&mut self, ti: usize, rn: i64) -> Result<Option<LockOwner>, String> {
+        self.again(|me| me.owner_once(ti, rn))
+    }
+
+    fn changes(&mut self) -> Result<Vec<Change>, String> {
+        self.again(|me| me.changes_once())
+    }
+}
+
+/// One try of each operation of [`Backend`] ([`Postgres::again`] retries).
+impl Postgres {
+    fn write_once(&mut self, ti: usize, rn: i64, rec: Option<&Record>) -> Result<(), String> {
         let t = &self.tables[ti];
         match rec {
             Some(rec) => {
@@ -723,7 +876,7 @@ impl Backend for Postgres {
         Ok(())
     }
 
-    fn write_all(&mut self, rows: &[(usize, i64, Option<&Record>)]) -> Result<(), String> {
+    fn write_all_once(&mut self, rows: &[(usize, i64, Option<&Record>)]) -> Result<(), String> {
         // per table: one DELETE of the deleted records, one upsert of the others
         let mut by_table: Vec<(usize, Vec<i64>, Vec<(i64, &Record)>)> = Vec::new();
         for &(ti, rn, rec) in rows {
@@ -754,7 +907,7 @@ impl Backend for Postgres {
         tx.commit().map_err(write_err)
     }
 
-    fn next_rn(&mut self, ti: usize, _local: i64, bulk: bool) -> Result<i64, String> {
+    fn next_rn_once(&mut self, ti: usize, _local: i64, bulk: bool) -> Result<i64, String> {
         let t = &mut self.tables[ti];
         let c = &mut self.client;
         t.rns.take(bulk, |n| {
@@ -766,7 +919,7 @@ impl Backend for Postgres {
         })
     }
 
-    fn next_seq(&mut self, ti: usize, _local: i64, bulk: bool) -> Result<i64, String> {
+    fn next_seq_once(&mut self, ti: usize, _local: i64, bulk: bool) -> Result<i64, String> {
         let t = &mut self.tables[ti];
         let c = &mut self.client;
         t.seqs.take(bulk, |n| {
@@ -778,15 +931,7 @@ impl Backend for Postgres {
         })
     }
 
-    fn shared(&self) -> bool {
-        true
-    }
-
-    fn reuses_numbers(&self) -> bool {
-        false
-    }
-
-    fn lock(
+    fn lock_once(
         &mut self,
         ti: usize,
         rn: i64,
@@ -800,6 +945,7 @@ impl Backend for Postgres {
             .query_opt(&st, &[&tbl, &rn, &pid, &owner.name])
             .map_err(pg_err)?;
         if got.is_some() {
+            self.held.insert((tbl, rn), (pid, owner.name.clone()));
             return Ok(Ok(()));
         }
         Ok(Err(self.owner(ti, rn)?.unwrap_or(LockOwner {
@@ -808,20 +954,22 @@ impl Backend for Postgres {
         })))
     }
 
-    fn unlock(&mut self, ti: usize, rn: i64) -> Result<(), String> {
+    fn unlock_once(&mut self, ti: usize, rn: i64) -> Result<(), String> {
         let tbl = self.tables[ti].num as i32;
         let st = self.lock_sql()?.release.clone();
         self.client.execute(&st, &[&tbl, &rn]).map_err(pg_err)?;
+        self.held.remove(&(tbl, rn));
         Ok(())
     }
 
-    fn release_pid(&mut self, pid: u32) -> Result<(), String> {
+    fn release_pid_once(&mut self, pid: u32) -> Result<(), String> {
         let st = self.lock_sql()?.release_pid.clone();
         self.client.execute(&st, &[&(pid as i64)]).map_err(pg_err)?;
+        self.held.retain(|_, h| h.0 != pid as i64);
         Ok(())
     }
 
-    fn owner(&mut self, ti: usize, rn: i64) -> Result<Option<LockOwner>, String> {
+    fn owner_once(&mut self, ti: usize, rn: i64) -> Result<Option<LockOwner>, String> {
         let tbl = self.tables[ti].num as i32;
         let st = self.lock_sql()?.owner.clone();
         let row = self.client.query_opt(&st, &[&tbl, &rn]).map_err(pg_err)?;
@@ -831,7 +979,14 @@ impl Backend for Postgres {
         }))
     }
 
-    fn changes(&mut self) -> Result<Vec<Change>, String> {
+    fn changes_once(&mut self) -> Result<Vec<Change>, String> {
+        if self.lost {
+            return Err(
+                "PostgreSQL: the connection was lost while the change log was pruned \
+                        past what this instance had read: restart it to read the records again"
+                    .into(),
+            );
+        }
         let Some(st) = &self.changes else {
             return Ok(Vec::new());
         };
