@@ -48,12 +48,13 @@ pub trait Backend: Send {
     fn write_all(&mut self, rows: &[(usize, i64, Option<&Record>)]) -> Result<(), String>;
 
     /// The number of a new record of table `ti`; `local` is the first number
-    /// free in this instance's memory.
-    fn next_rn(&mut self, ti: usize, local: i64) -> Result<i64, String>;
+    /// free in this instance's memory; `bulk`: inside a 4D transaction (more
+    /// records are likely to follow, so a shared backend may reserve a block).
+    fn next_rn(&mut self, ti: usize, local: i64, bulk: bool) -> Result<i64, String>;
 
     /// The next value of the autosequence of table `ti`; `local` is the one this
-    /// instance would give by itself.
-    fn next_seq(&mut self, ti: usize, local: i64) -> Result<i64, String>;
+    /// instance would give by itself; `bulk` as for [`Backend::next_rn`].
+    fn next_seq(&mut self, ti: usize, local: i64, bulk: bool) -> Result<i64, String>;
 
     /// Whether other instances may use the same database at the same time (then
     /// locks and changes go through the database).

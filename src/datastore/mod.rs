@@ -49,6 +49,7 @@
 
 pub mod backend;
 pub mod pg;
+mod pg_rows;
 pub mod process;
 pub mod sqlite;
 pub mod store;

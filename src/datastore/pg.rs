@@ -33,12 +33,11 @@
 //! names that connection, so the lock ends with the instance that holds it.
 
 use super::backend::{self, Backend, Change};
-use super::sqlite::{date_text, parse_date};
-use super::store::{fold, Cell, LockOwner, Record};
+use super::pg_rows::{column_params, params, record, refs, Numbers};
+use super::store::{Cell, LockOwner, Record};
 use super::structure::{FieldType, Structure};
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::types::ToSql;
-use postgres::{Client, IsolationLevel, NoTls, Row, Statement};
+use postgres::{Client, IsolationLevel, NoTls, Statement};
 use std::collections::HashMap;
 
 /// Advisory lock classes (first key of `pg_advisory_xact_lock(int, int)`; the
@@ -50,14 +49,28 @@ struct TableSql {
     num: u32,
     types: Vec<FieldType>,
     upsert: Statement,
+    /// The upsert of many records at once: one array parameter per column.
+    upsert_many: Statement,
     delete: Statement,
+    delete_many: Statement,
     select_some: Statement,
-    next_rn: Statement,
-    next_seq: Statement,
+    /// `$1` values of the record number sequence (resp. the autosequence).
+    next_rns: Statement,
+    next_seqs: Statement,
+    rns: Numbers,
+    seqs: Numbers,
 }
 
 pub struct Postgres {
     client: Client,
+    /// The URL without `schema=` (to reconnect) and the structure opened.
+    url: String,
+    structure: Option<Structure>,
+    /// The locks this instance holds in `fourd_locks` (table number, record
+    /// number: 4D process number and name), taken again after a reconnection.
+    held: HashMap<(i32, i64), (i64, String)>,
+    /// Set when a reconnection found the change log pruned past `seen`.
+    lost: bool,
     schema: String,
     /// This instance's id in the change log.
     origin: i64,
@@ -67,7 +80,15 @@ pub struct Postgres {
     by_num: HashMap<u32, usize>,
     changes: Option<Statement>,
     locks: Option<LockSql>,
+    /// Calls of [`Backend::changes`] since the last [`Postgres::prune_changes`].
+    since_prune: u32,
+    last_prune: std::time::Instant,
 }
+
+/// [`Backend::changes`] prunes the change log after this many calls or this
+/// long, whichever comes first (one round trip each time).
+const PRUNE_CALLS: u32 = 1000;
+const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The prepared statements of the lock table.
 struct LockSql {
@@ -117,6 +138,23 @@ fn split_schema(url: &str) -> (String, String) {
     (url, schema)
 }
 
+/// A connection to `url` set up for this instance (its change log origin, and
+/// the schema once the tables exist).
+fn session(url: &str, origin: i64, schema: Option<&str>) -> Result<Client, String> {
+    let mut client = Client::connect(url, NoTls).map_err(|e| format!("{url}: {}", pg_err(e)))?;
+    // custom plans: a generic plan of `id > $1` on the growing change log
+    // is a sequential scan, which made every operation slower than the last
+    let mut sql = format!(
+        "SET fourd.origin = '{origin}'; SET client_min_messages = warning;
+         SET plan_cache_mode = force_custom_plan;"
+    );
+    if let Some(sc) = schema {
+        sql.push_str(&format!("SET search_path TO {};", ident(sc)));
+    }
+    client.batch_execute(&sql).map_err(pg_err)?;
+    Ok(client)
+}
+
 fn sql_type(ty: FieldType) -> &'static str {
     match ty {
         FieldType::Bool => "boolean",
@@ -151,19 +189,14 @@ impl Postgres {
                 "{url}: the schema name {schema:?} must be letters, digits and _"
             ));
         }
-        let mut client =
-            Client::connect(&url, NoTls).map_err(|e| format!("{url}: {}", pg_err(e)))?;
         let origin = (uuid::Uuid::new_v4().as_u128() as i64).abs().max(1);
-        // custom plans: a generic plan of `id > $1` on the growing change log
-        // is a sequential scan, which made every operation slower than the last
-        client
-            .batch_execute(&format!(
-                "SET fourd.origin = '{origin}'; SET client_min_messages = warning;
-                 SET plan_cache_mode = force_custom_plan"
-            ))
-            .map_err(pg_err)?;
+        let client = session(&url, origin, None)?;
         Ok(Postgres {
             client,
+            url,
+            structure: None,
+            held: HashMap::new(),
+            lost: false,
             schema,
             origin,
             seen: 0,
@@ -171,6 +204,8 @@ impl Postgres {
             by_num: HashMap::new(),
             changes: None,
             locks: None,
+            since_prune: 0,
+            last_prune: std::time::Instant::now(),
         })
     }
 
@@ -186,6 +221,9 @@ impl Postgres {
                backend int NOT NULL, pid bigint NOT NULL, name text NOT NULL,
                PRIMARY KEY (tbl, rn));
              ALTER TABLE fourd_locks SET UNLOGGED;
+             CREATE TABLE IF NOT EXISTS fourd_cut (one int PRIMARY KEY, upto bigint NOT NULL);
+             CREATE UNLOGGED TABLE IF NOT EXISTS fourd_readers (backend int PRIMARY KEY,
+               seen bigint NOT NULL);
              CREATE OR REPLACE FUNCTION {sc}.fourd_changed() RETURNS trigger
              LANGUAGE plpgsql AS $f$
              DECLARE o bigint := coalesce(nullif(current_setting('fourd.origin', true), '')::bigint, 0);
@@ -254,12 +292,34 @@ impl Postgres {
                 format!("UPDATE SET {}", sets.join(", "))
             }
         );
+        let mut arrays = vec!["$1::bigint[]".to_string()];
+        for f in &t.fields {
+            let ty = sql_type(f.ty);
+            arrays.push(format!("${}::{ty}[]", arrays.len() + 1));
+            if f.ty == FieldType::Text {
+                arrays.push(format!("${}::text[]", arrays.len() + 1));
+            }
+        }
+        let upsert_many = format!(
+            "INSERT INTO t{n} ({}) SELECT * FROM unnest({}) ON CONFLICT (rn) DO {}",
+            cols.join(", "),
+            arrays.join(", "),
+            if sets.is_empty() {
+                "NOTHING".to_string()
+            } else {
+                format!("UPDATE SET {}", sets.join(", "))
+            }
+        );
         let fields: Vec<String> = t.fields.iter().map(|f| format!(", f{}", f.num)).collect();
         let c = &mut self.client;
         Ok(TableSql {
             num: n,
             types: t.fields.iter().map(|f| f.ty).collect(),
             upsert: c.prepare(&upsert).map_err(pg_err)?,
+            upsert_many: c.prepare(&upsert_many).map_err(pg_err)?,
+            delete_many: c
+                .prepare(&format!("DELETE FROM t{n} WHERE rn = ANY($1)"))
+                .map_err(pg_err)?,
             delete: c
                 .prepare(&format!("DELETE FROM t{n} WHERE rn = $1"))
                 .map_err(pg_err)?,
@@ -269,13 +329,165 @@ impl Postgres {
                     fields.concat()
                 ))
                 .map_err(pg_err)?,
-            next_rn: c
-                .prepare(&format!("SELECT nextval('t{n}_rn')"))
+            next_rns: c
+                .prepare(&format!(
+                    "SELECT nextval('t{n}_rn') FROM generate_series(1, $1::bigint)"
+                ))
                 .map_err(pg_err)?,
-            next_seq: c
-                .prepare(&format!("SELECT nextval('t{n}_seq')"))
+            next_seqs: c
+                .prepare(&format!(
+                    "SELECT nextval('t{n}_seq') FROM generate_series(1, $1::bigint)"
+                ))
                 .map_err(pg_err)?,
+            rns: Numbers::default(),
+            seqs: Numbers::default(),
         })
+    }
+
+    /// The statements of the change log and of the lock table.
+    fn prepare_common(&mut self) -> Result<(), String> {
+        self.changes = Some(
+            self.client
+                .prepare("SELECT id, tbl, rn, origin FROM fourd_changes WHERE id > $1 ORDER BY id")
+                .map_err(pg_err)?,
+        );
+        let c = &mut self.client;
+        self.locks = Some(LockSql {
+            take: c
+                .prepare(
+                    "INSERT INTO fourd_locks AS l (tbl, rn, backend, pid, name)
+                     VALUES ($1, $2, pg_backend_pid(), $3, $4)
+                     ON CONFLICT (tbl, rn) DO UPDATE
+                       SET backend = EXCLUDED.backend, pid = EXCLUDED.pid, name = EXCLUDED.name
+                     WHERE l.backend = pg_backend_pid()
+                        OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)
+                     RETURNING 1",
+                )
+                .map_err(pg_err)?,
+            release: c
+                .prepare(
+                    "DELETE FROM fourd_locks
+                     WHERE tbl = $1 AND rn = $2 AND backend = pg_backend_pid()",
+                )
+                .map_err(pg_err)?,
+            release_pid: c
+                .prepare("DELETE FROM fourd_locks WHERE backend = pg_backend_pid() AND pid = $1")
+                .map_err(pg_err)?,
+            owner: c
+                .prepare(
+                    "SELECT pid, name FROM fourd_locks l WHERE tbl = $1 AND rn = $2
+                       AND backend <> pg_backend_pid()
+                       AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)",
+                )
+                .map_err(pg_err)?,
+        });
+        Ok(())
+    }
+
+    /// A new connection in place of a lost one: statements prepared again,
+    /// this instance a reader of the log again at what it had read, and its
+    /// record locks taken again (those another instance took meanwhile are
+    /// lost, with a message). When the log was pruned past what it had read,
+    /// [`Backend::changes`] fails from then on (the instance must be
+    /// restarted to read the records again).
+    fn reconnect(&mut self) -> Result<(), String> {
+        let s = self
+            .structure
+            .clone()
+            .ok_or_else(|| "PostgreSQL: the tables are not open".to_string())?;
+        self.client = session(&self.url, self.origin, Some(&self.schema))?;
+        for (ti, t) in s.tables.iter().enumerate() {
+            let mut sql = self.prepare_table(t)?;
+            // the numbers of a block stay reserved for this instance
+            std::mem::swap(&mut sql.rns, &mut self.tables[ti].rns);
+            std::mem::swap(&mut sql.seqs, &mut self.tables[ti].seqs);
+            self.tables[ti] = sql;
+        }
+        self.prepare_common()?;
+        self.client
+            .execute(
+                "INSERT INTO fourd_readers (backend, seen) VALUES (pg_backend_pid(), $1)
+                 ON CONFLICT (backend) DO UPDATE SET seen = EXCLUDED.seen",
+                &[&self.seen],
+            )
+            .map_err(pg_err)?;
+        let cut: i64 = self
+            .client
+            .query_one("SELECT coalesce(max(upto), 0) FROM fourd_cut", &[])
+            .map_err(pg_err)?
+            .get(0);
+        if cut > self.seen {
+            self.lost = true;
+        }
+        let take = self.lock_sql()?.take.clone();
+        for ((tbl, rn), (pid, name)) in std::mem::take(&mut self.held) {
+            match self.client.query_opt(&take, &[&tbl, &rn, &pid, &name]) {
+                Ok(Some(_)) => {
+                    self.held.insert((tbl, rn), (pid, name));
+                }
+                _ => eprintln!(
+                    "fourd: PostgreSQL: the lock of record {rn} of table {tbl} was lost with the connection"
+                ),
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs `f`; when it failed because the connection is gone, reconnects
+    /// once and runs it again. [choice] A write whose connection died during
+    /// its commit is written again: an upsert by record number, so at worst the
+    /// same values twice.
+    fn again<T>(&mut self, mut f: impl FnMut(&mut Self) -> Result<T, String>) -> Result<T, String> {
+        match f(self) {
+            Err(e) if self.client.is_closed() => {
+                self.reconnect()
+                    .map_err(|r| format!("{e} (connection lost; reconnecting failed: {r})"))?;
+                f(self)
+            }
+            r => r,
+        }
+    }
+
+    /// Deletes the change log rows every live instance has read; gives how many.
+    ///
+    /// Each instance notes in `fourd_readers` (one row per connection) the last
+    /// log id it read, when it prunes; rows of connections that are gone (their
+    /// instance stopped or died) are dropped, and the log is cut at the smallest
+    /// id noted. [choice] An instance that is alive but idle holds the log back
+    /// at what it last noted, so it misses nothing when it wakes up; the log is
+    /// bounded by the writes since the idlest live instance last pruned.
+    pub fn prune_changes(&mut self) -> Result<u64, String> {
+        self.since_prune = 0;
+        self.last_prune = std::time::Instant::now();
+        let mut tx = self.client.transaction().map_err(pg_err)?;
+        tx.execute(
+            "INSERT INTO fourd_readers (backend, seen) VALUES (pg_backend_pid(), $1)
+             ON CONFLICT (backend) DO UPDATE SET seen = EXCLUDED.seen",
+            &[&self.seen],
+        )
+        .map_err(pg_err)?;
+        tx.execute(
+            "DELETE FROM fourd_readers r
+             WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = r.backend)",
+            &[],
+        )
+        .map_err(pg_err)?;
+        let n = tx
+            .execute(
+                "DELETE FROM fourd_changes WHERE id <= (SELECT min(seen) FROM fourd_readers)",
+                &[],
+            )
+            .map_err(pg_err)?;
+        if n > 0 {
+            tx.execute(
+                "INSERT INTO fourd_cut (one, upto) SELECT 1, min(seen) FROM fourd_readers
+                 ON CONFLICT (one) DO UPDATE SET upto = greatest(fourd_cut.upto, EXCLUDED.upto)",
+                &[],
+            )
+            .map_err(pg_err)?;
+        }
+        tx.commit().map_err(pg_err)?;
+        Ok(n)
     }
 
     /// Moves sequence `seq` past `max` (records written by other means).
@@ -291,94 +503,6 @@ impl Postgres {
             .map_err(pg_err)?;
         Ok(())
     }
-}
-
-/// The parameters of a record's upsert: rn, then each field (and its shadow).
-fn params(rn: i64, types: &[FieldType], rec: &Record) -> Vec<Box<dyn ToSql + Sync>> {
-    let mut p: Vec<Box<dyn ToSql + Sync>> = vec![Box::new(rn)];
-    for (i, ty) in types.iter().enumerate() {
-        let c = rec.get(i).unwrap_or(&Cell::Null);
-        match ty {
-            FieldType::Bool => p.push(Box::new(match c {
-                Cell::Bool(b) => Some(*b),
-                Cell::Int(i) => Some(*i != 0),
-                _ => None,
-            })),
-            FieldType::Int16 | FieldType::Int | FieldType::Int64 | FieldType::Time => {
-                p.push(Box::new(match c {
-                    Cell::Int(i) | Cell::Time(i) => Some(*i),
-                    Cell::Bool(b) => Some(*b as i64),
-                    Cell::Real(r) => Some(*r as i64),
-                    _ => None,
-                }))
-            }
-            FieldType::Real => p.push(Box::new(match c {
-                Cell::Real(r) => Some(*r),
-                Cell::Int(i) | Cell::Time(i) => Some(*i as f64),
-                _ => None,
-            })),
-            FieldType::Date => p.push(Box::new(match c {
-                Cell::Date(d) => Some(date_text(d)),
-                _ => None,
-            })),
-            FieldType::Text | FieldType::Object => {
-                let s = match c {
-                    Cell::Text(s) | Cell::Object(s) => Some(s.clone()),
-                    Cell::Int(i) => Some(i.to_string()),
-                    Cell::Real(r) => Some(r.to_string()),
-                    _ => None,
-                };
-                let k = (*ty == FieldType::Text).then(|| s.as_deref().map(fold));
-                p.push(Box::new(s));
-                if let Some(k) = k {
-                    p.push(Box::new(k));
-                }
-            }
-            FieldType::Picture | FieldType::Blob => p.push(Box::new(match c {
-                Cell::Blob(b) => Some(b.clone()),
-                _ => None,
-            })),
-        }
-    }
-    p
-}
-
-/// The record in `row` (`rn` in column 0, then one column per field).
-fn record(row: &Row, types: &[FieldType]) -> Result<(i64, Record), postgres::Error> {
-    let rn: i64 = row.try_get(0)?;
-    let mut rec = Vec::with_capacity(types.len());
-    for (i, ty) in types.iter().enumerate() {
-        let i = i + 1;
-        let empty = || {
-            if *ty == FieldType::Object {
-                Cell::Null
-            } else {
-                Cell::empty(*ty)
-            }
-        };
-        let c = match ty {
-            FieldType::Bool => row.try_get::<_, Option<bool>>(i)?.map(Cell::Bool),
-            FieldType::Int16 | FieldType::Int | FieldType::Int64 => {
-                row.try_get::<_, Option<i64>>(i)?.map(Cell::Int)
-            }
-            FieldType::Time => row.try_get::<_, Option<i64>>(i)?.map(Cell::Time),
-            FieldType::Real => row.try_get::<_, Option<f64>>(i)?.map(Cell::Real),
-            FieldType::Date => row
-                .try_get::<_, Option<String>>(i)?
-                .map(|s| Cell::Date(parse_date(&s))),
-            FieldType::Text => row.try_get::<_, Option<String>>(i)?.map(Cell::Text),
-            FieldType::Object => row.try_get::<_, Option<String>>(i)?.map(Cell::Object),
-            FieldType::Picture | FieldType::Blob => {
-                row.try_get::<_, Option<Vec<u8>>>(i)?.map(Cell::Blob)
-            }
-        };
-        rec.push(c.unwrap_or_else(empty));
-    }
-    Ok((rn, rec))
-}
-
-fn refs(p: &[Box<dyn ToSql + Sync>]) -> Vec<&(dyn ToSql + Sync)> {
-    p.iter().map(|b| b.as_ref()).collect()
 }
 
 impl Backend for Postgres {
@@ -425,46 +549,23 @@ impl Backend for Postgres {
                 }
             }
         }
+        self.structure = Some(s.clone());
+        self.tables.clear();
         for (ti, t) in s.tables.iter().enumerate() {
             let sql = self.prepare_table(t)?;
             self.tables.push(sql);
             self.by_num.insert(t.num, ti);
         }
-        self.changes = Some(
-            self.client
-                .prepare("SELECT id, tbl, rn, origin FROM fourd_changes WHERE id > $1 ORDER BY id")
-                .map_err(pg_err)?,
-        );
-        let c = &mut self.client;
-        self.locks = Some(LockSql {
-            take: c
-                .prepare(
-                    "INSERT INTO fourd_locks AS l (tbl, rn, backend, pid, name)
-                     VALUES ($1, $2, pg_backend_pid(), $3, $4)
-                     ON CONFLICT (tbl, rn) DO UPDATE
-                       SET backend = EXCLUDED.backend, pid = EXCLUDED.pid, name = EXCLUDED.name
-                     WHERE l.backend = pg_backend_pid()
-                        OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)
-                     RETURNING 1",
-                )
-                .map_err(pg_err)?,
-            release: c
-                .prepare(
-                    "DELETE FROM fourd_locks
-                     WHERE tbl = $1 AND rn = $2 AND backend = pg_backend_pid()",
-                )
-                .map_err(pg_err)?,
-            release_pid: c
-                .prepare("DELETE FROM fourd_locks WHERE backend = pg_backend_pid() AND pid = $1")
-                .map_err(pg_err)?,
-            owner: c
-                .prepare(
-                    "SELECT pid, name FROM fourd_locks l WHERE tbl = $1 AND rn = $2
-                       AND backend <> pg_backend_pid()
-                       AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.backend)",
-                )
-                .map_err(pg_err)?,
-        });
+        self.prepare_common()?;
+        // a reader before the snapshot: what it does not hold is not pruned
+        self.client
+            .execute(
+                "INSERT INTO fourd_readers (backend, seen)
+                 SELECT pg_backend_pid(), coalesce(max(id), 0) FROM fourd_changes
+                 ON CONFLICT (backend) DO UPDATE SET seen = EXCLUDED.seen",
+                &[],
+            )
+            .map_err(pg_err)?;
         // one snapshot for the records and the log position they match
         let mut out = Vec::new();
         let mut maxima = Vec::new();
@@ -519,46 +620,19 @@ impl Backend for Postgres {
     }
 
     fn write(&mut self, ti: usize, rn: i64, rec: Option<&Record>) -> Result<(), String> {
-        let t = &self.tables[ti];
-        match rec {
-            Some(rec) => {
-                let p = params(rn, &t.types, rec);
-                self.client
-                    .execute(&t.upsert, &refs(&p))
-                    .map_err(write_err)?;
-            }
-            None => {
-                self.client.execute(&t.delete, &[&rn]).map_err(write_err)?;
-            }
-        }
-        Ok(())
+        self.again(|me| me.write_once(ti, rn, rec))
     }
 
     fn write_all(&mut self, rows: &[(usize, i64, Option<&Record>)]) -> Result<(), String> {
-        let mut tx = self.client.transaction().map_err(write_err)?;
-        for &(ti, rn, rec) in rows {
-            let t = &self.tables[ti];
-            match rec {
-                Some(rec) => {
-                    let p = params(rn, &t.types, rec);
-                    tx.execute(&t.upsert, &refs(&p)).map_err(write_err)?;
-                }
-                None => {
-                    tx.execute(&t.delete, &[&rn]).map_err(write_err)?;
-                }
-            }
-        }
-        tx.commit().map_err(write_err)
+        self.again(|me| me.write_all_once(rows))
     }
 
-    fn next_rn(&mut self, ti: usize, _local: i64) -> Result<i64, String> {
-        let st = &self.tables[ti].next_rn;
-        Ok(self.client.query_one(st, &[]).map_err(pg_err)?.get(0))
+    fn next_rn(&mut self, ti: usize, local: i64, bulk: bool) -> Result<i64, String> {
+        self.again(|me| me.next_rn_once(ti, local, bulk))
     }
 
-    fn next_seq(&mut self, ti: usize, _local: i64) -> Result<i64, String> {
-        let st = &self.tables[ti].next_seq;
-        Ok(self.client.query_one(st, &[]).map_err(pg_err)?.get(0))
+    fn next_seq(&mut self, ti: usize, local: i64, bulk: bool) -> Result<i64, String> {
+        self.again(|me| me.next_seq_once(ti, local, bulk))
     }
 
     fn shared(&self) -> bool {
@@ -575,6 +649,109 @@ impl Backend for Postgres {
         rn: i64,
         owner: &LockOwner,
     ) -> Result<Result<(), LockOwner>, String> {
+        self.again(|me| me.lock_once(ti, rn, owner))
+    }
+
+    fn unlock(&mut self, ti: usize, rn: i64) -> Result<(), String> {
+        self.again(|me| me.unlock_once(ti, rn))
+    }
+
+    fn release_pid(&mut self, pid: u32) -> Result<(), String> {
+        self.again(|me| me.release_pid_once(pid))
+    }
+
+    fn owner(&mut self, ti: usize, rn: i64) -> Result<Option<LockOwner>, String> {
+        self.again(|me| me.owner_once(ti, rn))
+    }
+
+    fn changes(&mut self) -> Result<Vec<Change>, String> {
+        self.again(|me| me.changes_once())
+    }
+}
+
+/// What a transaction writes in one table: its index, the record numbers
+/// deleted, the records saved.
+type TableWrites<'a> = (usize, Vec<i64>, Vec<(i64, &'a Record)>);
+
+/// One try of each operation of [`Backend`] ([`Postgres::again`] retries).
+impl Postgres {
+    fn write_once(&mut self, ti: usize, rn: i64, rec: Option<&Record>) -> Result<(), String> {
+        let t = &self.tables[ti];
+        match rec {
+            Some(rec) => {
+                let p = params(rn, &t.types, rec);
+                self.client
+                    .execute(&t.upsert, &refs(&p))
+                    .map_err(write_err)?;
+            }
+            None => {
+                self.client.execute(&t.delete, &[&rn]).map_err(write_err)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write_all_once(&mut self, rows: &[(usize, i64, Option<&Record>)]) -> Result<(), String> {
+        // per table: one DELETE of the deleted records, one upsert of the others
+        let mut by_table: Vec<TableWrites> = Vec::new();
+        for &(ti, rn, rec) in rows {
+            let at = match by_table.iter().position(|t| t.0 == ti) {
+                Some(at) => at,
+                None => {
+                    by_table.push((ti, Vec::new(), Vec::new()));
+                    by_table.len() - 1
+                }
+            };
+            match rec {
+                Some(rec) => by_table[at].2.push((rn, rec)),
+                None => by_table[at].1.push(rn),
+            }
+        }
+        let mut tx = self.client.transaction().map_err(write_err)?;
+        for (ti, gone, saved) in &by_table {
+            let t = &self.tables[*ti];
+            if !gone.is_empty() {
+                tx.execute(&t.delete_many, &[gone]).map_err(write_err)?;
+            }
+            // [choice] chunks of 10,000 records bound the size of one message
+            for chunk in saved.chunks(10_000) {
+                let p = column_params(&t.types, chunk);
+                tx.execute(&t.upsert_many, &refs(&p)).map_err(write_err)?;
+            }
+        }
+        tx.commit().map_err(write_err)
+    }
+
+    fn next_rn_once(&mut self, ti: usize, _local: i64, bulk: bool) -> Result<i64, String> {
+        let t = &mut self.tables[ti];
+        let c = &mut self.client;
+        t.rns.take(bulk, |n| {
+            Ok(c.query(&t.next_rns, &[&n])
+                .map_err(pg_err)?
+                .iter()
+                .map(|r| r.get(0))
+                .collect())
+        })
+    }
+
+    fn next_seq_once(&mut self, ti: usize, _local: i64, bulk: bool) -> Result<i64, String> {
+        let t = &mut self.tables[ti];
+        let c = &mut self.client;
+        t.seqs.take(bulk, |n| {
+            Ok(c.query(&t.next_seqs, &[&n])
+                .map_err(pg_err)?
+                .iter()
+                .map(|r| r.get(0))
+                .collect())
+        })
+    }
+
+    fn lock_once(
+        &mut self,
+        ti: usize,
+        rn: i64,
+        owner: &LockOwner,
+    ) -> Result<Result<(), LockOwner>, String> {
         let tbl = self.tables[ti].num as i32;
         let pid = owner.pid as i64;
         let st = self.lock_sql()?.take.clone();
@@ -583,6 +760,7 @@ impl Backend for Postgres {
             .query_opt(&st, &[&tbl, &rn, &pid, &owner.name])
             .map_err(pg_err)?;
         if got.is_some() {
+            self.held.insert((tbl, rn), (pid, owner.name.clone()));
             return Ok(Ok(()));
         }
         Ok(Err(self.owner(ti, rn)?.unwrap_or(LockOwner {
@@ -591,20 +769,22 @@ impl Backend for Postgres {
         })))
     }
 
-    fn unlock(&mut self, ti: usize, rn: i64) -> Result<(), String> {
+    fn unlock_once(&mut self, ti: usize, rn: i64) -> Result<(), String> {
         let tbl = self.tables[ti].num as i32;
         let st = self.lock_sql()?.release.clone();
         self.client.execute(&st, &[&tbl, &rn]).map_err(pg_err)?;
+        self.held.remove(&(tbl, rn));
         Ok(())
     }
 
-    fn release_pid(&mut self, pid: u32) -> Result<(), String> {
+    fn release_pid_once(&mut self, pid: u32) -> Result<(), String> {
         let st = self.lock_sql()?.release_pid.clone();
         self.client.execute(&st, &[&(pid as i64)]).map_err(pg_err)?;
+        self.held.retain(|_, h| h.0 != pid as i64);
         Ok(())
     }
 
-    fn owner(&mut self, ti: usize, rn: i64) -> Result<Option<LockOwner>, String> {
+    fn owner_once(&mut self, ti: usize, rn: i64) -> Result<Option<LockOwner>, String> {
         let tbl = self.tables[ti].num as i32;
         let st = self.lock_sql()?.owner.clone();
         let row = self.client.query_opt(&st, &[&tbl, &rn]).map_err(pg_err)?;
@@ -614,11 +794,25 @@ impl Backend for Postgres {
         }))
     }
 
-    fn changes(&mut self) -> Result<Vec<Change>, String> {
+    fn changes_once(&mut self) -> Result<Vec<Change>, String> {
+        if self.lost {
+            return Err(
+                "PostgreSQL: the connection was lost while the change log was pruned \
+                        past what this instance had read: restart it to read the records again"
+                    .into(),
+            );
+        }
         let Some(st) = &self.changes else {
             return Ok(Vec::new());
         };
         let rows = self.client.query(st, &[&self.seen]).map_err(pg_err)?;
+        self.since_prune += 1;
+        if self.since_prune >= PRUNE_CALLS || self.last_prune.elapsed() >= PRUNE_EVERY {
+            // [choice] a failed pruning is reported and retried later
+            if let Err(e) = self.prune_changes() {
+                eprintln!("fourd: {e}");
+            }
+        }
         let mut order: Vec<(usize, i64)> = Vec::new();
         let mut listed = std::collections::HashSet::new();
         let mut wanted: HashMap<usize, Vec<i64>> = HashMap::new();
@@ -654,6 +848,7 @@ impl Backend for Postgres {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::datastore::store::fold;
 
     #[test]
     fn the_schema_parameter_is_ours_the_others_go_to_postgresql() {

@@ -100,6 +100,9 @@ pub struct ProcessDb {
     undo: Vec<(usize, i64, Option<Record>)>,
     /// Locks to release when the outermost transaction ends.
     deferred_unlocks: Vec<(usize, i64)>,
+    /// Whether this process read the other instances' writes since its
+    /// outermost transaction started (see [`ProcessDb::lock_store`]).
+    tx_synced: std::cell::Cell<bool>,
     /// Lines of a `QUERY(...; *)` sequence not run yet: table, base, lines.
     pub pending_query: Option<(usize, bool, Vec<QueryLine>)>,
     pub default_table: Option<usize>,
@@ -160,6 +163,7 @@ impl ProcessDb {
             tx_marks: Vec::new(),
             undo: Vec::new(),
             deferred_unlocks: Vec::new(),
+            tx_synced: std::cell::Cell::new(false),
             pending_query: None,
             default_table: None,
             query_dest: QueryDest::Selection,
@@ -191,6 +195,23 @@ impl ProcessDb {
 
     pub fn structure(&self) -> Option<&Structure> {
         self.store.as_ref().map(|s| &s.structure)
+    }
+
+    /// Locks the datastore for one operation of this process.
+    ///
+    /// [choice] Inside a 4D transaction, what other instances wrote is read at
+    /// the transaction's first operation only (one round trip to a shared
+    /// database instead of one per operation): the process sees its own writes
+    /// and the other instances' records as they were then, or newer when
+    /// another process of this instance read them since. Outside a transaction
+    /// every operation reads them first.
+    fn lock_store<'a>(&self, store: &'a Datastore) -> std::sync::MutexGuard<'a, Inner> {
+        if self.tx_marks.is_empty() || !self.tx_synced.get() {
+            self.tx_synced.set(!self.tx_marks.is_empty());
+            store.lock()
+        } else {
+            store.lock_unsynced()
+        }
     }
 
     fn store(&self) -> RtResult<Arc<Datastore>> {
@@ -316,7 +337,7 @@ impl ProcessDb {
     /// Moves to position `pos` of the selection and loads that record.
     pub fn goto_pos(&mut self, ti: usize, pos: usize) -> RtResult<()> {
         let store = self.store()?;
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         let t = &mut self.tables[ti];
         t.before = false;
         t.pos = pos.min(t.sel.len());
@@ -340,7 +361,7 @@ impl ProcessDb {
     fn reload_current(&mut self, ti: usize) -> RtResult<()> {
         // force a reload of the first record even if it was current already
         let store = self.store()?;
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         let rn = self.tables[ti].sel.first().copied().unwrap_or(NO_RECORD);
         let keep = matches!(&self.tables[ti].cur, Some(c) if c.rn == rn && c.rn >= 0);
         if !keep {
@@ -354,7 +375,7 @@ impl ProcessDb {
     /// `LOAD RECORD`: loads the record at the current position again.
     pub fn load_record(&mut self, ti: usize) -> RtResult<()> {
         let store = self.store()?;
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         let t = &self.tables[ti];
         let rn = match &t.cur {
             Some(c) if c.rn == NEW_RECORD => return Ok(()),
@@ -371,7 +392,7 @@ impl ProcessDb {
     /// `UNLOAD RECORD`: releases the lock; the record stays at its position.
     pub fn unload(&mut self, ti: usize) -> RtResult<()> {
         let store = self.store()?;
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         self.release(&mut g, ti);
         self.tables[ti].cur = None;
         Ok(())
@@ -388,13 +409,16 @@ impl ProcessDb {
     /// `CREATE RECORD`.
     pub fn create(&mut self, ti: usize) -> RtResult<()> {
         let store = self.store()?;
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         self.release(&mut g, ti);
         let t = &store.structure.tables[ti];
         let mut vals = Vec::with_capacity(t.fields.len());
         for f in &t.fields {
             let c = if f.auto_seq {
-                Cell::Int(g.next_seq(ti).or_else(|e| err(dbc::IO, e))?)
+                Cell::Int(
+                    g.next_seq(ti, !self.tx_marks.is_empty())
+                        .or_else(|e| err(dbc::IO, e))?,
+                )
             } else if f.auto_uuid {
                 Cell::Text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())
             } else {
@@ -427,9 +451,10 @@ impl ProcessDb {
         for (v, t) in cur.vals.iter().zip(&types) {
             rec.push(value_to_cell(v.clone(), *t)?);
         }
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         let rn = if cur.rn == NEW_RECORD {
-            g.next_rn(ti).or_else(|e| err(dbc::IO, e))?
+            g.next_rn(ti, !self.tx_marks.is_empty())
+                .or_else(|e| err(dbc::IO, e))?
         } else {
             cur.rn
         };
@@ -463,8 +488,11 @@ impl ProcessDb {
             c.modified = false;
         }
         if cur.rn == NEW_RECORD {
-            if !self.tables[ti].read_only {
+            if self.tables[ti].read_only {
+            } else if self.tx_marks.is_empty() {
                 let _ = g.try_lock(ti, rn, &self.owner);
+            } else {
+                g.lock_new(ti, rn, &self.owner);
             }
             let ro = self.tables[ti].read_only;
             if let Some(c) = &mut self.tables[ti].cur {
@@ -509,7 +537,7 @@ impl ProcessDb {
         if cur.read_only {
             return Ok(false);
         }
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         self.write(&mut g, ti, cur.rn, None)?;
         self.release(&mut g, ti);
         self.tables[ti].cur = None;
@@ -542,7 +570,7 @@ impl ProcessDb {
         let sel = std::mem::take(&mut self.tables[ti].sel);
         let mut locked = BTreeSet::new();
         {
-            let mut g = store.lock();
+            let mut g = self.lock_store(&store);
             self.release(&mut g, ti);
             self.tables[ti].cur = None;
             for rn in sel {
@@ -574,7 +602,7 @@ impl ProcessDb {
         self.tables[ti].sel = locked.into_iter().collect();
         self.tables[ti].pos = 0;
         let live: Vec<i64> = {
-            let g = store.lock();
+            let g = self.lock_store(&store);
             g.tables[ti].all()
         };
         let live: BTreeSet<i64> = live.into_iter().collect();
@@ -593,20 +621,20 @@ impl ProcessDb {
 
     pub fn all_records(&self, ti: usize) -> RtResult<Vec<i64>> {
         let store = self.store()?;
-        let g = store.lock();
+        let g = self.lock_store(&store);
         Ok(g.tables[ti].all())
     }
 
     pub fn records_in_table(&self, ti: usize) -> RtResult<usize> {
         let store = self.store()?;
-        let g = store.lock();
+        let g = self.lock_store(&store);
         Ok(g.tables[ti].live)
     }
 
     /// Reads stored cells of field `fi` for these records (missing records skipped).
     pub fn cells(&self, ti: usize, fi: usize, recs: &[i64]) -> RtResult<Vec<(i64, Cell)>> {
         let store = self.store()?;
-        let g = store.lock();
+        let g = self.lock_store(&store);
         let cur = self.tables[ti].cur.as_ref();
         let ty = self.field_type(ti, fi);
         Ok(recs
@@ -626,7 +654,7 @@ impl ProcessDb {
     /// Runs query lines over all records (`in_selection` false) or the selection.
     pub fn query(&self, ti: usize, lines: &[QueryLine], in_selection: bool) -> RtResult<Vec<i64>> {
         let store = self.store()?;
-        let g = store.lock();
+        let g = self.lock_store(&store);
         let data = &g.tables[ti];
         // what a line without index scans: made once, and only if needed (an
         // indexed query on a big table must not list all its records)
@@ -693,7 +721,7 @@ impl ProcessDb {
         let store = self.store()?;
         let sel = self.tables[ti].sel.clone();
         let mut rows: Vec<(i64, Vec<Cell>)> = {
-            let g = store.lock();
+            let g = self.lock_store(&store);
             sel.iter()
                 .map(|&rn| {
                     let r = g.tables[ti].get(rn);
@@ -730,7 +758,7 @@ impl ProcessDb {
     /// locked, -1 when the record was deleted).
     pub fn locked_by(&self, ti: usize) -> RtResult<(i64, String)> {
         let store = self.store()?;
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         let rn = self.record_number(ti);
         if rn >= 0 && g.tables[ti].get(rn).is_none() {
             return Ok((-1, String::new()));
@@ -744,13 +772,13 @@ impl ProcessDb {
     /// Can this process modify record `rn` (locking it if so)?
     pub fn lock_record(&mut self, ti: usize, rn: i64) -> RtResult<bool> {
         let store = self.store()?;
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         Ok(g.try_lock(ti, rn, &self.owner).is_ok())
     }
 
     pub fn unlock_record(&mut self, ti: usize, rn: i64) -> RtResult<()> {
         let store = self.store()?;
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         if matches!(&self.tables[ti].cur, Some(c) if c.rn == rn && c.locked) {
             return Ok(());
         }
@@ -765,13 +793,13 @@ impl ProcessDb {
     /// Stores modified values of record `rn` (APPLY TO SELECTION, ARRAY TO SELECTION).
     pub fn write_record(&mut self, ti: usize, rn: i64, rec: Record) -> RtResult<()> {
         let store = self.store()?;
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         self.write(&mut g, ti, rn, Some(rec))
     }
 
     pub fn stored_record(&self, ti: usize, rn: i64) -> RtResult<Option<Record>> {
         let store = self.store()?;
-        let g = store.lock();
+        let g = self.lock_store(&store);
         Ok(g.tables[ti].get(rn).cloned())
     }
 
@@ -779,19 +807,25 @@ impl ProcessDb {
     /// `autosequence` fields take theirs from).
     pub fn next_sequence(&mut self, ti: usize) -> RtResult<i64> {
         let store = self.store()?;
-        let mut g = store.lock();
-        g.next_seq(ti).or_else(|e| err(dbc::IO, e))
+        let mut g = self.lock_store(&store);
+        g.next_seq(ti, !self.tx_marks.is_empty())
+            .or_else(|e| err(dbc::IO, e))
     }
 
     /// A new record number with the table's default values.
     pub fn new_record(&mut self, ti: usize) -> RtResult<(i64, Record)> {
         let store = self.store()?;
-        let mut g = store.lock();
-        let rn = g.next_rn(ti).or_else(|e| err(dbc::IO, e))?;
+        let mut g = self.lock_store(&store);
+        let rn = g
+            .next_rn(ti, !self.tx_marks.is_empty())
+            .or_else(|e| err(dbc::IO, e))?;
         let mut rec = Vec::new();
         for f in &store.structure.tables[ti].fields {
             rec.push(if f.auto_seq {
-                Cell::Int(g.next_seq(ti).or_else(|e| err(dbc::IO, e))?)
+                Cell::Int(
+                    g.next_seq(ti, !self.tx_marks.is_empty())
+                        .or_else(|e| err(dbc::IO, e))?,
+                )
             } else if f.auto_uuid {
                 Cell::Text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())
             } else {
@@ -812,6 +846,9 @@ impl ProcessDb {
     }
 
     pub fn start_transaction(&mut self) {
+        if self.tx_marks.is_empty() {
+            self.tx_synced.set(false);
+        }
         self.tx_marks.push(self.undo.len());
     }
 
@@ -825,11 +862,23 @@ impl ProcessDb {
             return Ok(());
         }
         let store = self.store()?;
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         let mut touched: Vec<(usize, i64)> = self.undo.iter().map(|u| (u.0, u.1)).collect();
         touched.sort_unstable();
         touched.dedup();
         let undo = std::mem::take(&mut self.undo);
+        // the locks of the records it created, before they become visible:
+        // those it no longer holds end here, in this instance
+        let deferred = std::mem::take(&mut self.deferred_unlocks);
+        for (ti, rn) in deferred {
+            let current = matches!(&self.tables[ti].cur, Some(c) if c.rn == rn && c.locked);
+            if !current && g.is_unpublished(ti, rn) {
+                g.unlock(ti, rn, self.owner.pid);
+            } else {
+                self.deferred_unlocks.push((ti, rn));
+            }
+        }
+        g.publish_locks(self.owner.pid);
         let r = g.flush(&touched);
         if r.is_err() {
             // nothing was written: the records go back to what is stored
@@ -849,7 +898,7 @@ impl ProcessDb {
         let Some(store) = self.store.clone() else {
             return;
         };
-        let mut g = store.lock();
+        let mut g = self.lock_store(&store);
         while self.undo.len() > mark {
             if let Some((ti, rn, old)) = self.undo.pop() {
                 g.restore(ti, rn, old);
@@ -867,6 +916,7 @@ impl ProcessDb {
         }
         if self.tx_marks.is_empty() {
             self.end_transaction_locks(&mut g);
+            g.publish_locks(self.owner.pid);
         }
     }
 

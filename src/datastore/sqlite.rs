@@ -197,11 +197,11 @@ impl Backend for Sqlite {
         self.conn.execute_batch("COMMIT").map_err(sql_err)
     }
 
-    fn next_rn(&mut self, _ti: usize, local: i64) -> Result<i64, String> {
+    fn next_rn(&mut self, _ti: usize, local: i64, _bulk: bool) -> Result<i64, String> {
         Ok(local)
     }
 
-    fn next_seq(&mut self, _ti: usize, local: i64) -> Result<i64, String> {
+    fn next_seq(&mut self, _ti: usize, local: i64, _bulk: bool) -> Result<i64, String> {
         Ok(local)
     }
 }

@@ -112,6 +112,10 @@ pub struct Inner {
     /// Locks held by the processes of this instance (the backend knows those of
     /// the other instances, when it is shared).
     locks: HashMap<(usize, i64), LockOwner>,
+    /// Locks of records created in a 4D transaction not yet validated: no other
+    /// instance can see those records, so their locks stay in this instance
+    /// until [`Inner::publish_locks`] (two round trips saved per record).
+    unpublished: std::collections::HashSet<(usize, i64)>,
     next_pid: u32,
 }
 
@@ -159,6 +163,7 @@ impl Datastore {
                 backend,
                 tables,
                 locks: HashMap::new(),
+                unpublished: Default::default(),
                 next_pid: 1,
             }),
         })
@@ -175,6 +180,16 @@ impl Datastore {
             g.sync();
         }
         g
+    }
+
+    /// Locks the datastore without reading what other instances wrote: for a
+    /// process inside a 4D transaction that already read them at the
+    /// transaction's first operation (see `ProcessDb::lock_store`).
+    pub fn lock_unsynced(&self) -> MutexGuard<'_, Inner> {
+        match self.inner.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        }
     }
 
     /// A new process number for lock ownership (1, 2, ...).
@@ -271,11 +286,14 @@ impl Inner {
         }
     }
 
-    /// The number of a new record of table index `ti` (numbers are not reused).
-    pub fn next_rn(&mut self, ti: usize) -> Result<i64, String> {
+    /// The number of a new record of table index `ti` (numbers are not reused);
+    /// `bulk`: asked inside a 4D transaction.
+    pub fn next_rn(&mut self, ti: usize, bulk: bool) -> Result<i64, String> {
         let local = self.tables[ti].records.len() as i64;
-        let rn = self.backend.next_rn(ti, local)?;
-        if rn < local {
+        let rn = self.backend.next_rn(ti, local, bulk)?;
+        // a shared backend's blocks of numbers may lie below numbers another
+        // instance took later: only a number in use is wrong
+        if rn < 0 || self.tables[ti].get(rn).is_some() {
             return Err(format!(
                 "data file: record number {rn} given for table {ti} is already used"
             ));
@@ -283,8 +301,8 @@ impl Inner {
         Ok(rn)
     }
 
-    pub fn next_seq(&mut self, ti: usize) -> Result<i64, String> {
-        let n = self.backend.next_seq(ti, self.tables[ti].seq + 1)?;
+    pub fn next_seq(&mut self, ti: usize, bulk: bool) -> Result<i64, String> {
+        let n = self.backend.next_seq(ti, self.tables[ti].seq + 1, bulk)?;
         self.tables[ti].seq = self.tables[ti].seq.max(n);
         Ok(n)
     }
@@ -377,9 +395,59 @@ impl Inner {
         None
     }
 
+    /// Locks a record this process just created inside a 4D transaction: in
+    /// this instance only, until [`Inner::publish_locks`].
+    pub fn lock_new(&mut self, ti: usize, rn: i64, owner: &LockOwner) {
+        if self.locks.contains_key(&(ti, rn)) {
+            return;
+        }
+        self.locks.insert((ti, rn), owner.clone());
+        if self.backend.shared() {
+            self.unpublished.insert((ti, rn));
+        }
+    }
+
+    /// Whether the lock of record `rn` is one of [`Inner::lock_new`]'s, still in
+    /// this instance only.
+    pub fn is_unpublished(&self, ti: usize, rn: i64) -> bool {
+        self.unpublished.contains(&(ti, rn))
+    }
+
+    /// Takes in the database the locks [`Inner::lock_new`] kept in this
+    /// instance for process `pid` (its transaction ends; the records it created
+    /// become visible). A record that no longer exists loses its lock.
+    pub fn publish_locks(&mut self, pid: u32) {
+        let mine: Vec<(usize, i64)> = self
+            .unpublished
+            .iter()
+            .filter(|k| self.locks.get(k).is_some_and(|o| o.pid == pid))
+            .copied()
+            .collect();
+        for (ti, rn) in mine {
+            self.unpublished.remove(&(ti, rn));
+            let Some(owner) = self.locks.get(&(ti, rn)).cloned() else {
+                continue;
+            };
+            if self.tables[ti].get(rn).is_none() {
+                self.locks.remove(&(ti, rn));
+                continue;
+            }
+            match self.backend.lock(ti, rn, &owner) {
+                Ok(Ok(())) => {}
+                Ok(Err(_)) => {
+                    self.locks.remove(&(ti, rn));
+                }
+                Err(e) => eprintln!("fourd: {e}"),
+            }
+        }
+    }
+
     pub fn unlock(&mut self, ti: usize, rn: i64, pid: u32) {
         if self.locks.get(&(ti, rn)).is_some_and(|o| o.pid == pid) {
             self.locks.remove(&(ti, rn));
+            if self.unpublished.remove(&(ti, rn)) {
+                return;
+            }
             if self.backend.shared() {
                 if let Err(e) = self.backend.unlock(ti, rn) {
                     eprintln!("fourd: {e}");
@@ -392,6 +460,8 @@ impl Inner {
     pub fn release_all(&mut self, pid: u32) {
         let before = self.locks.len();
         self.locks.retain(|_, o| o.pid != pid);
+        let locks = &self.locks;
+        self.unpublished.retain(|k| locks.contains_key(k));
         if self.locks.len() != before && self.backend.shared() {
             if let Err(e) = self.backend.release_pid(pid) {
                 eprintln!("fourd: {e}");

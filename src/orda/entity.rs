@@ -91,10 +91,10 @@ fn save(it: &mut Interp, o: &Obj, e: &EntityObj, opts: i64) -> RtResult<Value> {
     let target = if rn == NEW {
         for (fi, f) in store.structure.tables[ti].fields.iter().enumerate() {
             if f.auto_seq && matches!(rec[fi], Cell::Null | Cell::Int(0)) {
-                rec[fi] = Cell::Int(g.next_seq(ti).or_else(|e| err(IO, e))?);
+                rec[fi] = Cell::Int(g.next_seq(ti, false).or_else(|e| err(IO, e))?);
             }
         }
-        g.next_rn(ti).or_else(|e| err(IO, e))?
+        g.next_rn(ti, false).or_else(|e| err(IO, e))?
     } else {
         if g.tables[ti].get(rn).is_none() {
             return Ok(status::failure(status::GONE));
