@@ -75,10 +75,11 @@ impl Keys {
         if k.len() > MAX_LEN {
             return Rc::from(k);
         }
-        let r: Rc<str> = program_key_of(k).unwrap_or_else(|| Rc::from(k));
-        if self.names.len() < MAX_NAMES {
-            self.names.insert(r.clone());
+        if self.names.len() >= MAX_NAMES {
+            return Rc::from(k);
         }
+        let r: Rc<str> = program_key_of(k).unwrap_or_else(|| Rc::from(k));
+        self.names.insert(r.clone());
         r
     }
 
