@@ -5,6 +5,7 @@
 use super::ir::{self, Arg, ClassId, CmdCall, MemberCall, MethodCall, MethodId, Place, StmtKind};
 use super::Compiler;
 use crate::runtime::error::codes;
+use crate::runtime::keys::program_key;
 use crate::runtime::members::MemberFn;
 use crate::runtime::registry::{names, CommandDef};
 use crate::runtime::value::{text, Date, Value, VarType};
@@ -668,7 +669,7 @@ impl<'c> Cx<'c> {
                 Place::Element(Box::new(self.expr(b)), Box::new(self.expr(i)))
             }
             ExprKind::Deref(p) => Place::Deref(Box::new(self.expr(p))),
-            ExprKind::Member(o, n) => Place::Member(Box::new(self.expr(o)), Rc::from(n.as_str())),
+            ExprKind::Member(o, n) => Place::Member(Box::new(self.expr(o)), program_key(n)),
             ExprKind::Index(o, i) => Place::Index(Box::new(self.expr(o)), Box::new(self.expr(i))),
             ExprKind::CharAt(t, i) => {
                 Place::CharAt(Box::new(self.place(t)?), Box::new(self.expr(i)))
@@ -771,7 +772,7 @@ impl<'c> Cx<'c> {
                 if n == "length" {
                     E::Length(o)
                 } else {
-                    E::Member(o, Rc::from(n.as_str()))
+                    E::Member(o, program_key(n))
                 }
             }
             ExprKind::Index(o, i) => E::Index(Box::new(self.expr(o)), Box::new(self.expr(i))),
@@ -791,7 +792,7 @@ impl<'c> Cx<'c> {
             ExprKind::Object(props) => E::Object(
                 props
                     .iter()
-                    .map(|(k, v)| (Rc::from(k.as_str()), self.expr(v)))
+                    .map(|(k, v)| (program_key(k), self.expr(v)))
                     .collect(),
             ),
             ExprKind::Collection(items) => E::Collection(self.exprs(items)),

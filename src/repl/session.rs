@@ -403,6 +403,7 @@ impl Session {
         it.inter_types = std::mem::take(&mut self.inter_types);
         if let Some(oo) = self.oo.take() {
             it.oo = oo;
+            it.oo.refresh_accessors(prog);
         }
         // one world across entries: the REPL is one process of one application
         if let Some(mut sched) = self.sched.take() {

@@ -54,6 +54,10 @@ impl<'p> Interp<'p> {
             }
             Expr::Method(call) => self.eval_method_call(call),
             Expr::Cmd(call) => self.eval_cmd(call),
+            Expr::Member(o, name) => match self.member_in_place(o, name) {
+                Some(v) => Ok(v),
+                None => self.eval_other(e),
+            },
             _ => self.eval_other(e),
         }
     }
@@ -64,6 +68,11 @@ impl<'p> Interp<'p> {
         match e {
             Expr::Local(s) => Ok(read_var(&self.locals[self.base + *s as usize])),
             Expr::Const(v) => Ok(v.clone()),
+            // `This.x` / `$o.x` operands: read in place without a call of `eval`
+            Expr::Member(o, name) => match self.member_in_place(o, name) {
+                Some(v) => Ok(v),
+                None => self.eval_other(e),
+            },
             _ => self.eval(e),
         }
     }
@@ -103,8 +112,15 @@ impl<'p> Interp<'p> {
     ) -> RtResult<Value> {
         let lib = library();
         match obj {
-            Value::Object(o) if (lib.is_fs_object)(&o) => (lib.fs_member)(self, o, &mc.name, args),
-            Value::Object(o) => self.call_on_object(o, &mc.name, args),
+            Value::Object(o) => {
+                // a class instance or formula is never a File/Folder object: its
+                // metadata, looked up once, decides
+                let meta = self.oo.meta_of(&o);
+                if meta.is_none() && (lib.is_fs_object)(&o) {
+                    return (lib.fs_member)(self, o, &mc.name, args);
+                }
+                self.call_on_object_meta(o, meta, &mc.name, args)
+            }
             Value::Collection(c) => match (lib.collection_callback)(self, c, &mc.name, args) {
                 Ok(r) => r,
                 Err((c, args)) => (lib.member)(self, Value::Collection(c), mc.func, &mc.name, args),

@@ -1,6 +1,11 @@
 //! Interned property names: objects built at run time (`New object`) share one
 //! `Rc<str>` per short name instead of each holding a copy, and a property read
 //! through the same name finds it by address before comparing bytes.
+//!
+//! The compiler interns the property names written in the code (`$o.name`,
+//! `This.name:=`, object literal keys) with [`program_key`], in a table of the
+//! thread; [`Keys::intern`] hands out those same names, so an object built by
+//! `New object("price"; ...)` and the read `$o.price` share one address.
 
 use super::value::FxBuild;
 use std::collections::HashSet;
@@ -12,6 +17,36 @@ const MAX_LEN: usize = 32;
 const MAX_NAMES: usize = 4096;
 /// Slots of the cache of recently interned texts.
 const RECENT: usize = 32;
+
+thread_local! {
+    /// The property names of the programs compiled on this thread.
+    static PROGRAM: std::cell::RefCell<HashSet<Rc<str>, FxBuild>> =
+        std::cell::RefCell::new(HashSet::default());
+}
+
+/// The shared name equal to `k` for a property name written in code (a new one when
+/// `k` is long or the thread's table is full).
+pub fn program_key(k: &str) -> Rc<str> {
+    if k.len() > MAX_LEN {
+        return Rc::from(k);
+    }
+    PROGRAM.with(|p| {
+        let mut p = p.borrow_mut();
+        if let Some(r) = p.get(k) {
+            return r.clone();
+        }
+        let r: Rc<str> = Rc::from(k);
+        if p.len() < MAX_NAMES * 4 {
+            p.insert(r.clone());
+        }
+        r
+    })
+}
+
+/// The name [`program_key`] gave for `k`, if any.
+fn program_key_of(k: &str) -> Option<Rc<str>> {
+    PROGRAM.with(|p| p.borrow().get(k).cloned())
+}
 
 /// The interned names of an interpreter.
 pub struct Keys {
@@ -37,10 +72,14 @@ impl Keys {
         if let Some(r) = self.names.get(k) {
             return r.clone();
         }
-        let r: Rc<str> = Rc::from(k);
-        if k.len() <= MAX_LEN && self.names.len() < MAX_NAMES {
-            self.names.insert(r.clone());
+        if k.len() > MAX_LEN {
+            return Rc::from(k);
         }
+        if self.names.len() >= MAX_NAMES {
+            return Rc::from(k);
+        }
+        let r: Rc<str> = program_key_of(k).unwrap_or_else(|| Rc::from(k));
+        self.names.insert(r.clone());
         r
     }
 

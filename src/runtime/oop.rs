@@ -43,6 +43,10 @@ pub struct OoState {
     meta: HashMap<usize, (WeakObj, Meta), crate::fxhash::FxBuild>,
     purge_at: usize,
     pub class_objs: Vec<Obj>,
+    /// By class id: whether the class or one of its parents declares a getter or a
+    /// setter (computed property). A store into or a missing read of an instance of
+    /// a class without any skips the look-ups by name.
+    accessors: Vec<bool>,
     pub cs: Obj,
     pub fourd: Obj,
     singletons: Vec<Option<Value>>,
@@ -71,6 +75,7 @@ impl OoState {
             meta: HashMap::default(),
             purge_at: 1024,
             class_objs: Vec::new(),
+            accessors: Vec::new(),
             cs: new_object(),
             fourd: new_object(),
             singletons: vec![None; prog.classes.len()],
@@ -91,7 +96,22 @@ impl OoState {
                 .insert(Rc::from(c.name.as_str()), Value::Object(o.clone()));
             st.class_objs.push(o);
         }
+        st.refresh_accessors(prog);
         st
+    }
+
+    /// Recomputes [`OoState::has_accessors`] for `prog` (the REPL keeps this state
+    /// across entries, each compiled into a new program).
+    pub fn refresh_accessors(&mut self, prog: &Program) {
+        self.accessors = (0..prog.classes.len())
+            .map(|c| chain_has_accessors(prog, c as ClassId))
+            .collect();
+    }
+
+    /// Whether instances of class `c` may have computed properties.
+    #[inline]
+    pub fn has_accessors(&self, c: ClassId) -> bool {
+        self.accessors.get(c as usize).copied().unwrap_or(true)
     }
 
     pub fn register(&mut self, o: &Obj, m: Meta) {
@@ -111,6 +131,23 @@ impl OoState {
     pub fn meta_of(&self, o: &Obj) -> Option<Meta> {
         self.meta.get(&key(o)).map(|(_, m)| m.clone())
     }
+}
+
+/// Whether class `c` or one of its parents declares a getter or a setter (bounded
+/// walk: a cycle of parents cannot loop).
+fn chain_has_accessors(prog: &Program, c: ClassId) -> bool {
+    let mut cur = Some(c);
+    for _ in 0..=prog.classes.len() {
+        let Some(k) = cur else { return false };
+        let Some(cl) = prog.classes.get(k as usize) else {
+            return true;
+        };
+        if !cl.getters.is_empty() || !cl.setters.is_empty() {
+            return true;
+        }
+        cur = cl.parent;
+    }
+    true
 }
 
 /// The error raised when a method that threw deferred errors returns: the first
@@ -245,7 +282,8 @@ impl<'p> Interp<'p> {
     fn construct(&mut self, cid: ClassId, this: &Value, args: Vec<Value>) -> RtResult<()> {
         let prog = self.prog;
         let cl = &prog.classes[cid as usize];
-        let mut chain = Vec::new();
+        // the chain from `cid` up (no allocation for up to 8 levels)
+        let mut chain: smallvec::SmallVec<[ClassId; 8]> = smallvec::SmallVec::new();
         let mut cur = Some(cid);
         while let Some(c) = cur {
             chain.push(c);
@@ -349,6 +387,18 @@ impl<'p> Interp<'p> {
 
     /// `$o.name(args)` on an object.
     pub fn call_on_object(&mut self, o: Obj, name: &str, args: Vec<Value>) -> RtResult<Value> {
+        let meta = self.oo.meta_of(&o);
+        self.call_on_object_meta(o, meta, name, args)
+    }
+
+    /// [`Interp::call_on_object`] once the object's [`Meta`] is known.
+    pub(crate) fn call_on_object_meta(
+        &mut self,
+        o: Obj,
+        meta: Option<Meta>,
+        name: &str,
+        args: Vec<Value>,
+    ) -> RtResult<Value> {
         let own = o.borrow().get(name).cloned();
         if let Some(v) = own {
             if let Value::Object(f) = &v {
@@ -361,7 +411,7 @@ impl<'p> Interp<'p> {
                 format!(".{}(): the property is not a function", name),
             );
         }
-        match self.oo.meta_of(&o) {
+        match meta {
             Some(Meta::Native(n)) => {
                 if let Some(m) =
                     self.find_in_chain(n.user_class(), |cl| cl.funcs.get(name).copied())
@@ -433,6 +483,7 @@ impl<'p> Interp<'p> {
                     None => n.get(self, o, name),
                 }
             }
+            Some(Meta::Instance(c)) if !self.oo.has_accessors(c) => Ok(Value::Undefined),
             Some(Meta::Instance(c)) => {
                 match self.find_in_chain(Some(c), |cl| cl.getters.get(name).copied()) {
                     Some(g) => self.call_full(g, Vec::new(), 0, Value::Object(o.clone()), &[]),
@@ -468,6 +519,7 @@ impl<'p> Interp<'p> {
     /// property without setter is read-only. Returns false for ordinary properties.
     pub fn member_store(&mut self, o: &Obj, name: &str, v: &Value) -> RtResult<bool> {
         let (c, native) = match self.oo.meta_of(o) {
+            Some(Meta::Instance(c)) if !self.oo.has_accessors(c) => return Ok(false),
             Some(Meta::Instance(c)) => (Some(c), None),
             Some(Meta::Native(n)) => (n.user_class(), Some(n)),
             _ => return Ok(false),

@@ -244,7 +244,15 @@ impl<'p> Interp<'p> {
                 Ok(read_var(&self.deref_raw(&ptr)?))
             }
             Place::Member(o, name) => {
-                let ov = self.eval(o)?;
+                let ov = match &**o {
+                    // `This.x:=...`: `This` without a call of `eval`
+                    Expr::This => self
+                        .frames
+                        .last()
+                        .map(|f| f.this.clone())
+                        .unwrap_or_default(),
+                    _ => self.eval(o)?,
+                };
                 self.read_member(&ov, name)
             }
             Place::Index(o, i) => {
