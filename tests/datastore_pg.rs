@@ -8,31 +8,12 @@
 
 mod pgutil;
 
-use fourd::datastore::{self, DataPath, ProcessDb, Structure};
+use fourd::datastore::{ProcessDb, Structure};
 use fourd::runtime::format::to_text;
 use fourd::runtime::value::text;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 
-fn catalog() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalog/catalog.4DCatalog")
-}
-
-fn open(url: &str) -> Arc<fourd::datastore::Datastore> {
-    let s = Structure::load(&catalog()).unwrap();
-    datastore::open(s, None, &DataPath::Postgres(url.to_string())).unwrap()
-}
-
-/// Runs `body` with the URL of a fresh schema (dropped afterwards).
-fn with_db(prefix: &str, body: impl FnOnce(&str)) {
-    let Some(base) = pgutil::url() else {
-        return;
-    };
-    let schema = pgutil::schema(prefix);
-    body(&pgutil::with_schema(&base, &schema));
-    pgutil::drop_schemas(&base, &[schema]);
-}
+use pgutil::{catalog, open, with_db};
 
 fn names(p: &mut ProcessDb, ti: usize) -> Vec<String> {
     let all = p.all_records(ti).unwrap();

@@ -6,26 +6,11 @@
 
 mod pgutil;
 
-use fourd::datastore::{self, DataPath, ProcessDb, Structure};
+use fourd::datastore::{ProcessDb, Structure};
 use fourd::runtime::format::to_text;
 use fourd::runtime::value::{text, Value};
-use std::path::Path;
-use std::sync::Arc;
 
-fn open(url: &str) -> Arc<fourd::datastore::Datastore> {
-    let cat = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalog/catalog.4DCatalog");
-    let s = Structure::load(&cat).unwrap();
-    datastore::open(s, None, &DataPath::Postgres(url.to_string())).unwrap()
-}
-
-fn with_db(prefix: &str, body: impl FnOnce(&str)) {
-    let Some(base) = pgutil::url() else {
-        return;
-    };
-    let schema = pgutil::schema(prefix);
-    body(&pgutil::with_schema(&base, &schema));
-    pgutil::drop_schemas(&base, &[schema]);
-}
+use pgutil::{open, with_db};
 
 /// Creates and saves a record named `name` through `p`; its record number.
 fn add(p: &mut ProcessDb, ti: usize, name: &str) -> i64 {
@@ -119,10 +104,7 @@ fn the_change_log_is_pruned_of_what_every_live_instance_has_read() {
     use fourd::datastore::pg::Postgres;
     use fourd::datastore::store::Cell;
     with_db("xprune", |url| {
-        let s = Structure::load(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalog/catalog.4DCatalog"),
-        )
-        .unwrap();
+        let s = Structure::load(&pgutil::catalog()).unwrap();
         let backend = || {
             let mut pg = Postgres::connect(url).unwrap();
             pg.open_tables(&s).unwrap();
@@ -203,10 +185,7 @@ fn a_connection_dropped_while_the_log_was_pruned_past_it_is_a_clear_error() {
     use fourd::datastore::pg::Postgres;
     use fourd::datastore::store::Cell;
     with_db("xlost", |url| {
-        let s = Structure::load(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalog/catalog.4DCatalog"),
-        )
-        .unwrap();
+        let s = Structure::load(&pgutil::catalog()).unwrap();
         let app = pgutil::schema("lost");
         let mut a = Postgres::connect(&format!("{url}&application_name={app}")).unwrap();
         a.open_tables(&s).unwrap();

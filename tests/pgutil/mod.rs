@@ -52,3 +52,30 @@ pub fn drop_schemas(base: &str, schemas: &[String]) {
         let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS \"{s}\" CASCADE"));
     }
 }
+
+/// The catalog the datastore tests use.
+pub fn catalog() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalog/catalog.4DCatalog")
+}
+
+/// An instance (a `Datastore` of its own: its memory, its connection) on `url`.
+pub fn open(url: &str) -> std::sync::Arc<fourd::datastore::Datastore> {
+    let s = fourd::datastore::Structure::load(&catalog()).unwrap();
+    fourd::datastore::open(
+        s,
+        None,
+        &fourd::datastore::DataPath::Postgres(url.to_string()),
+    )
+    .unwrap()
+}
+
+/// Runs `body` with the URL of a fresh schema (dropped afterwards); skipped
+/// (outside CI) without `FOURD_TEST_PG`.
+pub fn with_db(prefix: &str, body: impl FnOnce(&str)) {
+    let Some(base) = url() else {
+        return;
+    };
+    let schema = schema(prefix);
+    body(&with_schema(&base, &schema));
+    drop_schemas(&base, &[schema]);
+}
