@@ -54,10 +54,7 @@ impl<'p> Interp<'p> {
             }
             Expr::Method(call) => self.eval_method_call(call),
             Expr::Cmd(call) => self.eval_cmd(call),
-            Expr::Member(o, name) => match self.member_in_place(o, name) {
-                Some(v) => Ok(v),
-                None => self.eval_other(e),
-            },
+            Expr::Member(o, name) => self.eval_member(e, o, name),
             _ => self.eval_other(e),
         }
     }
@@ -69,10 +66,7 @@ impl<'p> Interp<'p> {
             Expr::Local(s) => Ok(read_var(&self.locals[self.base + *s as usize])),
             Expr::Const(v) => Ok(v.clone()),
             // `This.x` / `$o.x` operands: read in place without a call of `eval`
-            Expr::Member(o, name) => match self.member_in_place(o, name) {
-                Some(v) => Ok(v),
-                None => self.eval_other(e),
-            },
+            Expr::Member(o, name) => self.eval_member(e, o, name),
             _ => self.eval(e),
         }
     }
@@ -294,11 +288,7 @@ impl<'p> Interp<'p> {
                 }
                 self.guarded(&mc.name, |it| it.call_member_value(obj, mc, args))
             }
-            Expr::This => Ok(self
-                .frames
-                .last()
-                .map(|f| f.this.clone())
-                .unwrap_or_default()),
+            Expr::This => Ok(self.this()),
             Expr::ClassStore(b) => Ok(Value::Object(if *b {
                 self.oo.fourd.clone()
             } else {
@@ -366,7 +356,16 @@ impl<'p> Interp<'p> {
         v
     }
 
-    /// Evaluates without turning an array into its selected element number.
+    /// `e`, a member read `o.name`: in place when `o` is `This` or a local holding
+    /// the property, else through [`Interp::eval_other`].
+    #[inline]
+    fn eval_member(&mut self, e: &'p Expr, o: &Expr, name: &str) -> RtResult<Value> {
+        match self.member_in_place(o, name) {
+            Some(v) => Ok(v),
+            None => self.eval_other(e),
+        }
+    }
+
     /// `This.name` or `$o.name` when the object has the property: read where the
     /// object is (no copy of its handle). `None`: the general path (no such object or
     /// property, or an undefined value, which may be a computed property's).
@@ -401,6 +400,7 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// Evaluates without turning an array into its selected element number.
     pub fn eval_raw(&mut self, e: &'p Expr) -> RtResult<Value> {
         match e {
             Expr::Local(s) => Ok(self.locals[self.base + *s as usize].clone()),

@@ -225,7 +225,8 @@ impl<'p> Interp<'p> {
         None
     }
 
-    fn this(&self) -> Value {
+    /// `This` of the running frame (Undefined outside any).
+    pub(crate) fn this(&self) -> Value {
         self.frames
             .last()
             .map(|f| f.this.clone())

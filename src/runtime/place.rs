@@ -246,11 +246,7 @@ impl<'p> Interp<'p> {
             Place::Member(o, name) => {
                 let ov = match &**o {
                     // `This.x:=...`: `This` without a call of `eval`
-                    Expr::This => self
-                        .frames
-                        .last()
-                        .map(|f| f.this.clone())
-                        .unwrap_or_default(),
+                    Expr::This => self.this(),
                     _ => self.eval(o)?,
                 };
                 self.read_member(&ov, name)
