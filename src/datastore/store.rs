@@ -172,10 +172,7 @@ impl Datastore {
     /// Locks the datastore for one operation. With a shared backend, the
     /// records other instances wrote since the last operation are read first.
     pub fn lock(&self) -> MutexGuard<'_, Inner> {
-        let mut g = match self.inner.lock() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        };
+        let mut g = self.lock_unsynced();
         if g.backend.shared() {
             g.sync();
         }
