@@ -488,11 +488,12 @@ impl ProcessDb {
             c.modified = false;
         }
         if cur.rn == NEW_RECORD {
-            if self.tables[ti].read_only {
-            } else if self.tx_marks.is_empty() {
-                let _ = g.try_lock(ti, rn, &self.owner);
-            } else {
-                g.lock_new(ti, rn, &self.owner);
+            if !self.tables[ti].read_only {
+                if self.tx_marks.is_empty() {
+                    let _ = g.try_lock(ti, rn, &self.owner);
+                } else {
+                    g.lock_new(ti, rn, &self.owner);
+                }
             }
             let ro = self.tables[ti].read_only;
             if let Some(c) = &mut self.tables[ti].cur {
