@@ -1,4 +1,4 @@
-//! More database commands of the classic language, beyond `db.rs`: where queries
+//! More database commands of the classic language, beyond `db`: where queries
 //! put what they find (`SET QUERY DESTINATION`, `SET QUERY LIMIT`), record-number
 //! arrays and sets (`LONGINT ARRAY FROM SELECTION`, `CREATE SET FROM ARRAY`,
 //! `COPY SET`), `QUERY SELECTION WITH ARRAY`, the current record's state
