@@ -1,5 +1,5 @@
-// Indexed queries on a table of $1 records: $2 equality queries on Name (one
-// hit each) and $2 / 10 on Qty (0.1 % of the records each).
+// Queries on a table of $1 records: $2 indexed equality queries on Name (one
+// hit each), $2 / 10 on Qty (0.1 % of the records each), and a few no index serves.
 var $n; $q; $i; $t0; $ms; $hits; $k : Integer
 var $v : Text
 $n:=Num($1)
@@ -22,3 +22,16 @@ For ($i; 1; $q/10)
 End for
 $ms:=Milliseconds-$t0
 ALERT("query Qty= x"+String($q/10)+": "+String($ms)+" ms, "+String(Round($ms*1000/($q/10); 1))+" µs each, "+String($hits)+" hits")
+// a criterion no index serves (ends with): $2 / 1000 queries, at least 5
+$hits:=0
+$k:=$q/1000
+If ($k<5)
+	$k:=5
+End if
+$t0:=Milliseconds
+For ($i; 1; $k)
+	QUERY([Item]; [Item]Name="@"+String($i%100)+"7")
+	$hits:=$hits+Records in selection([Item])
+End for
+$ms:=Milliseconds-$t0
+ALERT("query Name=@x7 (no index) x"+String($k)+": "+String($ms)+" ms, "+String(Round($ms/$k; 1))+" ms each, "+String($hits)+" hits")

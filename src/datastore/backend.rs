@@ -4,8 +4,9 @@
 //! process per data file) and PostgreSQL ([`super::pg`], several fourd
 //! processes, possibly on several machines, on one database).
 //!
-//! The datastore keeps every record of an instance in memory (its selections,
-//! indexes and queries run there, with 4D's collation from `runtime::collate`);
+//! The datastore keeps every record of an instance in memory (its selections
+//! and indexes, and its queries unless the backend runs them,
+//! [`Backend::query`], all with 4D's collation from `runtime::collate`);
 //! a backend makes that memory durable and, when several instances share the
 //! database ([`Backend::shared`]), keeps their memories and their record locks in
 //! agreement:
@@ -19,6 +20,7 @@
 //!   ([`Backend::lock`]); the datastore asks only when no process of its own
 //!   instance holds the record.
 
+use super::process::QueryLine;
 use super::store::{LockOwner, Record};
 use super::structure::Structure;
 
@@ -93,6 +95,14 @@ pub trait Backend: Send {
     /// The process of another (live) instance holding the lock of record `rn`.
     fn owner(&mut self, _ti: usize, _rn: i64) -> Result<Option<LockOwner>, String> {
         Ok(None)
+    }
+
+    /// The record numbers of table `ti` these query lines find, found by the
+    /// database itself, ascending; `None` when this backend does not query (the
+    /// datastore then runs the lines over its memory, the default) or cannot
+    /// say these lines exactly.
+    fn query(&mut self, _ti: usize, _lines: &[QueryLine]) -> Option<Result<Vec<i64>, String>> {
+        None
     }
 
     /// What other instances wrote since the last call (or since

@@ -49,6 +49,7 @@
 
 pub mod backend;
 pub mod pg;
+mod pg_query;
 mod pg_rows;
 pub mod process;
 pub mod sqlite;

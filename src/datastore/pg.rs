@@ -33,7 +33,9 @@
 //! names that connection, so the lock ends with the instance that holds it.
 
 use super::backend::{self, Backend, Change};
+use super::pg_query;
 use super::pg_rows::{column_params, params, record, refs, Numbers};
+use super::process::QueryLine;
 use super::store::{Cell, LockOwner, Record};
 use super::structure::{FieldType, Structure};
 use postgres::fallible_iterator::FallibleIterator;
@@ -666,6 +668,17 @@ impl Backend for Postgres {
 
     fn changes(&mut self) -> Result<Vec<Change>, String> {
         self.again(|me| me.changes_once())
+    }
+
+    fn query(&mut self, ti: usize, lines: &[QueryLine]) -> Option<Result<Vec<i64>, String>> {
+        let t = self.structure.as_ref()?.tables.get(ti)?;
+        let fields: Vec<(u32, FieldType)> = t.fields.iter().map(|f| (f.num, f.ty)).collect();
+        let (cond, params) = pg_query::where_clause(&fields, lines)?;
+        let sql = format!("SELECT rn FROM t{} WHERE {cond} ORDER BY rn", t.num);
+        Some(self.again(|me| {
+            let rows = me.client.query(&sql, &refs(&params)).map_err(pg_err)?;
+            Ok(rows.iter().map(|r| r.get::<_, i64>(0)).collect())
+        }))
     }
 }
 

@@ -517,6 +517,7 @@ impl ProcessDb {
         if in_tx {
             let old = g.tables[ti].get(rn).cloned();
             self.undo.push((ti, rn, old));
+            g.note_tx_writer(self.owner.pid, true);
         }
         let r = match rec {
             Some(rec) => g.put(ti, rn, rec, !in_tx),
@@ -655,7 +656,14 @@ impl ProcessDb {
     /// Runs query lines over all records (`in_selection` false) or the selection.
     pub fn query(&self, ti: usize, lines: &[QueryLine], in_selection: bool) -> RtResult<Vec<i64>> {
         let store = self.store()?;
-        let g = self.lock_store(&store);
+        let mut g = self.lock_store(&store);
+        // inside a transaction the memory is as of its first operation (see
+        // `lock_store`): the database could name records the process cannot read
+        if !in_selection && self.tx_marks.is_empty() {
+            if let Some(found) = g.query_stored(ti, lines) {
+                return Ok(found);
+            }
+        }
         let data = &g.tables[ti];
         // what a line without index scans: made once, and only if needed (an
         // indexed query on a big table must not list all its records)
@@ -922,6 +930,7 @@ impl ProcessDb {
     }
 
     fn end_transaction_locks(&mut self, g: &mut Inner) {
+        g.note_tx_writer(self.owner.pid, false);
         for (ti, rn) in std::mem::take(&mut self.deferred_unlocks) {
             let current = matches!(&self.tables[ti].cur, Some(c) if c.rn == rn && c.locked);
             if !current {

@@ -8,6 +8,7 @@
 //! transaction when it is validated.
 
 use super::backend::Backend;
+use super::process::QueryLine;
 use super::sqlite::Sqlite;
 use super::structure::{FieldType, Structure};
 use crate::runtime::collate;
@@ -116,6 +117,15 @@ pub struct Inner {
     /// instance can see those records, so their locks stay in this instance
     /// until [`Inner::publish_locks`] (two round trips saved per record).
     unpublished: std::collections::HashSet<(usize, i64)>,
+    /// Processes of this instance that wrote inside a 4D transaction still
+    /// open: their records are in memory but not in the database yet, so no
+    /// query goes to the database meanwhile ([`Inner::query_stored`]).
+    tx_writers: std::collections::HashSet<u32>,
+    /// Whether queries may run in the database ([`Backend::query`]); on unless
+    /// `FOURD_QUERY_PUSHDOWN` is `0` or `off` (a switch for measuring).
+    pub pushdown: bool,
+    /// How many queries the database answered (for tests and measuring).
+    pub pushed: u64,
     next_pid: u32,
 }
 
@@ -164,6 +174,12 @@ impl Datastore {
                 tables,
                 locks: HashMap::new(),
                 unpublished: Default::default(),
+                tx_writers: Default::default(),
+                pushdown: !matches!(
+                    std::env::var("FOURD_QUERY_PUSHDOWN").as_deref(),
+                    Ok("0" | "off")
+                ),
+                pushed: 0,
                 next_pid: 1,
             }),
         })
@@ -337,6 +353,31 @@ impl Inner {
             self.backend.write(ti, rn, None)?;
         }
         Ok(self.tables[ti].remove_mem(rn))
+    }
+
+    /// Notes that process `pid` wrote inside a 4D transaction (`true`), or
+    /// that its outermost transaction ended (`false`).
+    pub fn note_tx_writer(&mut self, pid: u32, writing: bool) {
+        if writing {
+            self.tx_writers.insert(pid);
+        } else {
+            self.tx_writers.remove(&pid);
+        }
+    }
+
+    /// The record numbers these query lines find in table `ti`, found by the
+    /// database when the backend can ([`Backend::query`]); `None`: run them in
+    /// memory. [choice] Never while a process of this instance has
+    /// transaction writes the database does not have yet (memory and database
+    /// would disagree), and a database error falls back to memory too (the
+    /// memory is what the instance reads records from anyway).
+    pub fn query_stored(&mut self, ti: usize, lines: &[QueryLine]) -> Option<Vec<i64>> {
+        if !self.pushdown || !self.tx_writers.is_empty() {
+            return None;
+        }
+        let found = self.backend.query(ti, lines)?.ok()?;
+        self.pushed += 1;
+        Some(found)
     }
 
     /// Writes the current in-memory state of these records in one database transaction.

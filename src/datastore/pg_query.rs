@@ -1,0 +1,195 @@
+//! Query lines as SQL for the PostgreSQL backend ([`super::pg`]): a `QUERY` or
+//! `QUERY SELECTION`'s [`QueryLine`]s become one `WHERE` over the table's
+//! columns, so the database finds the record numbers.
+//!
+//! The translation is exact or absent: [`where_clause`] gives `None` for
+//! anything whose SQL would not match what the memory path
+//! (`process::matches`) finds, and the query then runs in memory:
+//! - texts compare through the folded shadow column `k<M>` (collation "C"),
+//!   which orders and equals like `runtime::collate` by construction; `@` in an
+//!   `=` or `#` value becomes `LIKE` over the folded parts; `@` with `<`, `>`,
+//!   `<=`, `>=`, `@@`, and the keyword operator `%` stay in memory;
+//! - dates compare as their `YYYY-MM-DD` text under collation "C"
+//!   (chronological); booleans, integers, times and reals as themselves;
+//! - a missing value (`NULL` column) orders before every value, as the memory
+//!   index key `Key::Null` does: `<` and `<=` and `#` find it, `=`, `>`, `>=`
+//!   do not; each condition is two-valued (`COALESCE(..., false)`), so `EXCEPT`
+//!   (`AND NOT`) never loses a row to SQL's third value;
+//! - pictures, blobs and objects, a query value of another type than the
+//!   field's, and a `NULL` query value stay in memory.
+//!
+//! Lines combine left to right with no precedence (4D's rule), as the memory
+//! path does: `((a AND b) OR c) AND NOT d`.
+
+use super::process::{Conj, QOp, QueryLine};
+use super::sqlite::date_text;
+use super::store::{fold, Cell};
+use super::structure::FieldType;
+use postgres::types::ToSql;
+
+/// SQL parameters of a `WHERE`, in the order of their `$n`.
+pub(super) type Params = Vec<Box<dyn ToSql + Sync>>;
+
+/// The `WHERE` (without the word) of these lines over a table whose fields
+/// have these numbers and types, with its parameters; `None`: not expressible
+/// exactly (the query runs in memory).
+pub(super) fn where_clause(
+    fields: &[(u32, FieldType)],
+    lines: &[QueryLine],
+) -> Option<(String, Params)> {
+    let mut params: Params = Vec::new();
+    let mut sql = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        let &(num, ty) = fields.get(l.fi)?;
+        let cond = condition(num, ty, l.op, &l.value, &mut params)?;
+        let cond = format!("COALESCE({cond}, false)");
+        sql = match if i == 0 { Conj::First } else { l.conj } {
+            Conj::First => cond,
+            Conj::And => format!("({sql}) AND {cond}"),
+            Conj::Or => format!("({sql}) OR {cond}"),
+            Conj::Except => format!("({sql}) AND NOT {cond}"),
+        };
+    }
+    if sql.is_empty() {
+        return None;
+    }
+    Some((sql, params))
+}
+
+/// One line's condition on field number `num`, its value pushed on `params`.
+fn condition(
+    num: u32,
+    ty: FieldType,
+    op: QOp,
+    value: &Cell,
+    params: &mut Params,
+) -> Option<String> {
+    let (col, wild) = match (ty, value) {
+        (FieldType::Text, Cell::Text(s)) => {
+            if s.contains('@') {
+                if s.contains("@@") || !matches!(op, QOp::Eq | QOp::Ne) {
+                    return None;
+                }
+                params.push(Box::new(like_pattern(s)));
+                (format!("k{num}"), true)
+            } else {
+                params.push(Box::new(fold(s)));
+                (format!("k{num}"), false)
+            }
+        }
+        (FieldType::Bool, Cell::Bool(b)) => {
+            params.push(Box::new(*b));
+            (format!("f{num}"), false)
+        }
+        (FieldType::Int16 | FieldType::Int | FieldType::Int64, Cell::Int(i))
+        | (FieldType::Time, Cell::Time(i)) => {
+            params.push(Box::new(*i));
+            (format!("f{num}"), false)
+        }
+        (FieldType::Real, Cell::Real(r)) if r.is_finite() => {
+            params.push(Box::new(*r));
+            (format!("f{num}"), false)
+        }
+        (FieldType::Date, Cell::Date(d)) => {
+            params.push(Box::new(date_text(d)));
+            (format!("f{num} COLLATE \"C\""), false)
+        }
+        _ => return None,
+    };
+    let p = format!("${}", params.len());
+    if wild {
+        return Some(match op {
+            QOp::Eq => format!("{col} LIKE {p}"),
+            _ => format!("({col} IS NULL OR {col} NOT LIKE {p})"),
+        });
+    }
+    Some(match op {
+        QOp::Eq => format!("{col} = {p}"),
+        QOp::Ne => format!("{col} IS DISTINCT FROM {p}"),
+        QOp::Lt => format!("({col} IS NULL OR {col} < {p})"),
+        QOp::Le => format!("({col} IS NULL OR {col} <= {p})"),
+        QOp::Gt => format!("{col} > {p}"),
+        QOp::Ge => format!("{col} >= {p}"),
+        QOp::Keyword => return None,
+    })
+}
+
+/// `LIKE` pattern of a 4D text with `@` wildcards: each part folded as the
+/// shadow column is, `%`, `_` and `\` escaped, `@` as `%`.
+fn like_pattern(s: &str) -> String {
+    let parts: Vec<String> = s
+        .split('@')
+        .map(|part| {
+            fold(part)
+                .chars()
+                .flat_map(|c| match c {
+                    '%' | '_' | '\\' => vec!['\\', c],
+                    c => vec![c],
+                })
+                .collect()
+        })
+        .collect();
+    parts.join("%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(conj: Conj, fi: usize, op: QOp, value: Cell) -> QueryLine {
+        QueryLine {
+            conj,
+            fi,
+            op,
+            value,
+        }
+    }
+
+    const FIELDS: &[(u32, FieldType)] = &[
+        (1, FieldType::Int),
+        (2, FieldType::Text),
+        (3, FieldType::Picture),
+    ];
+
+    #[test]
+    fn lines_combine_left_to_right_and_each_condition_is_two_valued() {
+        let (sql, p) = where_clause(
+            FIELDS,
+            &[
+                line(Conj::First, 0, QOp::Gt, Cell::Int(3)),
+                line(Conj::Or, 1, QOp::Eq, Cell::Text("Éla@".into())),
+                line(Conj::Except, 0, QOp::Lt, Cell::Int(9)),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            sql,
+            "((COALESCE(f1 > $1, false)) OR COALESCE(k2 LIKE $2, false)) AND NOT \
+             COALESCE((f1 IS NULL OR f1 < $3), false)"
+        );
+        assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn what_sql_cannot_say_exactly_stays_in_memory() {
+        let no = |l: QueryLine| where_clause(FIELDS, &[l]).is_none();
+        assert!(no(line(Conj::First, 1, QOp::Lt, Cell::Text("a@".into()))));
+        assert!(no(line(Conj::First, 1, QOp::Eq, Cell::Text("a@@b".into()))));
+        assert!(no(line(
+            Conj::First,
+            1,
+            QOp::Keyword,
+            Cell::Text("a".into())
+        )));
+        assert!(no(line(Conj::First, 2, QOp::Eq, Cell::Blob(vec![]))));
+        assert!(no(line(Conj::First, 0, QOp::Eq, Cell::Real(1.5))));
+        assert!(no(line(Conj::First, 0, QOp::Eq, Cell::Null)));
+        assert!(no(line(Conj::First, 7, QOp::Eq, Cell::Int(1))));
+    }
+
+    #[test]
+    fn a_wildcard_pattern_is_folded_and_escaped() {
+        assert_eq!(like_pattern("Ab@C%_"), format!("ab%{}", "c\\%\\_"));
+        assert_eq!(like_pattern("@x@"), "%x%");
+    }
+}
