@@ -113,7 +113,7 @@ impl<'p> Interp<'p> {
                 if meta.is_none() && (lib.is_fs_object)(&o) {
                     return (lib.fs_member)(self, o, &mc.name, args);
                 }
-                self.call_on_object_meta(o, meta, &mc.name, args)
+                self.call_on_object_meta(o, meta, &mc.name, args, Some(&mc.cache))
             }
             Value::Collection(c) => match (lib.collection_callback)(self, c, &mc.name, args) {
                 Ok(r) => r,
