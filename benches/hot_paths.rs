@@ -1,7 +1,8 @@
 //! Micro-benchmarks of the interpreter's hot paths (`cargo bench`): variable
 //! access, operators, method calls, text append (also `$s:=$s+a+b` chains), collation,
 //! property access, `Position(...; start)` and `Replace string` on long texts, array
-//! loops (fast path and tree-walker) and class method calls.
+//! loops (fast path and tree-walker), class method calls, `cs.X.new()` and a call site
+//! seeing two classes.
 //! Each 4D snippet runs a loop; the time per iteration is the best of a few runs
 //! (`harness = false`: plain `std::time::Instant`, no extra dependency).
 //! Filter by name: `cargo bench -- call`.
@@ -210,6 +211,27 @@ fn main() {
             (
                 "Classes/BPoint.4dm",
                 "Class constructor\n\tThis.x:=0\n\nFunction move($d : Integer)\n\tThis.x:=This.x+$d\n",
+            ),
+        ],
+    );
+    // `cs.X.new()` (the class is stored in the object) and one call site seeing two
+    // classes in turn (its inline cache refilled at every call: the miss path)
+    bench_4d(
+        &filter,
+        "class_new_and_two_class_site",
+        200_000,
+        &[
+            (
+                "m.4dm",
+                "var $i : Integer\nvar $s : Real\nvar $o : Object\nFor ($i; 1; 200000)\n\tIf ($i%2=0)\n\t\t$o:=cs.BA.new($i)\n\tElse\n\t\t$o:=cs.BB.new($i)\n\tEnd if\n\t$s:=$s+$o.v()\nEnd for\n",
+            ),
+            (
+                "Classes/BA.4dm",
+                "Class constructor($n : Integer)\n\tThis.n:=$n\n\nFunction v()->$r : Real\n\t$r:=This.n\n",
+            ),
+            (
+                "Classes/BB.4dm",
+                "Class extends BA\n\nFunction v()->$r : Real\n\t$r:=-This.n\n",
             ),
         ],
     );

@@ -412,4 +412,55 @@ pub struct MemberCall {
     pub func: crate::runtime::members::MemberFn,
     pub name: Rc<str>,
     pub args: Vec<Expr>,
+    /// The class function this call site found for its last receiver's class.
+    pub cache: MethodCache,
+}
+
+impl MemberCall {
+    pub fn new(
+        obj: Expr,
+        func: crate::runtime::members::MemberFn,
+        name: &str,
+        args: Vec<Expr>,
+    ) -> MemberCall {
+        MemberCall {
+            obj,
+            func,
+            name: Rc::from(name),
+            args,
+            cache: MethodCache::default(),
+        }
+    }
+}
+
+/// An inline cache of a member call site: the class function `$o.name()` resolved
+/// to for instances of one class (the exact class: an instance of a subclass, which
+/// may redefine the function, misses and looks up again). Filled at the first call,
+/// replaced when a receiver of another class comes. The program of a run never
+/// changes its classes, so an entry never goes stale. (An atomic only so that a
+/// `Program` stays `Sync`; the interpreter thread alone uses it.)
+#[derive(Debug, Default)]
+pub struct MethodCache(std::sync::atomic::AtomicU64);
+
+impl MethodCache {
+    /// The cached function for instances of class `c`.
+    #[inline]
+    pub fn get(&self, c: ClassId) -> Option<MethodId> {
+        let v = self.0.load(std::sync::atomic::Ordering::Relaxed);
+        (v >> 32 == c as u64 + 1).then_some(v as u32)
+    }
+
+    /// Remembers that instances of class `c` call function `m` here.
+    #[inline]
+    pub fn set(&self, c: ClassId, m: MethodId) {
+        let v = ((c as u64 + 1) << 32) | m as u64;
+        self.0.store(v, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// A copy starts empty (it is another call site).
+impl Clone for MethodCache {
+    fn clone(&self) -> MethodCache {
+        MethodCache::default()
+    }
 }

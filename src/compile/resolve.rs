@@ -732,12 +732,7 @@ impl<'c> Cx<'c> {
                 ExprKind::Member(o, name) => {
                     let func = MemberFn::from_name(name);
                     let obj = self.expr(o);
-                    E::MemberCall(Box::new(MemberCall {
-                        obj,
-                        func,
-                        name: Rc::from(name.as_str()),
-                        args: self.exprs(args),
-                    }))
+                    E::MemberCall(Box::new(MemberCall::new(obj, func, name, self.exprs(args))))
                 }
                 _ => fail(
                     codes::UNSUPPORTED,

@@ -72,7 +72,8 @@ impl<'p> Interp<'p> {
     }
 
     /// A command call: the argument vector comes from a pool (no allocation once
-    /// warm) and goes back to it after the call.
+    /// warm) and goes back to it after the call. Out of line: `eval` stays small.
+    #[inline(never)]
     fn eval_cmd(&mut self, call: &'p CmdCall) -> RtResult<Value> {
         let mut args = Args {
             vals: self.arg_pool.pop().unwrap_or_default(),
@@ -113,7 +114,7 @@ impl<'p> Interp<'p> {
                 if meta.is_none() && (lib.is_fs_object)(&o) {
                     return (lib.fs_member)(self, o, &mc.name, args);
                 }
-                self.call_on_object_meta(o, meta, &mc.name, args)
+                self.call_on_object_meta(o, meta, &mc.name, args, Some(&mc.cache))
             }
             Value::Collection(c) => match (lib.collection_callback)(self, c, &mc.name, args) {
                 Ok(r) => r,
@@ -142,6 +143,8 @@ impl<'p> Interp<'p> {
     }
 
     /// A project method call: up to three arguments are passed without allocating.
+    /// Out of line: `eval`, called for every expression, keeps a small frame.
+    #[inline(never)]
     fn eval_method_call(&mut self, call: &'p MethodCall) -> RtResult<Value> {
         let (id, pos, u) = (call.id, call.pos, self.this_for_call());
         match &call.args[..] {

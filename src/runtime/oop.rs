@@ -1,8 +1,10 @@
 //! Classes and formulas at run time. Class objects, instances and formulas are
-//! ordinary objects (`Value::Object`); what makes them special is recorded in a
-//! side table keyed by the object's address ([`OoState::meta`]). The table holds
-//! a weak reference to each object, which keeps its address from being reused
-//! while the entry exists; dead entries are purged as the table grows.
+//! ordinary objects (`Value::Object`). The class of an instance is stored in the
+//! object itself (`PropMap::class_tag`); what makes the other special objects
+//! special (class objects, formulas, native objects) is recorded in a side table
+//! keyed by the object's address ([`OoState::meta`]). The table holds a weak
+//! reference to each object, which keeps its address from being reused while the
+//! entry exists; dead entries are purged as the table grows.
 
 use super::error::{codes, err, rt_error, RtError, RtResult};
 use super::interp::Interp;
@@ -42,6 +44,8 @@ type WeakObj = Weak<RefCell<crate::runtime::value::ObjMap>>;
 pub struct OoState {
     meta: HashMap<usize, (WeakObj, Meta), crate::fxhash::FxBuild>,
     purge_at: usize,
+    /// Whether a class instance was ever made (instances are not in `meta`).
+    instances: bool,
     pub class_objs: Vec<Obj>,
     /// By class id: whether the class or one of its parents declares a getter or a
     /// setter (computed property). A store into or a missing read of an instance of
@@ -74,6 +78,7 @@ impl OoState {
         let mut st = OoState {
             meta: HashMap::default(),
             purge_at: 1024,
+            instances: false,
             class_objs: Vec::new(),
             accessors: Vec::new(),
             cs: new_object(),
@@ -115,6 +120,12 @@ impl OoState {
     }
 
     pub fn register(&mut self, o: &Obj, m: Meta) {
+        if let Meta::Instance(c) = m {
+            // in the object itself (no table entry, no look-up by address)
+            o.borrow_mut().set_class_tag(c + 1);
+            self.instances = true;
+            return;
+        }
         if self.meta.len() >= self.purge_at {
             self.meta.retain(|_, (w, _)| w.strong_count() > 0);
             self.purge_at = (self.meta.len() * 2).max(1024);
@@ -125,10 +136,21 @@ impl OoState {
     /// Is any object special? (Fast path: plain programs never look up.)
     #[inline]
     pub fn any(&self) -> bool {
-        !self.meta.is_empty()
+        self.instances || !self.meta.is_empty()
     }
 
+    /// What `o` is beyond its properties. An object being modified (borrowed
+    /// mutably by the caller) reads as not an instance.
+    #[inline]
     pub fn meta_of(&self, o: &Obj) -> Option<Meta> {
+        if let Ok(m) = o.try_borrow() {
+            if m.class_tag() != 0 {
+                return Some(Meta::Instance(m.class_tag() - 1));
+            }
+        }
+        if self.meta.is_empty() {
+            return None;
+        }
         self.meta.get(&key(o)).map(|(_, m)| m.clone())
     }
 }
@@ -389,16 +411,19 @@ impl<'p> Interp<'p> {
     /// `$o.name(args)` on an object.
     pub fn call_on_object(&mut self, o: Obj, name: &str, args: Vec<Value>) -> RtResult<Value> {
         let meta = self.oo.meta_of(&o);
-        self.call_on_object_meta(o, meta, name, args)
+        self.call_on_object_meta(o, meta, name, args, None)
     }
 
-    /// [`Interp::call_on_object`] once the object's [`Meta`] is known.
+    /// [`Interp::call_on_object`] once the object's [`Meta`] is known; `cache`, the
+    /// call site's inline cache of the class function (an own property of the same
+    /// name is still looked for first: it would shadow the function).
     pub(crate) fn call_on_object_meta(
         &mut self,
         o: Obj,
         meta: Option<Meta>,
         name: &str,
         args: Vec<Value>,
+        cache: Option<&crate::compile::ir::MethodCache>,
     ) -> RtResult<Value> {
         let own = o.borrow().get(name).cloned();
         if let Some(v) = own {
@@ -428,7 +453,17 @@ impl<'p> Interp<'p> {
                 );
             }
             Some(Meta::Instance(c)) => {
-                if let Some(m) = self.find_in_chain(Some(c), |cl| cl.funcs.get(name).copied()) {
+                let found = match cache.and_then(|k| k.get(c)) {
+                    Some(m) => Some(m),
+                    None => {
+                        let m = self.find_in_chain(Some(c), |cl| cl.funcs.get(name).copied());
+                        if let (Some(k), Some(m)) = (cache, m) {
+                            k.set(c, m);
+                        }
+                        m
+                    }
+                };
+                if let Some(m) = found {
                     let this = Value::Object(o);
                     if self.prog.methods[m as usize].shared_fn
                         && super::scheduler::is_shared(self, &this)

@@ -30,11 +30,27 @@ pub const INLINE: usize = 3;
 type Entry = (Rc<str>, Value);
 
 /// The properties of an object, in insertion order.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct PropMap {
     entries: SmallVec<[Entry; INLINE]>,
     /// Positions in `entries`, present only past [`SMALL`] entries.
     index: Option<Box<HashTable<u32>>>,
+    /// The class of a class instance plus one (0: not an instance), set once by
+    /// `runtime::oop` when `cs.X.new()` makes the object: the class of an object is
+    /// read here, not looked up by address.
+    class: u32,
+}
+
+/// A copy has the same properties but is no class instance (as before the class was
+/// stored in the object: `OB Copy` of an instance gives a plain object).
+impl Clone for PropMap {
+    fn clone(&self) -> PropMap {
+        PropMap {
+            entries: self.entries.clone(),
+            index: self.index.clone(),
+            class: 0,
+        }
+    }
 }
 
 #[inline]
@@ -70,7 +86,20 @@ impl PropMap {
         PropMap {
             entries: SmallVec::with_capacity(n),
             index: None,
+            class: 0,
         }
+    }
+
+    /// The class tag of a class instance (class id plus one; 0: not an instance).
+    #[inline]
+    pub fn class_tag(&self) -> u32 {
+        self.class
+    }
+
+    /// Marks the map as an instance of the class whose tag is `tag` (`runtime::oop`).
+    #[inline]
+    pub fn set_class_tag(&mut self, tag: u32) {
+        self.class = tag;
     }
 
     #[inline]
@@ -446,8 +475,9 @@ mod tests {
 
     #[test]
     fn small_objects_stay_inline_and_compact() {
-        // an object's shared box (counts, borrow flag, map) stays within 144 bytes
-        assert!(std::mem::size_of::<std::cell::RefCell<PropMap>>() <= 120);
+        // an object's shared box (counts 16, borrow flag and map with its class tag
+        // 128) stays within 144 bytes
+        assert!(std::mem::size_of::<std::cell::RefCell<PropMap>>() <= 128);
         let mut m = PropMap::with_capacity(INLINE);
         for i in 0..INLINE {
             m.insert(k(&format!("p{i}")), Value::Null);

@@ -1,0 +1,2 @@
+// Inherits who() of IcBase unchanged (inline-cache cases).
+Class extends IcBase
