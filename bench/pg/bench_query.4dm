@@ -30,7 +30,8 @@ If ($k<5)
 End if
 $t0:=Milliseconds
 For ($i; 1; $k)
-	QUERY([Item]; [Item]Name="@"+String($i%100)+"7")
+	$v:="@"+String($i%100)+"7"
+	QUERY([Item]; [Item]Name=$v)
 	$hits:=$hits+Records in selection([Item])
 End for
 $ms:=Milliseconds-$t0

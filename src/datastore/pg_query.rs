@@ -13,8 +13,9 @@
 //!   (chronological); booleans, integers, times and reals as themselves;
 //! - a missing value (`NULL` column) orders before every value, as the memory
 //!   index key `Key::Null` does: `<` and `<=` and `#` find it, `=`, `>`, `>=`
-//!   do not; each condition is two-valued (`COALESCE(..., false)`), so `EXCEPT`
-//!   (`AND NOT`) never loses a row to SQL's third value;
+//!   do not; each condition is two-valued (`x = $1 AND x IS NOT NULL`, `x IS
+//!   NULL OR x < $1`: never SQL's third value, so `EXCEPT`'s `AND NOT` loses no
+//!   row) and still in a form the column's B-tree index serves;
 //! - pictures, blobs and objects, a query value of another type than the
 //!   field's, and a `NULL` query value stay in memory.
 //!
@@ -42,7 +43,6 @@ pub(super) fn where_clause(
     for (i, l) in lines.iter().enumerate() {
         let &(num, ty) = fields.get(l.fi)?;
         let cond = condition(num, ty, l.op, &l.value, &mut params)?;
-        let cond = format!("COALESCE({cond}, false)");
         sql = match if i == 0 { Conj::First } else { l.conj } {
             Conj::First => cond,
             Conj::And => format!("({sql}) AND {cond}"),
@@ -99,17 +99,17 @@ fn condition(
     let p = format!("${}", params.len());
     if wild {
         return Some(match op {
-            QOp::Eq => format!("{col} LIKE {p}"),
+            QOp::Eq => format!("({col} LIKE {p} AND {col} IS NOT NULL)"),
             _ => format!("({col} IS NULL OR {col} NOT LIKE {p})"),
         });
     }
     Some(match op {
-        QOp::Eq => format!("{col} = {p}"),
+        QOp::Eq => format!("({col} = {p} AND {col} IS NOT NULL)"),
         QOp::Ne => format!("{col} IS DISTINCT FROM {p}"),
         QOp::Lt => format!("({col} IS NULL OR {col} < {p})"),
         QOp::Le => format!("({col} IS NULL OR {col} <= {p})"),
-        QOp::Gt => format!("{col} > {p}"),
-        QOp::Ge => format!("{col} >= {p}"),
+        QOp::Gt => format!("({col} > {p} AND {col} IS NOT NULL)"),
+        QOp::Ge => format!("({col} >= {p} AND {col} IS NOT NULL)"),
         QOp::Keyword => return None,
     })
 }
@@ -164,8 +164,8 @@ mod tests {
         .unwrap();
         assert_eq!(
             sql,
-            "((COALESCE(f1 > $1, false)) OR COALESCE(k2 LIKE $2, false)) AND NOT \
-             COALESCE((f1 IS NULL OR f1 < $3), false)"
+            "(((f1 > $1 AND f1 IS NOT NULL)) OR (k2 LIKE $2 AND k2 IS NOT NULL)) AND NOT \
+             (f1 IS NULL OR f1 < $3)"
         );
         assert_eq!(p.len(), 3);
     }

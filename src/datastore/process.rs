@@ -658,8 +658,14 @@ impl ProcessDb {
         let store = self.store()?;
         let mut g = self.lock_store(&store);
         // inside a transaction the memory is as of its first operation (see
-        // `lock_store`): the database could name records the process cannot read
-        if !in_selection && self.tx_marks.is_empty() {
+        // `lock_store`): the database could name records the process cannot read.
+        // [choice] A query the instance's own indexes serve stays in memory: with
+        // every record in memory the index answers without a round trip (measured
+        // in bench/pg/README.md); the others go to the database when it can.
+        let indexed = lines
+            .iter()
+            .any(|l| g.tables[ti].indexes.contains_key(&l.fi));
+        if !in_selection && self.tx_marks.is_empty() && !indexed {
             if let Some(found) = g.query_stored(ti, lines) {
                 return Ok(found);
             }
