@@ -11,18 +11,18 @@
 //!   `<=`, `>=`, `@@`, and the keyword operator `%` stay in memory;
 //! - dates compare as their `YYYY-MM-DD` text under collation "C"
 //!   (chronological); booleans, integers, times and reals as themselves;
-//! - a missing value (`NULL` column) orders before every value, as the memory
-//!   index key `Key::Null` does: `<` and `<=` and `#` find it, `=`, `>`, `>=`
-//!   do not; each condition is two-valued (`x = $1 AND x IS NOT NULL`, `x IS
-//!   NULL OR x < $1`: never SQL's third value, so `EXCEPT`'s `AND NOT` loses no
-//!   row) and still in a form the column's B-tree index serves;
+//! - a missing value (`NULL` column, a field added after its records) is read
+//!   back as the field's empty value, so it matches when that value does; each
+//!   condition is two-valued (`x = $1 AND x IS NOT NULL`, `x IS NULL OR x < $1`:
+//!   never SQL's third value, so `EXCEPT`'s `AND NOT` loses no row) and still in
+//!   a form the column's B-tree index serves;
 //! - pictures, blobs and objects, a query value of another type than the
 //!   field's, and a `NULL` query value stay in memory.
 //!
 //! Lines combine left to right with no precedence (4D's rule), as the memory
 //! path does: `((a AND b) OR c) AND NOT d`.
 
-use super::process::{Conj, QOp, QueryLine};
+use super::process::{matches, Conj, QOp, QueryLine};
 use super::sqlite::date_text;
 use super::store::{fold, Cell};
 use super::structure::FieldType;
@@ -97,20 +97,23 @@ fn condition(
         _ => return None,
     };
     let p = format!("${}", params.len());
-    if wild {
-        return Some(match op {
-            QOp::Eq => format!("({col} LIKE {p} AND {col} IS NOT NULL)"),
-            _ => format!("({col} IS NULL OR {col} NOT LIKE {p})"),
-        });
-    }
-    Some(match op {
-        QOp::Eq => format!("({col} = {p} AND {col} IS NOT NULL)"),
-        QOp::Ne => format!("{col} IS DISTINCT FROM {p}"),
-        QOp::Lt => format!("({col} IS NULL OR {col} < {p})"),
-        QOp::Le => format!("({col} IS NULL OR {col} <= {p})"),
-        QOp::Gt => format!("({col} > {p} AND {col} IS NOT NULL)"),
-        QOp::Ge => format!("({col} >= {p} AND {col} IS NOT NULL)"),
-        QOp::Keyword => return None,
+    let cmp = match (op, wild) {
+        (QOp::Eq, true) => format!("{col} LIKE {p}"),
+        (_, true) => format!("{col} NOT LIKE {p}"),
+        (QOp::Eq, false) => format!("{col} = {p}"),
+        (QOp::Ne, false) => format!("{col} <> {p}"),
+        (QOp::Lt, false) => format!("{col} < {p}"),
+        (QOp::Le, false) => format!("{col} <= {p}"),
+        (QOp::Gt, false) => format!("{col} > {p}"),
+        (QOp::Ge, false) => format!("{col} >= {p}"),
+        (QOp::Keyword, false) => return None,
+    };
+    // a NULL column is read back as the field's empty value (`pg_rows::record`):
+    // it matches when that value does
+    Some(if matches(&Cell::empty(ty), op, value) {
+        format!("({col} IS NULL OR {cmp})")
+    } else {
+        format!("({cmp} AND {col} IS NOT NULL)")
     })
 }
 
@@ -185,6 +188,20 @@ mod tests {
         assert!(no(line(Conj::First, 0, QOp::Eq, Cell::Real(1.5))));
         assert!(no(line(Conj::First, 0, QOp::Eq, Cell::Null)));
         assert!(no(line(Conj::First, 7, QOp::Eq, Cell::Int(1))));
+    }
+
+    #[test]
+    fn a_null_column_matches_as_the_empty_value_it_is_read_back_as() {
+        let sql = |op, v| {
+            where_clause(FIELDS, &[line(Conj::First, 0, op, v)])
+                .unwrap()
+                .0
+        };
+        // the empty integer is 0: `= 0` and `< 5` find NULL, `< -1` and `# 0` do not
+        assert_eq!(sql(QOp::Eq, Cell::Int(0)), "(f1 IS NULL OR f1 = $1)");
+        assert_eq!(sql(QOp::Lt, Cell::Int(5)), "(f1 IS NULL OR f1 < $1)");
+        assert_eq!(sql(QOp::Lt, Cell::Int(-1)), "(f1 < $1 AND f1 IS NOT NULL)");
+        assert_eq!(sql(QOp::Ne, Cell::Int(0)), "(f1 <> $1 AND f1 IS NOT NULL)");
     }
 
     #[test]
