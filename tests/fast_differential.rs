@@ -52,6 +52,8 @@ struct Gen {
     counters: Vec<&'static str>,
     loop_depth: usize,
     in_method: bool,
+    /// Legacy code: main declares nothing (its locals are untyped).
+    untyped: bool,
 }
 
 const INT_CONSTS: &[&str] = &[
@@ -397,14 +399,23 @@ impl Gen {
         self.ints = vec!["$a", "$b", "$c", "$i", "$j", "$k", "$m"];
         self.reals = vec!["$x", "$y"];
         self.bools = vec!["$p", "$q"];
-        let mut main = String::from(
-            "var $a; $b; $c; $i; $j; $k; $m : Integer\nvar $x; $y; $st : Real\nvar $p; $q : Boolean\n$st:=1.5\n",
-        );
+        let mut main = String::from(if self.untyped {
+            // untyped: `%` makes $a, $i and $j Integers, the literals make Reals, $k
+            // and $m stay undefined until assigned
+            "$st:=1.5\n$p:=False\n$q:=True\n$i:=0%1\n$j:=0%1\n"
+        } else {
+            "var $a; $b; $c; $i; $j; $k; $m : Integer\nvar $x; $y; $st : Real\nvar $p; $q : Boolean\n$st:=1.5\n"
+        });
         let a = self.rng.pick(&["5", "2147483000", "-7", "65536"]);
         let c = self.rng.pick(&["0", "2147483647", "3", "-2147483000"]);
         let x = self.rng.pick(REAL_CONSTS);
         let y = self.rng.pick(REAL_CONSTS);
         let b = 1 + self.rng.below(20);
+        let a = if self.untyped {
+            format!("{a}%2147483647")
+        } else {
+            a.to_string()
+        };
         main.push_str(&format!("$a:={a}\n$b:={b}\n$c:={c}\n$x:={x}\n$y:={y}\n"));
         main.push_str("ARRAY LONGINT($al; 10)\nARRAY REAL($ar; 10)\nARRAY BOOLEAN($ab; 10)\n");
         if self.rng.chance(10) {
@@ -423,6 +434,9 @@ impl Gen {
         main.push_str(
             "ALERT(String($a)+\" \"+String($b)+\" \"+String($c)+\" \"+String($i)+\" \"+String($k)+\" \"+String($x)+\" \"+String($y)+\" \"+String($p)+\" \"+String($q))\n",
         );
+        if self.untyped {
+            main.push_str("ALERT(String(Type($a))+String(Type($b))+String(Type($c))+String(Type($i))+String(Type($k))+String(Type($m))+String(Type($x))+String(Type($p)))\n");
+        }
         main.push_str(
             "ALERT(String($al{1}+$al{5}+$al{10})+\" \"+String($ar{0}+$ar{5})+\" \"+String($ab{1})+String($ab{10}))\n",
         );
@@ -433,14 +447,75 @@ impl Gen {
 
 #[test]
 fn fast_path_matches_the_tree_walker_on_random_programs() {
-    let root = std::env::temp_dir().join(format!("fourd-fast-diff-{}", std::process::id()));
-    let mut fast_used = 0;
-    let mut errors = 0;
     // FAST_DIFF_PROGRAMS=5000 for a longer search
     let n: usize = std::env::var("FAST_DIFF_PROGRAMS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(300);
+    let (fast_used, errors) = compare_random_programs(n, false);
+    assert!(
+        fast_used * 10 >= n * 7,
+        "fast path taken by {fast_used} of {n} programs only"
+    );
+    assert!(
+        errors > 0,
+        "no program raised an error: the error paths went untested"
+    );
+}
+
+/// The same programs with main's locals untyped (legacy code without declarations):
+/// the loops compiled by speculating on what the locals hold must give the same
+/// values and the same types (main prints `Type` of each).
+#[test]
+fn fast_path_matches_the_tree_walker_on_untyped_programs() {
+    let n: usize = std::env::var("FAST_DIFF_PROGRAMS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200);
+    let (fast_used, errors) = compare_random_programs(n, true);
+    assert!(
+        fast_used * 10 >= n * 5,
+        "fast path taken by {fast_used} of {n} untyped programs only"
+    );
+    assert!(errors > 0, "no untyped program raised an error");
+}
+
+/// The loops of the untyped-locals golden case run compiled (the case itself checks
+/// their output against the tree-walker's through
+/// `golden_cases_run_the_same_without_the_fast_path`).
+#[test]
+fn untyped_loops_run_compiled() {
+    let case =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/fast/fast_untyped_locals.4dm");
+    let (slow, fast, compiled) = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || {
+            let (slow, none) = run_file(&case, true);
+            assert_eq!(none, 0, "the fast path was off");
+            let (fast, compiled) = run_file(&case, false);
+            (slow, fast, compiled)
+        })
+        .expect("thread")
+        .join()
+        .expect("no panic");
+    assert_eq!(slow, fast);
+    // of its nine loops, the six whose untyped locals qualify: the counting loop,
+    // the loop that never runs, the While with a break, the widened Integer, the
+    // flag and sum, the loop that stops on an error (not: a widened Integer copied
+    // before its store, a first store in a branch, a store of another type)
+    assert!(compiled >= 6, "only {compiled} loops ran compiled");
+}
+
+/// Generates `n` programs and runs each both ways (panics on a difference); how
+/// many ran compiled code, and how many ended with an error.
+fn compare_random_programs(n: usize, untyped: bool) -> (usize, usize) {
+    let root = std::env::temp_dir().join(format!(
+        "fourd-fast-diff-{}-{}",
+        std::process::id(),
+        untyped
+    ));
+    let mut fast_used = 0;
+    let mut errors = 0;
     for seed in 1..=n {
         let mut g = Gen {
             rng: Rng(0x9E37_79B9_7F4A_7C15 ^ (seed as u64 * 0x1000_0001)),
@@ -450,6 +525,7 @@ fn fast_path_matches_the_tree_walker_on_random_programs() {
             counters: vec![],
             loop_depth: 0,
             in_method: false,
+            untyped,
         };
         let dir = root.join(format!("p{seed}"));
         std::fs::create_dir_all(&dir).expect("temp dir");
@@ -498,15 +574,9 @@ fn fast_path_matches_the_tree_walker_on_random_programs() {
         let _ = std::fs::remove_dir_all(&dir);
     }
     let _ = std::fs::remove_dir_all(&root);
-    eprintln!("{n} programs: {fast_used} ran compiled code, {errors} ended with an error");
-    assert!(
-        fast_used * 10 >= n * 7,
-        "fast path taken by {fast_used} of {n} programs only"
-    );
-    assert!(
-        errors > 0,
-        "no program raised an error: the error paths went untested"
-    );
+    let kind = if untyped { "untyped" } else { "typed" };
+    eprintln!("{n} {kind} programs: {fast_used} ran compiled code, {errors} ended with an error");
+    (fast_used, errors)
 }
 
 /// The golden cases of the areas where numeric code lives run the same both ways

@@ -3,13 +3,14 @@
 //! Registers: locals keep their slot number; every temporary and constant gets a
 //! register of its own (no reuse), so an operand is never overwritten while live.
 
-use super::{Cache, CallSite, FastCode, Op, Reg, State, Ty};
+use super::{Cache, CallSite, Entry, FastCode, Op, Reg, State, Ty};
 use crate::compile::ir::*;
 use crate::runtime::value::VarType;
 use crate::syntax::ast::{BinOp, UnaryOp};
 use std::rc::Rc;
 
 mod expr;
+mod untyped;
 
 /// A jump target not known yet.
 const PATCH: u32 = u32::MAX;
@@ -27,7 +28,7 @@ pub fn method_code(prog: &Program, cache: &mut Cache, id: MethodId) -> Option<Rc
         return None; // compiled on demand later: try again then
     }
     cache.set_method_state(id, State::Building);
-    let code = Builder::new(prog, cache, id, m, false)
+    let code = Builder::new(prog, cache, id, Vec::new(), false)
         .and_then(|b| b.method())
         .map(Rc::new);
     let state = match &code {
@@ -42,34 +43,84 @@ pub fn method_code(prog: &Program, cache: &mut Cache, id: MethodId) -> Option<Rc
 ///
 /// `array_elems` gives the element type of the local arrays as they are now (by
 /// slot; `None` for anything else): their elements may then be read and assigned.
+/// `untyped` gives what the untyped locals hold now (by slot; `None` for a typed
+/// local or one compiled code cannot use).
 pub fn loop_code(
     prog: &Program,
     cache: &mut Cache,
     id: MethodId,
     stmt: &Stmt,
     array_elems: Vec<Option<Ty>>,
+    untyped: Vec<Option<Entry>>,
 ) -> Option<Rc<FastCode>> {
-    let m = prog.method(id)?;
-    let mut b = Builder::new(prog, cache, id, m, true)?;
-    b.array_elems = array_elems.clone();
-    if b.stmt(stmt).is_some() {
-        return b.finish(Op::Ret).map(Rc::new);
+    // an untyped local may need another register type than its entry value's (an
+    // Integer the loop's sums make a Real): each attempt that finds one tries again
+    let mut hints: Vec<Option<Ty>> = vec![None; untyped.len()];
+    for _ in 0..4 {
+        let mut b = Builder::new(prog, cache, id, untyped_specs(&untyped, &hints), true)?;
+        b.array_elems = array_elems.clone();
+        match attempt(b, stmt) {
+            Ok(code) => return code,
+            Err((s, ty)) => hints[s as usize] = Some(ty),
+        }
     }
-    // a `For` whose bounds compiled code cannot compute (`This.size`, a command...):
-    // the tree-walker evaluates them when the loop starts (`FastCode::bounds`)
+    None
+}
+
+fn untyped_specs(untyped: &[Option<Entry>], hints: &[Option<Ty>]) -> Vec<Option<untyped::Spec>> {
+    (untyped.iter().zip(hints))
+        .map(|(e, h)| e.map(|e| untyped::Spec::new(e, *h)))
+        .collect()
+}
+
+/// One attempt of [`loop_code`]: the code, or the untyped local whose register
+/// type must change.
+fn attempt(mut b: Builder, stmt: &Stmt) -> Result<Option<Rc<FastCode>>, (u32, Ty)> {
+    let (prog, id, specs, elems) = (b.prog, b.id, b.untyped.clone(), b.array_elems.clone());
+    b.region_loop = matches!(
+        stmt.kind,
+        StmtKind::For(_) | StmtKind::While(..) | StmtKind::Repeat(..)
+    );
+    if b.stmt(stmt).is_some() {
+        return Ok(b.finish(Op::Ret).map(Rc::new));
+    }
+    if let Some(r) = b.restart {
+        return Err(r);
+    }
+    bounded_for(prog, b.cache, id, stmt, elems, specs)
+}
+
+/// [`loop_code`] for a `For` whose bounds compiled code cannot compute (`This.size`,
+/// a command...): the tree-walker evaluates them when the loop starts
+/// (`FastCode::bounds`).
+fn bounded_for(
+    prog: &Program,
+    cache: &mut Cache,
+    id: MethodId,
+    stmt: &Stmt,
+    array_elems: Vec<Option<Ty>>,
+    untyped: Vec<Option<untyped::Spec>>,
+) -> Result<Option<Rc<FastCode>>, (u32, Ty)> {
     let StmtKind::For(f) = &stmt.kind else {
-        return None;
+        return Ok(None);
     };
     let Place::Local(slot) = f.var else {
-        return None;
+        return Ok(None);
     };
-    let mut b = Builder::new(prog, cache, id, m, true)?;
+    let Some(mut b) = Builder::new(prog, cache, id, untyped, true) else {
+        return Ok(None);
+    };
     b.array_elems = array_elems;
+    b.region_loop = true;
     b.cur_pos = stmt.pos;
     let (start, end, step) = (b.temp(), b.temp(), b.temp());
     b.bounds = Some((start, end, step));
-    b.for_var_body(f, stmt.pos, slot, start, end, step)?;
-    b.finish(Op::Ret).map(Rc::new)
+    if b.for_var_body(f, stmt.pos, slot, start, end, step)
+        .is_none()
+    {
+        return b.restart.map_or(Ok(None), Err);
+    }
+    Ok(b.finish(Op::Ret).map(Rc::new))
 }
 
 /// A method's parameter and result registers with their types, if all are typed
@@ -131,6 +182,15 @@ struct Builder<'a> {
     arrays: Vec<(u32, Ty)>,
     /// `FastCode::bounds`.
     bounds: Option<(Reg, Reg, Reg)>,
+    /// The untyped locals compiled code may use (by slot; loops only).
+    untyped: Vec<Option<untyped::Spec>>,
+    /// How many branches and nested loops enclose what is being compiled (a store
+    /// at 0 runs on every pass).
+    depth: u32,
+    /// An untyped local found to need another register type (`loop_code` tries again).
+    restart: Option<(u32, Ty)>,
+    /// The region compiled is a loop (its body runs on every pass of it).
+    region_loop: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -138,9 +198,10 @@ impl<'a> Builder<'a> {
         prog: &'a Program,
         cache: &'a mut Cache,
         id: MethodId,
-        m: &'a Method,
+        untyped: Vec<Option<untyped::Spec>>,
         region: bool,
     ) -> Option<Builder<'a>> {
+        let m = prog.method(id)?;
         if m.formula.is_some() || m.class.is_some() || m.shared_fn {
             return None;
         }
@@ -164,6 +225,10 @@ impl<'a> Builder<'a> {
             array_elems: Vec::new(),
             arrays: Vec::new(),
             bounds: None,
+            untyped,
+            depth: 0,
+            restart: None,
+            region_loop: false,
         })
     }
 
@@ -194,13 +259,21 @@ impl<'a> Builder<'a> {
             .copied()
             .filter(|(s, _)| self.written[*s as usize])
             .collect();
+        let untyped = self.untyped_locals();
         let code = FastCode {
             method: self.id,
             ops: self.ops,
             pos: self.pos,
             nregs: self.nregs,
             nslots: self.m.slot_types.len() as u32,
-            zeroed: reads.iter().map(|r| r.0).collect(),
+            zeroed: (reads.iter().map(|r| r.0))
+                .chain(
+                    untyped
+                        .iter()
+                        .flat_map(|u| [Some(u.slot), u.flag])
+                        .flatten(),
+                )
+                .collect(),
             consts: self.consts,
             calls: self.calls,
             reads,
@@ -209,6 +282,7 @@ impl<'a> Builder<'a> {
             result: None,
             arrays: self.arrays,
             bounds: self.bounds,
+            untyped,
         };
         code.valid().then_some(code)
     }
@@ -318,6 +392,16 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A read of local `s` (`operand`: as an operand of an operator that gives the
+    /// same for an integral Real as for an Integer, see `untyped::widening_safe`).
+    fn read_local(&mut self, s: u32, operand: bool) -> Option<(Reg, Ty)> {
+        if self.is_untyped(s) {
+            return self.untyped_read(s, operand);
+        }
+        self.local(s)
+    }
+
+    /// A typed local: its register and type.
     fn local(&mut self, s: u32) -> Option<(Reg, Ty)> {
         let t = ty_of(*self.m.slot_types.get(s as usize)?)?;
         self.used[s as usize] = Some(t);
@@ -333,6 +417,24 @@ impl<'a> Builder<'a> {
         Some(())
     }
 
+    /// A block that may not run (a branch): see [`Builder::depth`].
+    fn branch_block(&mut self, b: &[Stmt]) -> Option<()> {
+        self.depth += 1;
+        let r = self.block(b);
+        self.depth -= 1;
+        r
+    }
+
+    /// The body of a loop (just pushed on `loops`): the region's own loop body runs
+    /// on every pass, a nested loop's may not run.
+    fn loop_block(&mut self, b: &[Stmt]) -> Option<()> {
+        let nested = u32::from(self.loops.len() > 1 || !self.region_loop);
+        self.depth += nested;
+        let r = self.block(b);
+        self.depth -= nested;
+        r
+    }
+
     fn stmt(&mut self, s: &Stmt) -> Option<()> {
         self.cur_pos = s.pos;
         self.retarget = None;
@@ -343,6 +445,9 @@ impl<'a> Builder<'a> {
                 self.call(call)?;
             }
             StmtKind::Assign(Place::Local(slot), e) => {
+                if self.is_untyped(*slot) && !untyped::type_is_static(e) {
+                    return None; // the stored value's own type is what the local gets
+                }
                 let v = self.expr(e)?;
                 self.store(*slot, v)?;
             }
@@ -361,7 +466,7 @@ impl<'a> Builder<'a> {
             }
             StmtKind::AppendLocal(slot, es) => {
                 // `($x+a)+b...`, folded left to right as written
-                let mut v = self.local(*slot)?;
+                let mut v = self.read_local(*slot, true)?;
                 for e in es {
                     let y = self.expr(e)?;
                     v = self.binary(BinOp::Add, v, y)?;
@@ -369,7 +474,7 @@ impl<'a> Builder<'a> {
                 self.store(*slot, v)?;
             }
             StmtKind::Compound(Place::Local(slot), op, e) => {
-                let x = self.local(*slot)?;
+                let x = self.read_local(*slot, true)?;
                 let y = self.expr(e)?;
                 let v = self.binary(*op, x, y)?;
                 self.store(*slot, v)?;
@@ -387,13 +492,13 @@ impl<'a> Builder<'a> {
             }
             StmtKind::If(c, a, b) => {
                 let f = self.branch_false(c)?;
-                self.block(a)?;
+                self.branch_block(a)?;
                 if b.is_empty() {
                     self.patch(&f);
                 } else {
                     let j = self.emit(Op::Jmp(PATCH));
                     self.patch(&f);
-                    self.block(b)?;
+                    self.branch_block(b)?;
                     self.patch(&[j]);
                 }
             }
@@ -402,11 +507,11 @@ impl<'a> Builder<'a> {
                 for (c, body) in branches {
                     self.cur_pos = s.pos;
                     let f = self.branch_false(c)?;
-                    self.block(body)?;
+                    self.branch_block(body)?;
                     ends.push(self.emit(Op::Jmp(PATCH)));
                     self.patch(&f);
                 }
-                self.block(els)?;
+                self.branch_block(els)?;
                 self.patch(&ends);
             }
             StmtKind::While(c, body) => {
@@ -416,7 +521,7 @@ impl<'a> Builder<'a> {
                     top: Some(top),
                     ..Default::default()
                 });
-                self.block(body)?;
+                self.loop_block(body)?;
                 self.cur_pos = s.pos;
                 self.emit(Op::Loop(top));
                 let cx = self.loops.pop()?;
@@ -426,7 +531,7 @@ impl<'a> Builder<'a> {
             StmtKind::Repeat(body, c) => {
                 let top = self.here();
                 self.loops.push(LoopCx::default());
-                self.block(body)?;
+                self.loop_block(body)?;
                 let cx = self.loops.pop()?;
                 self.patch(&cx.continues);
                 self.cur_pos = s.pos;
@@ -486,8 +591,8 @@ impl<'a> Builder<'a> {
         end: Reg,
         step: Reg,
     ) -> Option<()> {
-        let (ctr, cty) = self.local(slot)?;
         self.store(slot, (start, Ty::R))?;
+        let (ctr, cty) = self.read_local(slot, true)?;
         let real = match cty {
             Ty::I => false,
             Ty::R => true,
@@ -502,7 +607,7 @@ impl<'a> Builder<'a> {
         });
         let body_start = self.here();
         self.loops.push(LoopCx::default());
-        self.block(&f.body)?;
+        self.loop_block(&f.body)?;
         let cx = self.loops.pop()?;
         self.patch(&cx.continues);
         self.cur_pos = pos;
@@ -535,8 +640,8 @@ impl<'a> Builder<'a> {
         };
         let start = self.real_operand(&f.start)?;
         let end = self.real_operand(&f.end)?;
-        let (ctr, cty) = self.local(slot)?;
         self.store(slot, (start, Ty::R))?;
+        let (ctr, cty) = self.read_local(slot, true)?;
         let up = step >= 0.0;
         let (test, body_start) = match cty {
             Ty::I if step.fract() == 0.0 && step.abs() <= i32::MAX as f64 => {
@@ -561,7 +666,7 @@ impl<'a> Builder<'a> {
             _ => return None,
         };
         self.loops.push(LoopCx::default());
-        self.block(&f.body)?;
+        self.loop_block(&f.body)?;
         let cx = self.loops.pop()?;
         self.patch(&cx.continues);
         self.cur_pos = pos;

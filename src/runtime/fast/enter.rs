@@ -3,7 +3,7 @@
 //! Locals go from their `Value` slots into registers and back.
 
 use super::vm::{End, Vm};
-use super::{build, FastCode, Reg, State, Ty};
+use super::{build, Entry, FastCode, Reg, State, Ty, UntypedLocal};
 use crate::compile::ir::{ForLoop, MethodId, Place, Stmt, StmtKind};
 use crate::runtime::error::{RtError, RtResult};
 use crate::runtime::interp::{Flow, Interp};
@@ -40,6 +40,50 @@ fn from_value(ty: Ty, v: &Value) -> Option<u64> {
         (Ty::B, Value::Bool(b)) => Some(*b as u64),
         _ => None,
     }
+}
+
+/// What an untyped local holds, if compiled code can use it.
+fn entry_of(v: &Value) -> Option<Entry> {
+    match v {
+        Value::Undefined => Some(Entry::Undefined),
+        Value::Int(_) => Some(Entry::Holds(Ty::I)),
+        Value::Real(_) => Some(Entry::Holds(Ty::R)),
+        Value::Bool(_) => Some(Entry::Holds(Ty::B)),
+        _ => None,
+    }
+}
+
+fn is_untyped(t: VarType) -> bool {
+    matches!(t, VarType::Variant | VarType::Undeclared)
+}
+
+/// The register of untyped local `u` as the loop starts, if the local holds what the
+/// code was compiled for.
+fn untyped_entry(u: &UntypedLocal, v: &Value, declared: Option<&VarType>) -> Option<u64> {
+    if !declared.is_some_and(|&t| is_untyped(t)) || entry_of(v) != Some(u.entry) {
+        return None;
+    }
+    Some(match (u.entry, v) {
+        (Entry::Undefined, _) => 0,
+        (Entry::Holds(Ty::I), Value::Int(i)) if u.ty == Ty::R => (*i as f64).to_bits(),
+        (Entry::Holds(t), v) => from_value(t, v)?,
+    })
+}
+
+/// Loads the untyped locals of `code` (frame at `base`) into their registers (`None`
+/// if one does not hold what the code was compiled for).
+fn load_untyped(
+    regs: &mut [u64],
+    code: &FastCode,
+    locals: &[Value],
+    ltypes: &[VarType],
+    base: usize,
+) -> Option<()> {
+    for u in &code.untyped {
+        let abs = base + u.slot as usize;
+        regs[u.slot as usize] = untyped_entry(u, locals.get(abs)?, ltypes.get(abs))?;
+    }
+    Some(())
 }
 
 fn var_type(ty: Ty) -> VarType {
@@ -98,14 +142,22 @@ impl<'p> Interp<'p> {
             Some(c) => c.clone()?,
             None => {
                 let id = self.frames.last()?.method;
-                let nslots = self.prog.method(id)?.slot_types.len();
-                let elems = (0..nslots)
+                let types = &self.prog.method(id)?.slot_types;
+                let elems = (0..types.len())
                     .map(|s| match self.locals.get(self.base + s) {
                         Some(Value::Array(a)) => array_elem(&a.borrow()),
                         _ => None,
                     })
                     .collect();
-                let c = build::loop_code(self.prog, &mut self.fast, id, stmt, elems);
+                let untyped = (types.iter().enumerate())
+                    .map(|(s, &t)| {
+                        let abs = self.base + s;
+                        let now = self.ltypes.get(abs).copied()?;
+                        (is_untyped(t) && is_untyped(now))
+                            .then(|| entry_of(self.locals.get(abs)?))?
+                    })
+                    .collect();
+                let c = build::loop_code(self.prog, &mut self.fast, id, stmt, elems, untyped);
                 self.fast.loops.insert(key, c.clone());
                 c?
             }
@@ -153,6 +205,12 @@ impl<'p> Interp<'p> {
             let v = to_value(ty, self.fast.regs[s as usize]);
             self.locals[base + s as usize] = v;
         }
+        for u in code.untyped.iter().filter(|u| u.stored) {
+            let regs = &self.fast.regs;
+            if u.flag.is_none_or(|f| regs[f as usize] != 0) {
+                self.locals[base + u.slot as usize] = to_value(u.ty, regs[u.slot as usize]);
+            }
+        }
         Some(r.map(|end| match end {
             End::Done => Flow::Normal,
             End::MethodReturn => Flow::Return,
@@ -183,6 +241,7 @@ impl<'p> Interp<'p> {
         for &(r, ty) in inputs {
             regs[r as usize] = from_value(ty, &self.locals[base + r as usize])?;
         }
+        load_untyped(regs, code, &self.locals, &self.ltypes, base)?;
         let mut vm = Vm {
             regs,
             arrays: &mut [],
@@ -223,6 +282,7 @@ impl<'p> Interp<'p> {
         for &(r, ty) in &code.reads {
             regs[r as usize] = from_value(ty, &self.locals[base + r as usize])?;
         }
+        load_untyped(regs, code, &self.locals, &self.ltypes, base)?;
         let mut elems: Vec<&mut Vec<Value>> = guards.iter_mut().map(|g| &mut g.elems).collect();
         let mut vm = Vm {
             regs,

@@ -24,6 +24,21 @@
 //! error 3, comparisons involving a real use 4D's epsilon. Errors carry the same
 //! location and call chain as the tree-walker's.
 //!
+//! Untyped locals (legacy code without declarations, `Variant`): in a **loop**, an
+//! untyped local is given the type of what it holds when the loop is first compiled
+//! (speculation, guarded: each time the loop starts it must hold that kind again,
+//! or the tree-walker runs the loop), and every store of the loop must give that
+//! type, since the tree-walker keeps the stored value's own type. Two more cases are
+//! exact too (`build::untyped`):
+//! - a local never assigned before the loop takes the type of its first store, if
+//!   that store runs on every pass before anything reads it (at the top level of the
+//!   loop body, or the counter of a `For`); it is written back only if a store ran;
+//! - the usual `$n:=0` before `$n:=$n+1` in a loop (an Integer that the loop's
+//!   integer sums turn into a Real): its register is a Real from the start, which
+//!   changes nothing as long as each read before the first store is an operand of an
+//!   arithmetic operator or a comparison (integral values give the same results and
+//!   the same result types); it is written back only if a store ran.
+//!
 //! When the fast path is taken (checked each time, `Interp::fast_allowed`): no
 //! `ON ERR CALL` handler would apply to an error (a handler resumes at the next
 //! statement, which compiled code cannot do; errors otherwise just propagate), and
@@ -233,6 +248,32 @@ pub struct FastCode {
     /// (Real) of its start, end and step, which the tree-walker evaluates (once, in
     /// that order, as `exec_for` does) before the code runs.
     pub bounds: Option<(Reg, Reg, Reg)>,
+    /// For a loop: the untyped locals it uses, speculated from their values when it
+    /// was compiled (see "Untyped locals" above).
+    pub untyped: Vec<UntypedLocal>,
+}
+
+/// What an untyped local held when a loop was compiled: it must hold the same kind
+/// each time the loop starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// Never assigned (`Undefined`).
+    Undefined,
+    /// A value of that type.
+    Holds(Ty),
+}
+
+/// An untyped (`Variant`) local of a loop: its register holds type `ty` throughout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UntypedLocal {
+    pub slot: Reg,
+    pub entry: Entry,
+    pub ty: Ty,
+    /// Some store of the loop assigns it.
+    pub stored: bool,
+    /// When the entry value is not already of type `ty`: a register set to 1 by each
+    /// store, so that the local is written back only if a store ran.
+    pub flag: Option<Reg>,
 }
 
 /// What is known of a method or loop: not tried yet, compiled, or not eligible.

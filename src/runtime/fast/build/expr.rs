@@ -58,10 +58,22 @@ impl Builder<'_> {
         }
     }
 
-    /// Stores a value into local `s` (converted to its type).
+    /// Stores a value into local `s` (converted to its type; an untyped local takes
+    /// the value's own type, which must be its register's).
     pub(super) fn store(&mut self, s: u32, v: (Reg, Ty)) -> Option<()> {
+        if self.is_untyped(s) {
+            let (dst, _) = self.untyped_store(s, v.1)?;
+            self.store_to(dst, v.1, v)?;
+            self.untyped_stored(s);
+            return Some(());
+        }
         let (dst, want) = self.local(s)?;
         self.written[s as usize] = true;
+        self.store_to(dst, want, v)
+    }
+
+    /// Moves `v` into register `dst` of type `want`, converting as a store does.
+    fn store_to(&mut self, dst: Reg, want: Ty, v: (Reg, Ty)) -> Option<()> {
         let (r, t) = v;
         if self.retarget == Some(r) {
             let last = self.ops.len() - 1;
@@ -95,7 +107,7 @@ impl Builder<'_> {
             Expr::Const(Value::Int(i)) => Some((self.constant(*i as u32 as u64), Ty::I)),
             Expr::Const(Value::Real(x)) => Some((self.constant(x.to_bits()), Ty::R)),
             Expr::Const(Value::Bool(b)) => Some((self.constant(*b as u64), Ty::B)),
-            Expr::Local(s) => self.local(*s),
+            Expr::Local(s) => self.read_local(*s, false),
             Expr::Element(b, i) => {
                 let (arr, ty) = self.array(b)?;
                 let (idx, real) = self.index(i)?;
@@ -103,8 +115,8 @@ impl Builder<'_> {
                 Some((d, ty))
             }
             Expr::Binary(op, a, b) => {
-                let x = self.expr(a)?;
-                let y = self.expr(b)?;
+                let x = self.operand(*op, a)?;
+                let y = self.operand(*op, b)?;
                 self.binary(*op, x, y)
             }
             Expr::Unary(op, a) => {
@@ -158,6 +170,20 @@ impl Builder<'_> {
             }
             Expr::Cmd(call) if call.plain() => self.pure_command(call),
             _ => None,
+        }
+    }
+
+    /// An operand of binary operator `op`.
+    fn operand(&mut self, op: BinOp, e: &Expr) -> Option<(Reg, Ty)> {
+        self.value_for(e, super::untyped::widening_safe(op))
+    }
+
+    /// `e`, whose value is used where an integral Real gives the same as an Integer
+    /// (`exact`: an operand, a converted argument), see `untyped::widening_safe`.
+    fn value_for(&mut self, e: &Expr, exact: bool) -> Option<(Reg, Ty)> {
+        match e {
+            Expr::Local(s) => self.read_local(*s, exact),
+            e => self.expr(e),
         }
     }
 
@@ -277,8 +303,8 @@ impl Builder<'_> {
         use BinOp::*;
         match c {
             Expr::Binary(op @ (Eq | Ne | Lt | Gt | Le | Ge), a, b) => {
-                let x = self.expr(a)?;
-                let y = self.expr(b)?;
+                let x = self.operand(*op, a)?;
+                let y = self.operand(*op, b)?;
                 let x = self.integral(x, y.1);
                 let y = self.integral(y, x.1);
                 match (x.1, y.1) {
@@ -328,7 +354,8 @@ impl Builder<'_> {
         }
         let mut args = Vec::with_capacity(call.args.len());
         for (a, &(_, pt)) in call.args.iter().zip(&params) {
-            let v = self.expr(a)?;
+            // converted to the parameter's type: an integral Real gives the same
+            let v = self.value_for(a, pt != Ty::B)?;
             args.push(self.convert(v, pt)?);
         }
         let site = self.calls.len() as u32;
