@@ -121,6 +121,16 @@ fn main() {
             "var $i; $s; $t : Integer\nFor ($i; 1; 1000000)\n\t$t:=$i%7\n\t$s:=$s+($t*$t)%7\nEnd for\n",
         )],
     );
+    // legacy code: nothing declared (the fast path speculates on what the locals hold)
+    bench_4d_and_tree_walker(
+        &filter,
+        "untyped_locals_loop",
+        1_000_000,
+        &[(
+            "m.4dm",
+            "$total:=0\nFor ($i; 1; 1000000)\n\t$x:=$i%17\n\tIf ($x<5)\n\t\t$total:=$total+($x*2)\n\tElse\n\t\t$total:=$total-1\n\tEnd if\nEnd for\n",
+        )],
+    );
     bench_4d(
         &filter,
         "real_arith_compare",
