@@ -552,13 +552,15 @@ fn golden_cases_run_the_same_without_the_fast_path() {
 }
 
 /// The loops of class functions that store into collections of `This`
-/// (`classes/class_coll_store_*`) really run compiled, and print the same both ways.
+/// (`classes/class_coll_store_*`), on a declared or an undeclared counter, really run
+/// compiled, and print the same both ways.
 #[test]
 fn class_collection_loops_run_compiled() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/classes");
     for (case, min) in [
         ("class_coll_store_loop", 3),
         ("class_coll_store_plain_this", 1),
+        ("class_coll_store_untyped", 1),
     ] {
         let main = root.join(format!("{case}.4dm"));
         let ((slow, _), (fast, compiled)) = std::thread::Builder::new()

@@ -50,8 +50,10 @@ pub fn loop_code(
     array_elems: Vec<Option<Ty>>,
 ) -> Option<Rc<FastCode>> {
     let m = prog.method(id)?;
+    let counter = untyped_counter(m, stmt);
     let mut b = Builder::new(prog, cache, id, m, true)?;
     b.array_elems = array_elems.clone();
+    b.counter = counter;
     if b.stmt(stmt).is_some() {
         return b.finish(Op::Ret).map(Rc::new);
     }
@@ -65,11 +67,29 @@ pub fn loop_code(
     };
     let mut b = Builder::new(prog, cache, id, m, true)?;
     b.array_elems = array_elems;
+    b.counter = counter;
     b.cur_pos = stmt.pos;
     let (start, end, step) = (b.temp(), b.temp(), b.temp());
     b.bounds = Some((start, end, step));
     b.for_var_body(f, stmt.pos, slot, start, end, step)?;
     b.finish(Op::Ret).map(Rc::new)
+}
+
+/// The counter of loop `stmt` when it is a `For` on an undeclared (or `Variant`)
+/// local: compiled as a Real, as `exec_for_local` stores it (`Value::Real` at every
+/// step), provided the body never assigns it (see `Builder::counter`).
+fn untyped_counter(m: &Method, stmt: &Stmt) -> Option<u32> {
+    let StmtKind::For(f) = &stmt.kind else {
+        return None;
+    };
+    let Place::Local(slot) = f.var else {
+        return None;
+    };
+    matches!(
+        m.slot_types.get(slot as usize),
+        Some(VarType::Undeclared | VarType::Variant)
+    )
+    .then_some(slot)
 }
 
 /// A method's parameter and result registers with their types, if all are typed
@@ -133,6 +153,12 @@ struct Builder<'a> {
     colls: Vec<Rc<str>>,
     /// `FastCode::bounds`.
     bounds: Option<(Reg, Reg, Reg)>,
+    /// The undeclared counter of the loop compiled (`untyped_counter`): a Real
+    /// register, stored once (the `For`'s start), never loaded (not in
+    /// `FastCode::reads`: the loop sets it first), written back as a Real.
+    counter: Option<u32>,
+    /// The counter's start has been stored (`Builder::counter_start`): it may be read.
+    counter_set: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -169,6 +195,8 @@ impl<'a> Builder<'a> {
             arrays: Vec::new(),
             colls: Vec::new(),
             bounds: None,
+            counter: None,
+            counter_set: false,
         })
     }
 
@@ -199,13 +227,16 @@ impl<'a> Builder<'a> {
             .copied()
             .filter(|(s, _)| self.written[*s as usize])
             .collect();
+        let zeroed = reads.iter().map(|r| r.0).collect();
+        let mut reads = reads;
+        reads.retain(|r| Some(r.0) != self.counter);
         let code = FastCode {
             method: self.id,
             ops: self.ops,
             pos: self.pos,
             nregs: self.nregs,
             nslots: self.m.slot_types.len() as u32,
-            zeroed: reads.iter().map(|r| r.0).collect(),
+            zeroed,
             consts: self.consts,
             calls: self.calls,
             reads,
@@ -342,8 +373,28 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A `For`'s counter register, its start stored (the untyped counter may be
+    /// used from here on).
+    fn counter_start(&mut self, slot: u32, start: Reg) -> Option<(Reg, Ty)> {
+        if self.counter == Some(slot) && !self.counter_set {
+            self.counter_set = true;
+            let c = self.local(slot)?;
+            self.written[slot as usize] = true;
+            self.emit(Op::Mov(slot, start));
+            return Some(c);
+        }
+        let c = self.local(slot)?;
+        self.store(slot, (start, Ty::R))?;
+        Some(c)
+    }
+
     fn local(&mut self, s: u32) -> Option<(Reg, Ty)> {
-        let t = ty_of(*self.m.slot_types.get(s as usize)?)?;
+        let t = match ty_of(*self.m.slot_types.get(s as usize)?) {
+            Some(t) => t,
+            // the untyped counter, once its start is stored (not read before)
+            None if self.counter == Some(s) && self.counter_set => Ty::R,
+            None => return None,
+        };
         self.used[s as usize] = Some(t);
         Some((s, t))
     }
@@ -523,8 +574,7 @@ impl<'a> Builder<'a> {
         end: Reg,
         step: Reg,
     ) -> Option<()> {
-        let (ctr, cty) = self.local(slot)?;
-        self.store(slot, (start, Ty::R))?;
+        let (ctr, cty) = self.counter_start(slot, start)?;
         let real = match cty {
             Ty::I => false,
             Ty::R => true,
@@ -572,8 +622,7 @@ impl<'a> Builder<'a> {
         };
         let start = self.real_operand(&f.start)?;
         let end = self.real_operand(&f.end)?;
-        let (ctr, cty) = self.local(slot)?;
-        self.store(slot, (start, Ty::R))?;
+        let (ctr, cty) = self.counter_start(slot, start)?;
         let up = step >= 0.0;
         let (test, body_start) = match cty {
             Ty::I if step.fract() == 0.0 && step.abs() <= i32::MAX as f64 => {

@@ -17,6 +17,9 @@
 //!   (`This.bits[$i]:=False`, the Drag Race's class sieve): the collection is found
 //!   when the loop starts (see [`FastCode::colls`]); loops of class functions
 //!   qualify (whole class functions do not: `This` and member calls);
+//! - a `For` loop whose counter is **undeclared** (`For ($i; 4; This.size; 2)` with
+//!   no `var $i`): a Real register, as the tree-walker stores it at every step, if
+//!   the loop alone sets it (its start, then its steps) and nothing reads it before;
 //! - a **run of numeric assignments** calling `Mod`, `Abs`, `Int`... (the pure numeric
 //!   commands of `compile::segments::PURE_NUMERIC`), grouped by `compile::segments`
 //!   into one `StmtKind::Seq` (a command call costs the tree-walker far more than the

@@ -60,6 +60,9 @@ impl Builder<'_> {
 
     /// Stores a value into local `s` (converted to its type).
     pub(super) fn store(&mut self, s: u32, v: (Reg, Ty)) -> Option<()> {
+        if self.counter == Some(s) {
+            return None; // the untyped counter: only its `For` sets it
+        }
         let (dst, want) = self.local(s)?;
         self.written[s as usize] = true;
         let (r, t) = v;

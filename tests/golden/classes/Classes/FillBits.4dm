@@ -29,3 +29,18 @@ Function both($n : Integer)
 		This.bits[$i]:=False
 		This.other[$i]:=True
 	End for
+
+// An undeclared counter ($j): a Real at every step, as the tree-walker leaves it.
+Function clear_untyped($to : Integer)->$r : Text
+	For ($j; 0; $to; 2)
+		This.bits[$j]:=False
+	End for
+	$r:=String($j)+" "+String(Value type($j))
+
+// An undeclared counter the body assigns (the loop stays on the tree-walker).
+Function clear_skip($to : Integer)->$r : Text
+	For ($j; 0; $to; 2)
+		This.bits[$j]:=False
+		$j:=$j+1
+	End for
+	$r:=String($j)+" "+String(Value type($j))
