@@ -224,6 +224,23 @@ fn main() {
             ),
         ],
     );
+    // a class sieve (the Drag Race's sieve_KB): loops of a class function storing
+    // into the collection `This.bits` (compiled: `StColl`), against the tree-walker
+    bench_4d_and_tree_walker(
+        &filter,
+        "class_collection_store",
+        1_000_000,
+        &[
+            (
+                "m.4dm",
+                "var $s : cs.BSieve\n$s:=cs.BSieve.new(1000000)\n$s.run()\n",
+            ),
+            (
+                "Classes/BSieve.4dm",
+                "Class constructor($n : Integer)\n\tThis.n:=$n\n\tThis.bits:=New collection().resize($n+1; True)\n\nFunction run()\n\tvar $f; $i : Integer\n\tFor ($f; 2; 1000)\n\t\tIf (Bool(This.bits[$f]))\n\t\t\tFor ($i; $f*2; This.n; $f)\n\t\t\t\tThis.bits[$i]:=False\n\t\t\tEnd for\n\t\tEnd if\n\tEnd for\n",
+            ),
+        ],
+    );
     // `cs.X.new()` (the class is stored in the object) and one call site seeing two
     // classes in turn (its inline cache refilled at every call: the miss path)
     bench_4d(

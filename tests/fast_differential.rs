@@ -594,6 +594,7 @@ fn golden_cases_run_the_same_without_the_fast_path() {
         "params",
         "errors",
         "errors_handling",
+        "classes",
     ] {
         let mut cases: Vec<_> = std::fs::read_dir(root.join(area))
             .expect("golden area")
@@ -618,6 +619,32 @@ fn golden_cases_run_the_same_without_the_fast_path() {
         }
     }
     assert!(compared > 100, "only {compared} cases compared");
+}
+
+/// The loops of class functions that store into collections of `This`
+/// (`classes/class_coll_store_*`), on a declared or an undeclared counter, really run
+/// compiled, and print the same both ways.
+#[test]
+fn class_collection_loops_run_compiled() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/classes");
+    for (case, min) in [
+        ("class_coll_store_loop", 3),
+        ("class_coll_store_plain_this", 1),
+        ("class_coll_store_untyped", 1),
+    ] {
+        let main = root.join(format!("{case}.4dm"));
+        let ((slow, _), (fast, compiled)) = std::thread::Builder::new()
+            .stack_size(1 << 30)
+            .spawn(move || (run_file(&main, true), run_file(&main, false)))
+            .expect("thread")
+            .join()
+            .expect("no panic");
+        assert_eq!(slow, fast, "{case} differs with the fast path");
+        assert!(
+            compiled >= min,
+            "{case}: {compiled} loops compiled, {min} expected"
+        );
+    }
 }
 
 /// Runs one script file in process with the fast path on or off: output then error

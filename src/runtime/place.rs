@@ -4,7 +4,7 @@
 use super::error::{codes, err, RtResult};
 use super::eval::ParamLoc;
 use super::interp::*;
-use super::value::{text, ElemRef, Ptr, Value, VarType};
+use super::value::{stored, text, ElemRef, Ptr, Value, VarType};
 use crate::compile::ir::*;
 use std::rc::Rc;
 
@@ -264,6 +264,32 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// `This.name:=v` where `This` is an instance of a class without computed
+    /// properties (up its chain) and nothing is shared: stored where `This` is, as
+    /// `access::set_prop` stores (no copy of the handle, no metadata look-up).
+    /// `Err(v)`: anything else (a plain object, `Undefined` stored, a setter...), which
+    /// the general path handles.
+    #[inline]
+    fn store_this_in_place(&mut self, name: &Rc<str>, v: Value) -> Result<(), Value> {
+        if matches!(v, Value::Undefined) || super::scheduler::any_shared(self) {
+            return Err(v);
+        }
+        let Some(Value::Object(o)) = self.frames.last().map(|f| &f.this) else {
+            return Err(v);
+        };
+        let Ok(mut m) = o.try_borrow_mut() else {
+            return Err(v);
+        };
+        match m.class_tag() {
+            0 => Err(v),
+            c if self.oo.has_accessors(c - 1) => Err(v),
+            _ => {
+                m.set(name, stored(v));
+                Ok(())
+            }
+        }
+    }
+
     pub fn assign(&mut self, p: &'p Place, v: Value) -> RtResult<()> {
         match p {
             Place::Local(s) => self.store_local(self.base + *s as usize, v),
@@ -321,6 +347,13 @@ impl<'p> Interp<'p> {
                 self.store_ptr(&ptr, v)
             }
             Place::Member(o, name) => {
+                let v = match **o {
+                    Expr::This => match self.store_this_in_place(name, v) {
+                        Ok(()) => return Ok(()),
+                        Err(v) => v,
+                    },
+                    _ => v,
+                };
                 let ov = self.eval(o)?;
                 let v = super::scheduler::prepare_store(self, &ov, v)?;
                 if let Value::Object(o) = &ov {

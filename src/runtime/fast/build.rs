@@ -180,6 +180,8 @@ struct Builder<'a> {
     array_elems: Vec<Option<Ty>>,
     /// The arrays used (`FastCode::arrays`).
     arrays: Vec<(u32, Ty)>,
+    /// The collection properties of `This` assigned (`FastCode::colls`).
+    colls: Vec<Rc<str>>,
     /// `FastCode::bounds`.
     bounds: Option<(Reg, Reg, Reg)>,
     /// The untyped locals compiled code may use (by slot; loops only).
@@ -202,7 +204,9 @@ impl<'a> Builder<'a> {
         region: bool,
     ) -> Option<Builder<'a>> {
         let m = prog.method(id)?;
-        if m.formula.is_some() || m.class.is_some() || m.shared_fn {
+        // a loop of a class function qualifies (it may assign elements of `This`'s
+        // collections), the whole function does not (`This`, member calls)
+        if m.formula.is_some() || (m.class.is_some() && !region) || m.shared_fn {
             return None;
         }
         let n = m.slot_types.len();
@@ -224,6 +228,7 @@ impl<'a> Builder<'a> {
             retarget: None,
             array_elems: Vec::new(),
             arrays: Vec::new(),
+            colls: Vec::new(),
             bounds: None,
             untyped,
             depth: 0,
@@ -281,6 +286,7 @@ impl<'a> Builder<'a> {
             params: Vec::new(),
             result: None,
             arrays: self.arrays,
+            colls: self.colls,
             bounds: self.bounds,
             untyped,
         };
@@ -383,6 +389,24 @@ impl<'a> Builder<'a> {
         Some((n as u32, ty))
     }
 
+    /// `This.name` as the collection of a loop (`FastCode::colls`): its number there.
+    fn coll(&mut self, e: &Expr) -> Option<u32> {
+        let Expr::Member(o, name) = e else {
+            return None;
+        };
+        if !self.region || !matches!(**o, Expr::This) {
+            return None;
+        }
+        let n = match self.colls.iter().position(|c| c == name) {
+            Some(n) => n,
+            None => {
+                self.colls.push(name.clone());
+                self.colls.len() - 1
+            }
+        };
+        Some(n as u32)
+    }
+
     /// An element index: an Integer register, or a Real one (`real`).
     fn index(&mut self, e: &Expr) -> Option<(Reg, bool)> {
         match self.expr(e)? {
@@ -462,6 +486,19 @@ impl<'a> Builder<'a> {
                     idx,
                     real,
                     src: v,
+                });
+            }
+            StmtKind::Assign(Place::Index(c, i), e) => {
+                // `This.name[$i]:=v`: the value, then the index, as the tree-walker
+                let (src, ty) = self.expr(e)?;
+                let coll = self.coll(c)?;
+                let (idx, real) = self.index(i)?;
+                self.emit(Op::StColl {
+                    coll,
+                    idx,
+                    real,
+                    src,
+                    ty,
                 });
             }
             StmtKind::AppendLocal(slot, es) => {

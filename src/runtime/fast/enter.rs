@@ -7,7 +7,9 @@ use super::{build, Entry, FastCode, Reg, State, Ty, UntypedLocal};
 use crate::compile::ir::{ForLoop, MethodId, Place, Stmt, StmtKind};
 use crate::runtime::error::{RtError, RtResult};
 use crate::runtime::interp::{Flow, Interp};
-use crate::runtime::value::{Array, Value, VarType};
+use crate::runtime::scheduler::{any_shared, is_shared};
+use crate::runtime::value::{Array, Coll, Value, VarType};
+use smallvec::SmallVec;
 use std::rc::Rc;
 
 /// A register's content as the value of a variable of type `ty`.
@@ -188,7 +190,7 @@ impl<'p> Interp<'p> {
             self.fast.regs[re as usize] = e.to_bits();
             self.fast.regs[rp as usize] = p.to_bits();
         }
-        let ran = if code.arrays.is_empty() {
+        let ran = if code.arrays.is_empty() && code.colls.is_empty() {
             self.run_code(&code, base, &code.reads)
         } else {
             self.run_code_arrays(&code, base)
@@ -252,14 +254,42 @@ impl<'p> Interp<'p> {
         Some(vm.run(code, 0))
     }
 
+    /// The collections of `This` a loop assigns elements of (`FastCode::colls`), if
+    /// `This` is an object holding an unshared collection in each property (`None`:
+    /// the tree-walker runs the loop).
+    fn this_colls(&self, names: &[Rc<str>]) -> Option<SmallVec<[Coll; 2]>> {
+        let Value::Object(this) = &self.frames.last()?.this else {
+            return None;
+        };
+        let this = this.try_borrow().ok()?;
+        let mut out = SmallVec::new();
+        for name in names {
+            let Some(Value::Collection(c)) = this.get(&**name) else {
+                return None;
+            };
+            if any_shared(self) && is_shared(self, &Value::Collection(c.clone())) {
+                return None; // a store needs `Use` and a shareable value
+            }
+            out.push(c.clone());
+        }
+        Some(out)
+    }
+
     /// [`Interp::run_code`] for a loop using local arrays: each must hold an array of
-    /// the element type compiled for, all distinct (`None`: nothing ran). Their
-    /// elements stay borrowed while the code runs.
+    /// the element type compiled for, all distinct (`None`: nothing ran); and
+    /// collections of `This` ([`Interp::this_colls`]), distinct too. Their elements
+    /// stay borrowed while the code runs.
     fn run_code_arrays(
         &mut self,
         code: &FastCode,
         base: usize,
     ) -> Option<Result<End, Box<RtError>>> {
+        let colls = self.this_colls(&code.colls)?;
+        // a second borrow of the same collection fails: distinct, or nothing runs
+        let mut coll_guards = colls
+            .iter()
+            .map(|c| c.try_borrow_mut().ok())
+            .collect::<Option<SmallVec<[_; 2]>>>()?;
         let mut guards = Vec::with_capacity(code.arrays.len());
         for (n, &(slot, ty)) in code.arrays.iter().enumerate() {
             let Some(Value::Array(a)) = self.locals.get(base + slot as usize) else {
@@ -284,6 +314,7 @@ impl<'p> Interp<'p> {
         }
         load_untyped(regs, code, &self.locals, &self.ltypes, base)?;
         let mut elems: Vec<&mut Vec<Value>> = guards.iter_mut().map(|g| &mut g.elems).collect();
+        elems.extend(coll_guards.iter_mut().map(|g| &mut **g));
         let mut vm = Vm {
             regs,
             arrays: &mut elems,

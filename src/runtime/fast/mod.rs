@@ -13,6 +13,12 @@
 //!   (`$a{$i}`, read and assigned): the element types are those the arrays have when
 //!   the loop is first compiled, checked again each time the loop starts (see
 //!   [`FastCode::arrays`]); `Not` of a Boolean;
+//! - in a loop, element assignments of a **collection property of `This`**
+//!   (`This.bits[$i]:=False`, the Drag Race's class sieve): the collection is found
+//!   when the loop starts (see [`FastCode::colls`]); loops of class functions
+//!   qualify (whole class functions do not: `This` and member calls);
+//! - in a loop, **untyped locals** (see below), a `For` on an undeclared counter
+//!   (`For ($i; 4; This.size; 2)` with no `var $i`) among them;
 //! - a **run of numeric assignments** calling `Mod`, `Abs`, `Int`... (the pure numeric
 //!   commands of `compile::segments::PURE_NUMERIC`), grouped by `compile::segments`
 //!   into one `StmtKind::Seq` (a command call costs the tree-walker far more than the
@@ -194,6 +200,17 @@ pub enum Op {
         real: bool,
         src: Reg,
     },
+    /// `This.name[idx] := src` for `colls[coll]` (a collection property of `This`):
+    /// `ty` is `src`'s type (an Integer or Real is stored as a Real, as `value::stored`
+    /// does); past the end the collection grows with nulls, a negative index is error
+    /// 4, as `access::set_index`.
+    StColl {
+        coll: u32,
+        idx: Reg,
+        real: bool,
+        src: Reg,
+        ty: Ty,
+    },
     /// Calls `calls[site]`, its result (if any) into `d`.
     Call(u32, Reg),
     /// End of the code (a method returns, a loop ends normally).
@@ -244,6 +261,13 @@ pub struct FastCode {
     /// element types (`LdElem`/`StElem` index this list). When the loop starts, each
     /// must hold a one-dimensional array of that element type, all distinct.
     pub arrays: Vec<(u32, Ty)>,
+    /// For a loop: the properties of `This` whose collections it assigns elements of
+    /// (`StColl` indexes this list). When the loop starts, `This` must be an object
+    /// holding a collection in each (read in place, as the tree-walker's `This.name`
+    /// reads an own property: no getter), not shared, all distinct; they stay
+    /// borrowed while the code runs (nothing else runs meanwhile, and compiled code
+    /// never assigns a property, so `This.name` cannot change).
+    pub colls: Vec<Rc<str>>,
     /// For a `For` loop whose bounds compiled code does not compute: the registers
     /// (Real) of its start, end and step, which the tree-walker evaluates (once, in
     /// that order, as `exec_for` does) before the code runs.

@@ -21,8 +21,9 @@ pub enum End {
 
 pub struct Vm<'a> {
     pub regs: &'a mut Vec<u64>,
-    /// The elements of the arrays of the running loop (`FastCode::arrays`), borrowed
-    /// for the whole run (compiled code touches nothing else).
+    /// The elements of the arrays of the running loop (`FastCode::arrays`), then of
+    /// its collections (`FastCode::colls`), borrowed for the whole run (compiled code
+    /// touches nothing else).
     pub arrays: &'a mut [&'a mut Vec<Value>],
     pub interrupt: Option<&'a AtomicBool>,
     /// Calls made so far inside compiled code, and how many more the call stack
@@ -106,6 +107,9 @@ impl FastCode {
                 LdElem { d, arr, idx, .. } => r(d) && r(idx) && (arr as usize) < self.arrays.len(),
                 StElem { arr, idx, src, .. } => {
                     r(idx) && r(src) && (arr as usize) < self.arrays.len()
+                }
+                StColl { coll, idx, src, .. } => {
+                    r(idx) && r(src) && (coll as usize) < self.colls.len()
                 }
                 Ret | RetMethod => true,
             }
@@ -205,6 +209,18 @@ fn elem_error(code: &FastCode, pc: usize, k: i64, len: usize) -> Box<RtError> {
     )
 }
 
+/// The tree-walker's error for a negative collection index.
+#[cold]
+#[inline(never)]
+fn coll_error(code: &FastCode, pc: usize, k: i64) -> Box<RtError> {
+    fail(
+        code,
+        pc,
+        codes::OUT_OF_RANGE,
+        &format!("Collection index out of range: {}", k),
+    )
+}
+
 #[cold]
 #[inline(never)]
 fn interrupted() -> Box<RtError> {
@@ -279,6 +295,48 @@ impl Vm<'_> {
             }
             _ => Err(elem_error(code, pc, k, n)),
         }
+    }
+
+    /// Stores register bits of type `ty` into element `k` of collection `coll`, as
+    /// `access::set_index` does.
+    #[inline(never)]
+    fn store_coll(
+        &mut self,
+        code: &FastCode,
+        pc: usize,
+        coll: u32,
+        k: i64,
+        ty: Ty,
+        bits: u64,
+    ) -> Result<(), Box<RtError>> {
+        let Some(elems) = self.arrays.get_mut(code.arrays.len() + coll as usize) else {
+            return Err(fail(code, pc, codes::OUT_OF_RANGE, "No collection"));
+        };
+        if k < 0 {
+            return Err(coll_error(code, pc, k));
+        }
+        let k = k as usize;
+        let v = match ty {
+            Ty::B => Value::Bool(bits != 0),
+            Ty::I => Value::Real(bits as u32 as i32 as f64),
+            Ty::R => Value::Real(f64::from_bits(bits)),
+        };
+        match elems.get_mut(k) {
+            Some(e) => *e = v,
+            None if k >= codes::MAX_SIZE => {
+                return Err(fail(
+                    code,
+                    pc,
+                    codes::NO_MEMORY,
+                    &format!("Not enough memory for a collection of {} elements", k),
+                ))
+            }
+            None => {
+                elems.resize(k + 1, Value::Null);
+                elems[k] = v;
+            }
+        }
+        Ok(())
     }
 
     #[inline(always)]
@@ -511,6 +569,20 @@ impl Vm<'_> {
                         i!(idx) as i64
                     };
                     self.store_elem(code, pc - 1, arr, k, rd!(src))?;
+                }
+                Op::StColl {
+                    coll,
+                    idx,
+                    real,
+                    src,
+                    ty,
+                } => {
+                    let k = if real {
+                        f!(idx).trunc() as i64
+                    } else {
+                        i!(idx) as i64
+                    };
+                    self.store_coll(code, pc - 1, coll, k, ty, rd!(src))?;
                 }
                 Op::Call(s, d) => {
                     let site = &code.calls[s as usize];
