@@ -9,6 +9,7 @@ use crate::runtime::value::VarType;
 use crate::syntax::ast::{BinOp, UnaryOp};
 use std::rc::Rc;
 
+mod blob;
 mod expr;
 mod untyped;
 
@@ -39,27 +40,50 @@ pub fn method_code(prog: &Program, cache: &mut Cache, id: MethodId) -> Option<Rc
     code
 }
 
-/// The compiled code of loop statement `stmt` of method `id`.
-///
-/// `array_elems` gives the element type of the local arrays as they are now (by
-/// slot; `None` for anything else): their elements may then be read and assigned.
-/// `untyped` gives what the untyped locals hold now (by slot; `None` for a typed
-/// local or one compiled code cannot use).
+/// What the locals of the running method hold when one of its loops is compiled
+/// (by slot): the compiled code is valid as long as they hold the same kinds, which
+/// the hand-over checks each time the loop starts.
+#[derive(Debug, Default, Clone)]
+pub struct LoopLocals {
+    /// The element type of each local array compiled code may use.
+    pub array_elems: Vec<Option<Ty>>,
+    /// What each untyped local holds (`None`: a typed local, or a value compiled
+    /// code cannot use).
+    pub untyped: Vec<Option<Entry>>,
+    /// The locals holding a BLOB.
+    pub blobs: Vec<bool>,
+}
+
+/// The compiled code of loop statement `stmt` of method `id`, given what the
+/// method's locals hold now.
 pub fn loop_code(
     prog: &Program,
     cache: &mut Cache,
     id: MethodId,
     stmt: &Stmt,
-    array_elems: Vec<Option<Ty>>,
-    untyped: Vec<Option<Entry>>,
+    locals: &LoopLocals,
 ) -> Option<Rc<FastCode>> {
     // an untyped local may need another register type than its entry value's (an
     // Integer the loop's sums make a Real): each attempt that finds one tries again
-    let mut hints: Vec<Option<Ty>> = vec![None; untyped.len()];
+    let mut hints: Vec<Option<Ty>> = vec![None; locals.untyped.len()];
     for _ in 0..4 {
-        let mut b = Builder::new(prog, cache, id, untyped_specs(&untyped, &hints), true)?;
-        b.array_elems = array_elems.clone();
-        match attempt(b, stmt) {
+        let specs = untyped_specs(&locals.untyped, &hints);
+        let Some(mut b) = Builder::new(prog, cache, id, specs.clone(), true) else {
+            return None;
+        };
+        b.take_locals(locals);
+        b.region_loop = matches!(
+            stmt.kind,
+            StmtKind::For(_) | StmtKind::While(..) | StmtKind::Repeat(..)
+        );
+        let attempt = match b.stmt(stmt) {
+            Some(()) => Ok(b.finish(Op::Ret).map(Rc::new)),
+            None => match b.restart {
+                Some(r) => Err(r),
+                None => bounded_for(prog, b.cache, id, stmt, locals, specs),
+            },
+        };
+        match attempt {
             Ok(code) => return code,
             Err((s, ty)) => hints[s as usize] = Some(ty),
         }
@@ -73,32 +97,15 @@ fn untyped_specs(untyped: &[Option<Entry>], hints: &[Option<Ty>]) -> Vec<Option<
         .collect()
 }
 
-/// One attempt of [`loop_code`]: the code, or the untyped local whose register
-/// type must change.
-fn attempt(mut b: Builder, stmt: &Stmt) -> Result<Option<Rc<FastCode>>, (u32, Ty)> {
-    let (prog, id, specs, elems) = (b.prog, b.id, b.untyped.clone(), b.array_elems.clone());
-    b.region_loop = matches!(
-        stmt.kind,
-        StmtKind::For(_) | StmtKind::While(..) | StmtKind::Repeat(..)
-    );
-    if b.stmt(stmt).is_some() {
-        return Ok(b.finish(Op::Ret).map(Rc::new));
-    }
-    if let Some(r) = b.restart {
-        return Err(r);
-    }
-    bounded_for(prog, b.cache, id, stmt, elems, specs)
-}
-
 /// [`loop_code`] for a `For` whose bounds compiled code cannot compute (`This.size`,
 /// a command...): the tree-walker evaluates them when the loop starts
-/// (`FastCode::bounds`).
+/// (`FastCode::bounds`). `Err`: an untyped local needs another register type.
 fn bounded_for(
     prog: &Program,
     cache: &mut Cache,
     id: MethodId,
     stmt: &Stmt,
-    array_elems: Vec<Option<Ty>>,
+    locals: &LoopLocals,
     untyped: Vec<Option<untyped::Spec>>,
 ) -> Result<Option<Rc<FastCode>>, (u32, Ty)> {
     let StmtKind::For(f) = &stmt.kind else {
@@ -110,7 +117,7 @@ fn bounded_for(
     let Some(mut b) = Builder::new(prog, cache, id, untyped, true) else {
         return Ok(None);
     };
-    b.array_elems = array_elems;
+    b.take_locals(locals);
     b.region_loop = true;
     b.cur_pos = stmt.pos;
     let (start, end, step) = (b.temp(), b.temp(), b.temp());
@@ -180,6 +187,10 @@ struct Builder<'a> {
     array_elems: Vec<Option<Ty>>,
     /// The arrays used (`FastCode::arrays`).
     arrays: Vec<(u32, Ty)>,
+    /// The locals holding a BLOB (by slot; loops only), and those used
+    /// (`FastCode::blobs`).
+    blob_slots: Vec<bool>,
+    blobs: Vec<(u32, bool)>,
     /// The collection properties of `This` assigned (`FastCode::colls`).
     colls: Vec<Rc<str>>,
     /// `FastCode::bounds`.
@@ -228,6 +239,8 @@ impl<'a> Builder<'a> {
             retarget: None,
             array_elems: Vec::new(),
             arrays: Vec::new(),
+            blob_slots: Vec::new(),
+            blobs: Vec::new(),
             colls: Vec::new(),
             bounds: None,
             untyped,
@@ -235,6 +248,12 @@ impl<'a> Builder<'a> {
             restart: None,
             region_loop: false,
         })
+    }
+
+    /// What the locals hold (`loop_code`).
+    fn take_locals(&mut self, locals: &LoopLocals) {
+        self.array_elems = locals.array_elems.clone();
+        self.blob_slots = locals.blobs.clone();
     }
 
     /// A whole method: parameters and result typed, every statement compiled.
@@ -289,6 +308,8 @@ impl<'a> Builder<'a> {
             colls: self.colls,
             bounds: self.bounds,
             untyped,
+            blobs: self.blobs,
+            runs: Default::default(),
         };
         code.valid().then_some(code)
     }
@@ -476,6 +497,9 @@ impl<'a> Builder<'a> {
                 self.store(*slot, v)?;
             }
             StmtKind::Assign(Place::Element(b, i), e) => {
+                if let Some(stored) = self.blob_store(b, i, e) {
+                    return stored;
+                }
                 // the value first, then the index (the tree-walker's order)
                 let v = self.expr(e)?;
                 let (arr, ty) = self.array(b)?;

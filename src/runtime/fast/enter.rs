@@ -88,6 +88,23 @@ fn load_untyped(
     Some(())
 }
 
+/// The BLOBs of `code` (frame at `base`), taken out of their variables (`None`, and
+/// nothing taken, if one does not hold a BLOB).
+fn take_blobs(locals: &mut [Value], code: &FastCode, base: usize) -> Option<Vec<Rc<Vec<u8>>>> {
+    let holds =
+        |&(s, _): &(u32, bool)| matches!(locals.get(base + s as usize), Some(Value::Blob(_)));
+    if !code.blobs.iter().all(holds) {
+        return None;
+    }
+    let taken = code.blobs.iter().map(|&(s, _)| {
+        match std::mem::replace(&mut locals[base + s as usize], Value::Undefined) {
+            Value::Blob(b) => b,
+            _ => Rc::default(), // checked above
+        }
+    });
+    Some(taken.collect())
+}
+
 fn var_type(ty: Ty) -> VarType {
     match ty {
         Ty::I => VarType::Integer,
@@ -126,6 +143,7 @@ impl<'p> Interp<'p> {
         base: usize,
     ) -> Option<RtResult<Flow>> {
         let r = self.run_code(code, base, &code.params)?;
+        code.runs.set(code.runs.get().saturating_add(1));
         if let Some((res, ty)) = code.result {
             self.locals[base + res as usize] = to_value(ty, self.fast.regs[res as usize]);
         }
@@ -145,11 +163,15 @@ impl<'p> Interp<'p> {
             None => {
                 let id = self.frames.last()?.method;
                 let types = &self.prog.method(id)?.slot_types;
-                let elems = (0..types.len())
-                    .map(|s| match self.locals.get(self.base + s) {
+                let now = |s: usize| self.locals.get(self.base + s);
+                let array_elems = (0..types.len())
+                    .map(|s| match now(s) {
                         Some(Value::Array(a)) => array_elem(&a.borrow()),
                         _ => None,
                     })
+                    .collect();
+                let blobs = (0..types.len())
+                    .map(|s| matches!(now(s), Some(Value::Blob(_))))
                     .collect();
                 let untyped = (types.iter().enumerate())
                     .map(|(s, &t)| {
@@ -159,7 +181,12 @@ impl<'p> Interp<'p> {
                             .then(|| entry_of(self.locals.get(abs)?))?
                     })
                     .collect();
-                let c = build::loop_code(self.prog, &mut self.fast, id, stmt, elems, untyped);
+                let locals = build::LoopLocals {
+                    array_elems,
+                    untyped,
+                    blobs,
+                };
+                let c = build::loop_code(self.prog, &mut self.fast, id, stmt, &locals);
                 self.fast.loops.insert(key, c.clone());
                 c?
             }
@@ -190,11 +217,14 @@ impl<'p> Interp<'p> {
             self.fast.regs[re as usize] = e.to_bits();
             self.fast.regs[rp as usize] = p.to_bits();
         }
-        let ran = if code.arrays.is_empty() && code.colls.is_empty() {
+        let ran = if code.arrays.is_empty() && code.colls.is_empty() && code.blobs.is_empty() {
             self.run_code(&code, base, &code.reads)
         } else {
             self.run_code_arrays(&code, base)
         };
+        if ran.is_some() {
+            code.runs.set(code.runs.get().saturating_add(1));
+        }
         let r = match (ran, bounds) {
             (Some(r), _) => r,
             (None, Some((_, (s, e, p), f))) => match f.var {
@@ -247,6 +277,7 @@ impl<'p> Interp<'p> {
         let mut vm = Vm {
             regs,
             arrays: &mut [],
+            blobs: &mut [],
             interrupt: self.interrupt.as_deref(),
             depth: 0,
             max_depth: self.max_depth.saturating_sub(self.frames.len()),
@@ -258,6 +289,9 @@ impl<'p> Interp<'p> {
     /// `This` is an object holding an unshared collection in each property (`None`:
     /// the tree-walker runs the loop).
     fn this_colls(&self, names: &[Rc<str>]) -> Option<SmallVec<[Coll; 2]>> {
+        if names.is_empty() {
+            return Some(SmallVec::new()); // `This` need not be an object
+        }
         let Value::Object(this) = &self.frames.last()?.this else {
             return None;
         };
@@ -283,6 +317,21 @@ impl<'p> Interp<'p> {
         &mut self,
         code: &FastCode,
         base: usize,
+    ) -> Option<Result<End, Box<RtError>>> {
+        let mut blobs = take_blobs(&mut self.locals, code, base)?;
+        let r = self.run_code_blobs(code, base, &mut blobs);
+        for (&(slot, _), bytes) in code.blobs.iter().zip(blobs) {
+            self.locals[base + slot as usize] = Value::Blob(bytes);
+        }
+        r
+    }
+
+    /// [`Interp::run_code_arrays`] with the BLOBs taken out of their variables.
+    fn run_code_blobs(
+        &mut self,
+        code: &FastCode,
+        base: usize,
+        blobs: &mut [Rc<Vec<u8>>],
     ) -> Option<Result<End, Box<RtError>>> {
         let colls = self.this_colls(&code.colls)?;
         // a second borrow of the same collection fails: distinct, or nothing runs
@@ -314,10 +363,19 @@ impl<'p> Interp<'p> {
         }
         load_untyped(regs, code, &self.locals, &self.ltypes, base)?;
         let mut elems: Vec<&mut Vec<Value>> = guards.iter_mut().map(|g| &mut g.elems).collect();
+        let mut bytes: Vec<&mut Vec<u8>> = Vec::with_capacity(blobs.len());
+        for (b, &(_, written)) in blobs.iter_mut().zip(&code.blobs) {
+            bytes.push(if written {
+                Rc::make_mut(b)
+            } else {
+                Rc::get_mut(b)?
+            });
+        }
         elems.extend(coll_guards.iter_mut().map(|g| &mut **g));
         let mut vm = Vm {
             regs,
             arrays: &mut elems,
+            blobs: &mut bytes,
             interrupt: self.interrupt.as_deref(),
             depth: 0,
             max_depth: self.max_depth.saturating_sub(self.frames.len()),

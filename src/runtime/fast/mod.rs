@@ -13,6 +13,8 @@
 //!   (`$a{$i}`, read and assigned): the element types are those the arrays have when
 //!   the loop is first compiled, checked again each time the loop starts (see
 //!   [`FastCode::arrays`]); `Not` of a Boolean;
+//! - in a loop, bytes of **local BLOBs** (`$blob{$i}`, read and assigned: the Drag
+//!   Race's BLOB sieve), see [`FastCode::blobs`];
 //! - in a loop, element assignments of a **collection property of `This`**
 //!   (`This.bits[$i]:=False`, the Drag Race's class sieve): the collection is found
 //!   when the loop starts (see [`FastCode::colls`]); loops of class functions
@@ -211,6 +213,23 @@ pub enum Op {
         src: Reg,
         ty: Ty,
     },
+    /// `d := blobs[blob]{idx}`: a byte of a local BLOB, as an Integer; error 4 (out
+    /// of range) like the tree-walker's (`place::blob_byte`).
+    LdByte {
+        d: Reg,
+        blob: u32,
+        idx: Reg,
+        real: bool,
+    },
+    /// `blobs[blob]{idx} := src` (an Integer or a Real register, `ty`): the low 8
+    /// bits of the number, as `Interp::set_blob_byte` writes it.
+    StByte {
+        blob: u32,
+        idx: Reg,
+        real: bool,
+        src: Reg,
+        ty: Ty,
+    },
     /// Calls `calls[site]`, its result (if any) into `d`.
     Call(u32, Reg),
     /// End of the code (a method returns, a loop ends normally).
@@ -275,6 +294,16 @@ pub struct FastCode {
     /// For a loop: the untyped locals it uses, speculated from their values when it
     /// was compiled (see "Untyped locals" above).
     pub untyped: Vec<UntypedLocal>,
+    /// For a loop: the local BLOBs it reads or writes bytes of (`LdByte`/`StByte`
+    /// index this list), and whether it writes them. When the loop starts each must
+    /// hold a BLOB; its bytes are taken out of the variable while the code runs and
+    /// put back. A BLOB written is copied first if another variable shares its bytes
+    /// (as the tree-walker's first write would); one only read must not be shared
+    /// (else the tree-walker runs the loop: no copy for reading).
+    pub blobs: Vec<(u32, bool)>,
+    /// How many times the tree-walker handed over to this code (tests check that
+    /// compiled code really runs, not only compiles).
+    pub runs: std::cell::Cell<u32>,
 }
 
 /// What an untyped local held when a loop was compiled: it must hold the same kind

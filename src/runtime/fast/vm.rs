@@ -25,6 +25,8 @@ pub struct Vm<'a> {
     /// its collections (`FastCode::colls`), borrowed for the whole run (compiled code
     /// touches nothing else).
     pub arrays: &'a mut [&'a mut Vec<Value>],
+    /// The bytes of the BLOBs of the running loop (`FastCode::blobs`).
+    pub blobs: &'a mut [&'a mut Vec<u8>],
     pub interrupt: Option<&'a AtomicBool>,
     /// Calls made so far inside compiled code, and how many more the call stack
     /// takes before "Stack full".
@@ -107,6 +109,10 @@ impl FastCode {
                 LdElem { d, arr, idx, .. } => r(d) && r(idx) && (arr as usize) < self.arrays.len(),
                 StElem { arr, idx, src, .. } => {
                     r(idx) && r(src) && (arr as usize) < self.arrays.len()
+                }
+                LdByte { d, blob, idx, .. } => r(d) && r(idx) && (blob as usize) < self.blobs.len(),
+                StByte { blob, idx, src, .. } => {
+                    r(idx) && r(src) && (blob as usize) < self.blobs.len()
                 }
                 StColl { coll, idx, src, .. } => {
                     r(idx) && r(src) && (coll as usize) < self.colls.len()
@@ -206,6 +212,18 @@ fn elem_error(code: &FastCode, pc: usize, k: i64, len: usize) -> Box<RtError> {
         pc,
         codes::OUT_OF_RANGE,
         &format!("Array index out of range: {}", k),
+    )
+}
+
+/// The tree-walker's error for a BLOB index outside the BLOB (`place::blob_byte`).
+#[cold]
+#[inline(never)]
+fn byte_error(code: &FastCode, pc: usize, k: i64, len: usize) -> Box<RtError> {
+    fail(
+        code,
+        pc,
+        codes::OUT_OF_RANGE,
+        &format!("BLOB index out of range: {} (size {})", k, len),
     )
 }
 
@@ -569,6 +587,41 @@ impl Vm<'_> {
                         i!(idx) as i64
                     };
                     self.store_elem(code, pc - 1, arr, k, rd!(src))?;
+                }
+                Op::LdByte { d, blob, idx, real } => {
+                    let k = if real {
+                        f!(idx).trunc() as i64
+                    } else {
+                        i!(idx) as i64
+                    };
+                    let bytes = &self.blobs[blob as usize];
+                    match bytes.get(k as usize) {
+                        Some(&b) if k >= 0 => wi!(d, b as i32),
+                        _ => return Err(byte_error(code, pc - 1, k, bytes.len())),
+                    }
+                }
+                Op::StByte {
+                    blob,
+                    idx,
+                    real,
+                    src,
+                    ty,
+                } => {
+                    let k = if real {
+                        f!(idx).trunc() as i64
+                    } else {
+                        i!(idx) as i64
+                    };
+                    let n = match ty {
+                        Ty::R => f!(src) as i64,
+                        _ => i!(src) as i64,
+                    };
+                    let bytes = &mut self.blobs[blob as usize];
+                    let len = bytes.len();
+                    match bytes.get_mut(k as usize) {
+                        Some(b) if k >= 0 => *b = n as u8,
+                        _ => return Err(byte_error(code, pc - 1, k, len)),
+                    }
                 }
                 Op::StColl {
                     coll,

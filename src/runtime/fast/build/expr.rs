@@ -109,6 +109,9 @@ impl Builder<'_> {
             Expr::Const(Value::Bool(b)) => Some((self.constant(*b as u64), Ty::B)),
             Expr::Local(s) => self.read_local(*s, false),
             Expr::Element(b, i) => {
+                if let Some(byte) = self.blob_load(b, i) {
+                    return byte;
+                }
                 let (arr, ty) = self.array(b)?;
                 let (idx, real) = self.index(i)?;
                 let d = self.emit_to(|d| Op::LdElem { d, arr, idx, real });
