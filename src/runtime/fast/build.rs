@@ -68,9 +68,7 @@ pub fn loop_code(
     let mut hints: Vec<Option<Ty>> = vec![None; locals.untyped.len()];
     for _ in 0..4 {
         let specs = untyped_specs(&locals.untyped, &hints);
-        let Some(mut b) = Builder::new(prog, cache, id, specs.clone(), true) else {
-            return None;
-        };
+        let mut b = Builder::new(prog, cache, id, specs.clone(), true)?;
         b.take_locals(locals);
         b.region_loop = matches!(
             stmt.kind,
