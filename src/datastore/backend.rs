@@ -5,7 +5,8 @@
 //! processes, possibly on several machines, on one database).
 //!
 //! The datastore keeps every record of an instance in memory (its selections,
-//! indexes and queries run there, with 4D's collation from `runtime::collate`);
+//! indexes and queries run there, with 4D's collation from `runtime::collate`,
+//! except the queries a backend runs itself, [`Backend::query`]);
 //! a backend makes that memory durable and, when several instances share the
 //! database ([`Backend::shared`]), keeps their memories and their record locks in
 //! agreement:
@@ -19,6 +20,7 @@
 //!   ([`Backend::lock`]); the datastore asks only when no process of its own
 //!   instance holds the record.
 
+use super::pushdown::Pred;
 use super::store::{LockOwner, Record};
 use super::structure::Structure;
 
@@ -93,6 +95,20 @@ pub trait Backend: Send {
     /// The process of another (live) instance holding the lock of record `rn`.
     fn owner(&mut self, _ti: usize, _rn: i64) -> Result<Option<LockOwner>, String> {
         Ok(None)
+    }
+
+    /// The record numbers of table `ti` that satisfy `pred` (those among
+    /// `within` when given), ascending, found by the database itself; `None`
+    /// when this backend does not run queries (the datastore runs them in
+    /// memory). Called only when the database holds what the memory holds
+    /// for these fields ([`super::store::Inner::pushdown`]).
+    fn query(
+        &mut self,
+        _ti: usize,
+        _pred: &Pred,
+        _within: Option<&[i64]>,
+    ) -> Option<Result<Vec<i64>, String>> {
+        None
     }
 
     /// What other instances wrote since the last call (or since

@@ -10,9 +10,10 @@
 //!   it also holds the record lock table of its processes. With PostgreSQL it
 //!   reads what other instances wrote at each operation, takes its record
 //!   numbers from database sequences and its locks from a table every instance
-//!   sees (see [`backend`]). Queries, selections and sorts run in memory on both
-//!   backends, with 4D's collation ([`pg`] says why the SQL side has folded
-//!   shadow columns).
+//!   sees (see [`backend`]). Selections and sorts run in memory on both
+//!   backends, with 4D's collation; so do queries on SQLite, while on
+//!   PostgreSQL a query of simple field comparisons runs as one SQL `SELECT`
+//!   on folded shadow columns ([`pushdown`], `pg_query`), the others in memory.
 //! - Every record has a stamp ([`store::TableData::stamp`]): 1 when loaded or
 //!   created, plus one at each save by either language; ORDA (`crate::orda`)
 //!   uses it for optimistic locking.
@@ -49,8 +50,11 @@
 
 pub mod backend;
 pub mod pg;
+mod pg_query;
 mod pg_rows;
 pub mod process;
+pub mod pushdown;
+mod query;
 pub mod sqlite;
 pub mod store;
 pub mod structure;

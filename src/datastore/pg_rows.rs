@@ -195,6 +195,18 @@ pub(super) fn record(row: &Row, types: &[FieldType]) -> Result<(i64, Record), po
     Ok((rn, rec))
 }
 
+/// `s` as a literal part of a `LIKE` pattern (`\\` is the default escape).
+pub(super) fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub(super) fn refs(p: &[Box<dyn ToSql + Sync>]) -> Vec<&(dyn ToSql + Sync)> {
     p.iter().map(|b| b.as_ref()).collect()
 }

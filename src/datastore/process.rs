@@ -2,7 +2,7 @@
 //! position and current record (with the record's lock), its read-only/read-write
 //! state; its sets and named selections; its transaction.
 
-use super::store::{Cell, Datastore, Inner, Key, LockOwner, Record};
+use super::store::{Cell, Datastore, Inner, LockOwner, Record};
 use super::structure::{FieldType, Structure};
 use super::{codes as dbc, DUPLICATE_KEY};
 use crate::runtime::collate;
@@ -205,7 +205,7 @@ impl ProcessDb {
     /// and the other instances' records as they were then, or newer when
     /// another process of this instance read them since. Outside a transaction
     /// every operation reads them first.
-    fn lock_store<'a>(&self, store: &'a Datastore) -> std::sync::MutexGuard<'a, Inner> {
+    pub(super) fn lock_store<'a>(&self, store: &'a Datastore) -> std::sync::MutexGuard<'a, Inner> {
         if self.tx_marks.is_empty() || !self.tx_synced.get() {
             self.tx_synced.set(!self.tx_marks.is_empty());
             store.lock()
@@ -214,7 +214,7 @@ impl ProcessDb {
         }
     }
 
-    fn store(&self) -> RtResult<Arc<Datastore>> {
+    pub(super) fn store(&self) -> RtResult<Arc<Datastore>> {
         match &self.store {
             Some(s) => Ok(s.clone()),
             None => no_db(),
@@ -328,7 +328,7 @@ impl ProcessDb {
         });
     }
 
-    fn types(&self, ti: usize) -> Vec<FieldType> {
+    pub(super) fn types(&self, ti: usize) -> Vec<FieldType> {
         self.structure()
             .map(|s| s.tables[ti].fields.iter().map(|f| f.ty).collect())
             .unwrap_or_default()
@@ -652,71 +652,6 @@ impl ProcessDb {
             .collect())
     }
 
-    /// Runs query lines over all records (`in_selection` false) or the selection.
-    pub fn query(&self, ti: usize, lines: &[QueryLine], in_selection: bool) -> RtResult<Vec<i64>> {
-        let store = self.store()?;
-        let g = self.lock_store(&store);
-        let data = &g.tables[ti];
-        // what a line without index scans: made once, and only if needed (an
-        // indexed query on a big table must not list all its records)
-        let base = std::cell::OnceCell::new();
-        let base = || {
-            base.get_or_init(|| {
-                if in_selection {
-                    let mut s = self.tables[ti].sel.clone();
-                    s.sort_unstable();
-                    s.dedup();
-                    s
-                } else {
-                    data.all()
-                }
-            })
-        };
-        let mut result: BTreeSet<i64> = BTreeSet::new();
-        for (i, l) in lines.iter().enumerate() {
-            let conj = if i == 0 { Conj::First } else { l.conj };
-            // an AND or EXCEPT line only needs to test what is already found
-            let candidates: Vec<i64> = match conj {
-                Conj::And | Conj::Except => result.iter().copied().collect(),
-                _ => Vec::new(),
-            };
-            let hits: BTreeSet<i64> = match conj {
-                Conj::And | Conj::Except => candidates
-                    .into_iter()
-                    .filter(|&rn| {
-                        data.get(rn)
-                            .is_some_and(|r| matches(&r[l.fi], l.op, &l.value))
-                    })
-                    .collect(),
-                _ => {
-                    let via_index = if in_selection {
-                        None
-                    } else {
-                        index_lookup(data, l)
-                    };
-                    match via_index {
-                        Some(h) => h,
-                        None => base()
-                            .iter()
-                            .copied()
-                            .filter(|&rn| {
-                                data.get(rn)
-                                    .is_some_and(|r| matches(&r[l.fi], l.op, &l.value))
-                            })
-                            .collect(),
-                    }
-                }
-            };
-            result = match conj {
-                Conj::First => hits,
-                Conj::And => hits,
-                Conj::Or => result.union(&hits).copied().collect(),
-                Conj::Except => result.difference(&hits).copied().collect(),
-            };
-        }
-        Ok(result.into_iter().collect())
-    }
-
     /// `ORDER BY`: sorts the selection by fields (`true`: ascending).
     pub fn order_by(&mut self, ti: usize, keys: &[(usize, bool)]) -> RtResult<()> {
         let store = self.store()?;
@@ -881,6 +816,9 @@ impl ProcessDb {
         }
         g.publish_locks(self.owner.pid);
         let r = g.flush(&touched);
+        for (ti, _, _) in &undo {
+            g.settle(*ti, 1);
+        }
         if r.is_err() {
             // nothing was written: the records go back to what is stored
             for (ti, rn, old) in undo.into_iter().rev() {
@@ -903,6 +841,7 @@ impl ProcessDb {
         while self.undo.len() > mark {
             if let Some((ti, rn, old)) = self.undo.pop() {
                 g.restore(ti, rn, old);
+                g.settle(ti, 1);
             }
         }
         // selections may name records that no longer exist
@@ -944,36 +883,6 @@ fn write_error<T>(e: String) -> RtResult<T> {
     } else {
         err(dbc::IO, e)
     }
-}
-
-fn index_lookup(data: &super::store::TableData, l: &QueryLine) -> Option<BTreeSet<i64>> {
-    let idx = data.indexes.get(&l.fi)?;
-    if l.op != QOp::Eq {
-        return None;
-    }
-    if let Cell::Text(s) = &l.value {
-        if let Some(prefix) = s.strip_suffix('@') {
-            if prefix.contains('@') {
-                return None;
-            }
-            let p = super::store::fold(prefix);
-            return Some(
-                idx.range((Key::Text(p.clone()), i64::MIN)..)
-                    .take_while(|(k, _)| matches!(k, Key::Text(t) if t.starts_with(&p)))
-                    .map(|(_, rn)| *rn)
-                    .collect(),
-            );
-        }
-        if s.contains('@') {
-            return None;
-        }
-    }
-    let k = l.value.key();
-    Some(
-        idx.range((k.clone(), i64::MIN)..=(k, i64::MAX))
-            .map(|(_, rn)| *rn)
-            .collect(),
-    )
 }
 
 /// Orders two stored values of one field (texts as 4D compares them).

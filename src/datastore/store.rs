@@ -103,6 +103,11 @@ pub struct TableData {
     /// Saves of each record since the data file was opened (ORDA's stamp is
     /// this plus one; see [`TableData::stamp`]).
     pub saves: Vec<u32>,
+    /// The type of each field, and how many records hold in that field a cell
+    /// of another kind than the database gives back (`pushdown::native`): a
+    /// query on such a field is not pushed down.
+    types: Vec<FieldType>,
+    odd: Vec<usize>,
 }
 
 /// Everything behind the datastore's lock.
@@ -116,6 +121,12 @@ pub struct Inner {
     /// instance can see those records, so their locks stay in this instance
     /// until [`Inner::publish_locks`] (two round trips saved per record).
     unpublished: std::collections::HashSet<(usize, i64)>,
+    /// Per table, the writes of open 4D transactions (of any process of this
+    /// instance) kept in memory and not yet in the database: while there are
+    /// some, the table's queries run in memory.
+    unflushed: Vec<usize>,
+    /// How many queries the backend ran ([`Inner::pushdown`]).
+    pushed: u64,
     next_pid: u32,
 }
 
@@ -137,9 +148,14 @@ impl Datastore {
         mut backend: Box<dyn Backend>,
     ) -> Result<Datastore, String> {
         let stored = backend.open_tables(&structure)?;
+        let unflushed = vec![0; structure.tables.len()];
         let mut tables = Vec::new();
         for (t, recs) in structure.tables.iter().zip(stored) {
-            let mut data = TableData::default();
+            let mut data = TableData {
+                types: t.fields.iter().map(|f| f.ty).collect(),
+                odd: vec![0; t.fields.len()],
+                ..TableData::default()
+            };
             for (fi, f) in t.fields.iter().enumerate() {
                 if f.indexed {
                     data.indexes.insert(fi, BTreeSet::new());
@@ -164,6 +180,8 @@ impl Datastore {
                 tables,
                 locks: HashMap::new(),
                 unpublished: Default::default(),
+                unflushed,
+                pushed: 0,
                 next_pid: 1,
             }),
         })
@@ -189,6 +207,12 @@ impl Datastore {
         }
     }
 
+    /// How many queries the backend ran itself since the datastore was
+    /// opened (the others ran in memory).
+    pub fn pushed_down(&self) -> u64 {
+        self.lock_unsynced().pushed
+    }
+
     /// A new process number for lock ownership (1, 2, ...).
     pub fn new_pid(&self) -> u32 {
         let mut g = self.lock();
@@ -207,6 +231,7 @@ impl TableData {
         for (fi, idx) in self.indexes.iter_mut() {
             idx.insert((rec[*fi].key(), rn));
         }
+        self.count_odd(&rec, true);
         if self.records[i].is_none() {
             self.live += 1;
         }
@@ -218,8 +243,17 @@ impl TableData {
         for (fi, idx) in self.indexes.iter_mut() {
             idx.remove(&(old[*fi].key(), rn));
         }
+        self.count_odd(&old, false);
         self.live -= 1;
         Some(old)
+    }
+
+    fn count_odd(&mut self, rec: &Record, add: bool) {
+        for ((ty, n), c) in self.types.iter().zip(self.odd.iter_mut()).zip(rec) {
+            if !super::pushdown::native(*ty, c) {
+                *n = if add { *n + 1 } else { n.saturating_sub(1) };
+            }
+        }
     }
 
     /// The stamp of record `rn` (ORDA `getStamp()`): 1 when loaded or created,
@@ -304,10 +338,64 @@ impl Inner {
         Ok(n)
     }
 
-    /// Stores a record in memory; with `persist`, also in the data file.
+    /// The query `pred` on table `ti` (among `within` when given) run by the
+    /// backend, or `None` to run it in memory: when the backend does not run
+    /// queries, when a 4D transaction's writes are still in memory only, when
+    /// a field it reads holds in memory a cell the database would give back
+    /// otherwise, or when the database fails (reported on stderr).
+    ///
+    /// [choice] The database may have records another instance wrote since
+    /// this one last read the change log: those not in memory yet are left
+    /// out (the process could not load them), as if the query had run just
+    /// before they were written.
+    pub fn pushdown(
+        &mut self,
+        ti: usize,
+        pred: &super::pushdown::Pred,
+        within: Option<&[i64]>,
+    ) -> Option<Vec<i64>> {
+        if self.unflushed.get(ti).is_none_or(|&n| n > 0) {
+            return None;
+        }
+        let mut fields = Vec::new();
+        pred.fields(&mut fields);
+        let t = &self.tables[ti];
+        if fields
+            .iter()
+            .any(|&fi| t.odd.get(fi).is_none_or(|&n| n > 0))
+        {
+            return None;
+        }
+        match self.backend.query(ti, pred, within)? {
+            Ok(mut v) => {
+                self.pushed += 1;
+                let t = &self.tables[ti];
+                v.retain(|&rn| t.get(rn).is_some());
+                Some(v)
+            }
+            Err(e) => {
+                eprintln!("fourd: {e}");
+                None
+            }
+        }
+    }
+
+    /// `n` writes of a 4D transaction on table `ti` are now in the database,
+    /// or undone (see [`Inner::put`] without `persist`).
+    pub fn settle(&mut self, ti: usize, n: usize) {
+        if let Some(u) = self.unflushed.get_mut(ti) {
+            *u = u.saturating_sub(n);
+        }
+    }
+
+    /// Stores a record in memory; with `persist`, also in the data file
+    /// (without: a write of a 4D transaction, [`Inner::settle`]d when the
+    /// transaction ends).
     pub fn put(&mut self, ti: usize, rn: i64, rec: Record, persist: bool) -> Result<(), String> {
         if persist {
             self.backend.write(ti, rn, Some(&rec))?;
+        } else {
+            self.unflushed[ti] += 1;
         }
         if self.tables[ti].remove_mem(rn).is_some() {
             self.tables[ti].bump_stamp(rn, true);
@@ -335,6 +423,8 @@ impl Inner {
     pub fn delete(&mut self, ti: usize, rn: i64, persist: bool) -> Result<Option<Record>, String> {
         if persist {
             self.backend.write(ti, rn, None)?;
+        } else {
+            self.unflushed[ti] += 1;
         }
         Ok(self.tables[ti].remove_mem(rn))
     }

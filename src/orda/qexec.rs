@@ -106,13 +106,13 @@ pub fn bind(m: &Model, ti: usize, path: &str) -> RtResult<Bound> {
 
 /// What a comparison compares with, converted for the field.
 #[derive(Debug, Clone)]
-enum QVal {
+pub(super) enum QVal {
     One(Cell),
     List(Vec<Cell>),
 }
 
 #[derive(Debug)]
-enum BNode {
+pub(super) enum BNode {
     Cmp { path: Bound, op: Op, val: QVal },
     And(Box<BNode>, Box<BNode>),
     Or(Box<BNode>, Box<BNode>),
@@ -496,7 +496,7 @@ fn json_values(j: &serde_json::Value, path: &[String], out: &mut Vec<Cell>) {
     }
 }
 
-fn test(c: &Cell, op: Op, q: &QVal) -> bool {
+pub(super) fn test(c: &Cell, op: Op, q: &QVal) -> bool {
     match q {
         QVal::List(items) => {
             op == Op::In && items.iter().any(|x| test(c, Op::Eq, &QVal::One(x.clone())))
@@ -818,20 +818,34 @@ pub fn run_query(
     let keys = expand_order(it, m, ti, &parsed.order)?;
     let order = bind_order(m, ti, &keys)?;
     let started = std::time::Instant::now();
-    let g = m.store.lock();
-    let run = Run {
-        m,
-        w: Walker::new(&g),
-    };
+    let mut g = m.store.lock();
     let base = base.map(|mut b| {
         b.sort_unstable();
         b.dedup();
         b
     });
+    // in the database when it can (not when a plan is asked for: it
+    // describes the memory path's steps)
+    let pushed = match &node {
+        Some(n) if !want_plan && !want_path && base.as_ref().is_none_or(|b| !b.is_empty()) => {
+            let types: Vec<FieldType> = m.store.structure.tables[ti]
+                .fields
+                .iter()
+                .map(|f| f.ty)
+                .collect();
+            super::qpush::pred(n, ti, &types).and_then(|p| g.pushdown(ti, &p, base.as_deref()))
+        }
+        _ => None,
+    };
+    let run = Run {
+        m,
+        w: Walker::new(&g),
+    };
     let mut plan = Vec::new();
-    let mut recs = match &node {
-        Some(n) => run.eval(n, ti, base.as_deref(), &mut plan),
-        None => base.unwrap_or_else(|| run.all(ti)),
+    let mut recs = match (&node, pushed) {
+        (_, Some(found)) => found,
+        (Some(n), None) => run.eval(n, ti, base.as_deref(), &mut plan),
+        (None, None) => base.unwrap_or_else(|| run.all(ti)),
     };
     let ordered = !order.is_empty();
     if ordered {
