@@ -22,3 +22,13 @@ For ($i; 1; $q/10)
 End for
 $ms:=Milliseconds-$t0
 ALERT("query Qty= x"+String($q/10)+": "+String($ms)+" ms, "+String(Round($ms*1000/($q/10); 1))+" µs each, "+String($hits)+" hits")
+// not indexed: a wildcard at the start reads every record (memory) or every row
+$hits:=0
+$t0:=Milliseconds
+For ($i; 1; $q/100)
+	$v:="@"+String((($i*7919)%$n)+1)
+	QUERY([Item]; [Item]Name=$v)
+	$hits:=$hits+Records in selection([Item])
+End for
+$ms:=Milliseconds-$t0
+ALERT("query Name=@x (no index) x"+String($q/100)+": "+String($ms)+" ms, "+String(Round($ms*1000/($q/100); 1))+" µs each, "+String($hits)+" hits")
