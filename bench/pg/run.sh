@@ -5,7 +5,9 @@
 # Usage: bench/pg/run.sh [N]     N records for the bulk load and the queries
 #                                (default 1000000)
 #   AUTO=20000   records saved one by one (autocommit CREATE/SAVE)
-#   Q=20000      indexed equality queries (and Q/10 queries of 1,000 hits)
+#   Q=20000      indexed equality queries (and Q/10 queries of 1,000 hits,
+#                Q/100 non-indexed ones); on PostgreSQL with pushdown=off
+#                (in memory) and pushdown=on (in SQL)
 #   WEB=5000     records behind the web page; DUR=10 seconds per web run
 #   ONLY=datastore or ONLY=web  one half only
 #   FOURD_BENCH_PG=postgres://...  an existing database (else a throwaway
@@ -71,9 +73,16 @@ for backend in sqlite postgres async; do
   echo "-- $backend"
   run bench_create.4dm "$AUTO" 0 --data "$auto"
   run bench_create.4dm "$N" 1000 --data "$bulk"
-  start=$(date +%s.%N)
-  run bench_query.4dm "$N" "$Q" --data "$bulk"
-  echo "open + queries: $(echo "$(date +%s.%N) - $start" | bc -l | cut -c1-6) s (opening reads every record)"
+  modes=default
+  # PostgreSQL: queries in memory (pushdown=off), then pushed down to SQL
+  [ $backend = postgres ] && modes="off on"
+  for mode in $modes; do
+    data=$bulk
+    [ "$mode" != default ] && data="$bulk&pushdown=$mode" && echo "- pushdown=$mode"
+    start=$(date +%s.%N)
+    run bench_query.4dm "$N" "$Q" --data "$data"
+    echo "open + queries: $(echo "$(date +%s.%N) - $start" | bc -l | cut -c1-6) s (opening reads every record)"
+  done
 done
 fi
 [ "$ONLY" = datastore ] && exit 0

@@ -10,9 +10,10 @@
 //!   it also holds the record lock table of its processes. With PostgreSQL it
 //!   reads what other instances wrote at each operation, takes its record
 //!   numbers from database sequences and its locks from a table every instance
-//!   sees (see [`backend`]). Queries, selections and sorts run in memory on both
-//!   backends, with 4D's collation ([`pg`] says why the SQL side has folded
-//!   shadow columns).
+//!   sees (see [`backend`]). Selections and sorts run in memory on both
+//!   backends, with 4D's collation; so do queries on SQLite, while on
+//!   PostgreSQL a query of simple field comparisons runs as one SQL `SELECT`
+//!   on folded shadow columns ([`pushdown`], `pg_query`), the others in memory.
 //! - Every record has a stamp ([`store::TableData::stamp`]): 1 when loaded or
 //!   created, plus one at each save by either language; ORDA (`crate::orda`)
 //!   uses it for optimistic locking.
@@ -48,13 +49,17 @@
 //! | -9998 | duplicated value in a unique field (4D's own number for it) |
 
 pub mod backend;
+pub mod cells;
 pub mod pg;
 mod pg_query;
 mod pg_rows;
 pub mod process;
+pub mod pushdown;
+pub mod query;
 pub mod sqlite;
 pub mod store;
 pub mod structure;
+mod transaction;
 
 pub use process::ProcessDb;
 pub use store::Datastore;
