@@ -189,16 +189,7 @@ fn like_pattern(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::datastore::pushdown::from_lines;
-    use crate::datastore::query::{Conj, QOp, QueryLine};
-
-    fn line(conj: Conj, fi: usize, op: QOp, value: Cell) -> QueryLine {
-        QueryLine {
-            conj,
-            fi,
-            op,
-            value,
-        }
-    }
+    use crate::datastore::query::{line, Conj, QOp, QueryLine};
 
     const TYPES: &[FieldType] = &[FieldType::Int, FieldType::Text, FieldType::Time];
 

@@ -217,15 +217,7 @@ pub fn from_lines(lines: &[QueryLine], types: &[FieldType]) -> Option<Pred> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn line(conj: Conj, fi: usize, op: QOp, value: Cell) -> QueryLine {
-        QueryLine {
-            conj,
-            fi,
-            op,
-            value,
-        }
-    }
+    use crate::datastore::query::line;
 
     const TYPES: [FieldType; 4] = [
         FieldType::Text,

@@ -43,6 +43,17 @@ pub struct QueryLine {
     pub value: Cell,
 }
 
+/// A query line (for the unit tests of the modules that translate them).
+#[cfg(test)]
+pub(crate) fn line(conj: Conj, fi: usize, op: QOp, value: Cell) -> QueryLine {
+    QueryLine {
+        conj,
+        fi,
+        op,
+        value,
+    }
+}
+
 impl ProcessDb {
     /// Runs query lines over all records (`in_selection` false) or the selection:
     /// in the database when it can ([`ProcessDb::pushed_down`]), else in memory
