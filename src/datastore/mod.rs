@@ -2,7 +2,9 @@
 //! `catalog.4DCatalog` ([`structure`]), records ([`store`]) stored through a
 //! [`backend::Backend`] — SQLite ([`sqlite`], the default) or PostgreSQL ([`pg`],
 //! shared by several fourd instances) — and what each process sees — selections,
-//! current records, locks, sets, named selections, transactions ([`process`]).
+//! current records, locks, sets, named selections ([`process`]), its queries
+//! ([`query`]) and transactions (`transaction`); [`cells`] converts language
+//! values to stored values and back.
 //!
 //! ## Shape
 //! - One [`store::Datastore`] per running program, shared (`Arc`) by every
@@ -12,8 +14,10 @@
 //!   numbers from database sequences and its locks from a table every instance
 //!   sees (see [`backend`]). Selections and sorts run in memory on both
 //!   backends, with 4D's collation; so do queries on SQLite, while on
-//!   PostgreSQL a query of simple field comparisons runs as one SQL `SELECT`
-//!   on folded shadow columns ([`pushdown`], `pg_query`), the others in memory.
+//!   PostgreSQL a `QUERY`, `QUERY SELECTION` or ORDA `.query()` of simple
+//!   comparisons on fields without an index runs as one SQL `SELECT` on folded
+//!   shadow columns ([`pushdown`], `pg_query`; `pushdown=off` in the URL keeps
+//!   them in memory), the others in memory.
 //! - Every record has a stamp ([`store::TableData::stamp`]): 1 when loaded or
 //!   created, plus one at each save by either language; ORDA (`crate::orda`)
 //!   uses it for optimistic locking.

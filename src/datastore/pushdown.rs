@@ -79,7 +79,7 @@ fn plain_date(d: &Date) -> bool {
 /// A real that compares with the stored numbers alike in SQL and in memory
 /// (the memory path orders NaN and negative zero by their bits).
 fn plain_real(r: f64) -> bool {
-    !r.is_nan() && !(r == 0.0 && r.is_sign_negative())
+    !(r.is_nan() || (r == 0.0 && r.is_sign_negative()))
 }
 
 /// Whether a query value of a field of type `ty` is compared the same way by
