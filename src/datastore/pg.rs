@@ -20,10 +20,11 @@
 //!   counts as no lock: the next process that wants the record takes it over;
 //! - **indexes**: the catalog's indexed fields get a B-tree index (on the
 //!   shadow column for a text field);
-//! - **queries**: a `QUERY` or ORDA `.query()` made of simple field
-//!   comparisons runs as one SQL `SELECT` ([`super::pg_query`], through
-//!   [`Backend::query`]) unless the URL says `pushdown=off` (or, without
-//!   `pushdown=` in the URL, the environment `FOURD_QUERY_PUSHDOWN=off`).
+//! - **queries**: a `QUERY`, `QUERY SELECTION` or ORDA `.query()` made of
+//!   simple comparisons on fields without an index runs as one SQL `SELECT`
+//!   ([`super::pg_query`], through [`Backend::query`]; the datastore decides
+//!   when, `Inner::query_stored`) unless the URL says `pushdown=off` (or,
+//!   without `pushdown=` in the URL, the environment `FOURD_QUERY_PUSHDOWN=off`).
 //!
 //! [choice] Text comparison: a folded shadow column, not an ICU collation. The
 //! records are compared in each instance's memory with `runtime::collate`
@@ -99,6 +100,7 @@ pub struct Postgres {
 /// [`Backend::changes`] prunes the change log after this many calls or this
 /// long, whichever comes first (one round trip each time).
 const PRUNE_CALLS: u32 = 1000;
+const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Whether queries are pushed down to SQL when the URL does not say
 /// (`pushdown=on|off`): yes, unless the environment variable
@@ -110,7 +112,6 @@ fn pushdown_default() -> bool {
         Ok("0" | "off" | "false")
     )
 }
-const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The prepared statements of the lock table.
 struct LockSql {
@@ -922,6 +923,22 @@ mod tests {
                 "s1".to_string()
             )
         );
+    }
+
+    #[test]
+    fn the_pushdown_parameter_is_ours_too() {
+        assert_eq!(
+            take_param("postgres://u@h/db?schema=s&pushdown=off", "pushdown"),
+            ("postgres://u@h/db?schema=s".to_string(), Some("off".into()))
+        );
+        assert_eq!(
+            take_param("postgres://u@h/db?pushdownx=1", "pushdown"),
+            ("postgres://u@h/db?pushdownx=1".to_string(), None)
+        );
+        let e = Postgres::connect("postgres://u@127.0.0.1:1/db?pushdown=maybe")
+            .err()
+            .unwrap();
+        assert!(e.contains("on or off"), "{e}");
     }
 
     #[test]
