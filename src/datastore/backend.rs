@@ -101,7 +101,7 @@ pub trait Backend: Send {
     /// `within` when given), ascending, found by the database itself; `None`
     /// when this backend does not run queries (the datastore runs them in
     /// memory). Called only when the database holds what the memory holds
-    /// for these fields ([`super::store::Inner::pushdown`]).
+    /// for these fields ([`super::store::Inner::query_stored`]).
     fn query(
         &mut self,
         _ti: usize,

@@ -22,7 +22,7 @@
 //!   shadow column for a text field);
 //! - **queries**: a `QUERY`, `QUERY SELECTION` or ORDA `.query()` made of
 //!   simple comparisons on fields without an index runs as one SQL `SELECT`
-//!   ([`super::pg_query`], through [`Backend::query`]; the datastore decides
+//!   (`pg_query`, through [`Backend::query`]; the datastore decides
 //!   when, `Inner::query_stored`) unless the URL says `pushdown=off` (or,
 //!   without `pushdown=` in the URL, the environment `FOURD_QUERY_PUSHDOWN=off`).
 //!
@@ -105,7 +105,7 @@ const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 /// Whether queries are pushed down to SQL when the URL does not say
 /// (`pushdown=on|off`): yes, unless the environment variable
 /// `FOURD_QUERY_PUSHDOWN` is `off` or `0` (a switch for measuring a whole
-/// application); see [`super::pg_query`] and `bench/pg/README.md`.
+/// application); see `pg_query` and `bench/pg/README.md`.
 fn pushdown_default() -> bool {
     !matches!(
         std::env::var("FOURD_QUERY_PUSHDOWN").as_deref(),

@@ -2,7 +2,7 @@
 //! `QUERY` / `QUERY SELECTION` (its [`QueryLine`]s, [`from_lines`]) or of an
 //! ORDA `.query()` (`crate::orda::qpush`) as one tree of simple field
 //! comparisons, [`Pred`], which the backend translates (PostgreSQL:
-//! [`super::pg_query`], the one translator). A `Pred` is built only when the
+//! `pg_query`, the one translator). A `Pred` is built only when the
 //! database's answer is certain to be the memory path's:
 //! - every comparison is on a field of the table itself, with a value the SQL
 //!   side compares as the memory path does ([`Leaf::new`]): texts (through

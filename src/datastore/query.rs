@@ -1,5 +1,5 @@
 //! `QUERY` and `QUERY SELECTION` of one process ([`ProcessDb::query`]): the
-//! query lines ([`QueryLine`]), how a stored value matches one ([`matches`],
+//! query lines ([`QueryLine`]), how a stored value matches one ([`matches()`],
 //! 4D's rules, texts by `runtime::collate`), and where the lines run: in the
 //! database when the backend can run them exactly as the memory path does
 //! ([`super::pushdown::from_lines`], `Inner::query_stored`), else over the
@@ -56,7 +56,7 @@ pub(crate) fn line(conj: Conj, fi: usize, op: QOp, value: Cell) -> QueryLine {
 
 impl ProcessDb {
     /// Runs query lines over all records (`in_selection` false) or the selection:
-    /// in the database when it can ([`ProcessDb::pushed_down`]), else in memory
+    /// in the database when it can (`pushed_down`), else in memory
     /// (a line on an indexed field reads the index when it searches all records).
     pub fn query(&self, ti: usize, lines: &[QueryLine], in_selection: bool) -> RtResult<Vec<i64>> {
         let store = self.store()?;
