@@ -593,20 +593,62 @@ fn scans_after(base: &str, schema: &str, before: i64, at_least: i64) -> i64 {
     n
 }
 
+/// A folder for `fourd run` scripts on `tests/catalog/query`.
+fn script_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(pgutil::schema("fourd_qorda"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/catalog/query/catalog.4DCatalog"),
+        dir.join("catalog.4DCatalog"),
+    )
+    .unwrap();
+    dir
+}
+
+/// What `fourd run q.4dm` in `dir` prints with `pushdown=` `mode`.
+fn run_script(dir: &std::path::Path, url: &str, mode: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fourd"))
+        .arg("run")
+        .arg("q.4dm")
+        .arg("--data")
+        .arg(format!("{url}&pushdown={mode}"))
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "pushdown={mode}: {stderr}");
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+#[test]
+fn an_entity_selection_with_a_dropped_entity_is_queried_in_memory() {
+    pgutil::with_db("xqdrop", |url| {
+        let mut rng = Rng(11);
+        fill_items(url, &mut rng, 20);
+        let dir = script_dir();
+        // the memory path's `not` keeps the dropped entity of the selection
+        // (it only removes what the comparison found); SQL cannot see it
+        let script = "$e:=ds.Item.new()\n$e.ID:=99999\n$e.N:=3\nvar $r : Object\n$r:=$e.save()\n\
+             $sel:=ds.Item.query(\"ID = 99999 or N = 1\")\n$e.drop()\n\
+             ALERT(String($sel.query(\"not (N = 1)\").length))\n\
+             ALERT(String($sel.query(\"N = 3\").length))\n";
+        std::fs::write(dir.join("q.4dm"), script).unwrap();
+        let memory = run_script(&dir, url, "off");
+        let sql = run_script(&dir, url, "on");
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(memory.lines().count(), 2, "{memory}");
+        assert_eq!(sql, memory);
+    });
+}
+
 #[test]
 fn orda_queries_in_sql_find_what_the_memory_finds() {
     pgutil::with_db("xqorda", |url| {
         let mut rng = Rng(0xfeed_beef_0042_0007);
         fill_items(url, &mut rng, 300);
         null_columns(url);
-        let dir = std::env::temp_dir().join(pgutil::schema("fourd_qorda"));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::copy(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/catalog/query/catalog.4DCatalog"),
-            dir.join("catalog.4DCatalog"),
-        )
-        .unwrap();
+        let dir = script_dir();
         let runs = 300;
         let mut script = String::new();
         for k in 0..runs {
@@ -624,19 +666,7 @@ fn orda_queries_in_sql_find_what_the_memory_finds() {
         }
         std::fs::write(dir.join("q.4dm"), &script).unwrap();
         let (base, schema) = url.split_once("?schema=").unwrap();
-        let run = |mode: &str| {
-            let out = std::process::Command::new(env!("CARGO_BIN_EXE_fourd"))
-                .arg("run")
-                .arg("q.4dm")
-                .arg("--data")
-                .arg(format!("{url}&pushdown={mode}"))
-                .current_dir(&dir)
-                .output()
-                .unwrap();
-            let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-            assert!(out.status.success(), "pushdown={mode}: {stderr}");
-            String::from_utf8_lossy(&out.stdout).to_string()
-        };
+        let run = |mode: &str| run_script(&dir, url, mode);
         let s0 = scans(base, schema);
         let memory = run("off");
         let s1 = scans_after(base, schema, s0, 1);
