@@ -38,7 +38,8 @@ mod pgutil;
 
 /// The golden cases that have a structure (`catalog.4DCatalog` beside them), run
 /// again with their records in PostgreSQL (`FOURD_TEST_PG`, see `tests/pgutil`):
-/// the same expected output as with SQLite, each case in a schema of its own.
+/// the same expected output as with SQLite, each case in a schema of its own, with
+/// queries pushed down to SQL where they can be.
 #[test]
 fn golden_postgres() {
     let Some(base) = pgutil::url() else {
@@ -69,7 +70,8 @@ fn golden_postgres() {
     let extra = |i: usize| {
         vec![
             "--data".to_string(),
-            pgutil::with_schema(&base, &schemas[i]),
+            // queries pushed down to SQL where they can be (off by default)
+            format!("{}&pushdown=on", pgutil::with_schema(&base, &schemas[i])),
         ]
     };
     let outcomes = testrun::run_all_with(&cases, &opts, &extra);

@@ -13,6 +13,9 @@ For ($i; 1; $n)
 	CREATE RECORD([Item])
 	[Item]Name:="N"+String($i)
 	[Item]Qty:=$i%1000
+	// not indexed: what a pushed-down query is for (bench_orda_query.4dm)
+	[Item]Code:=($i*7)%1000
+	[Item]Label:="L"+String($i)
 	SAVE RECORD([Item])
 	If ($batch>0)
 		If (($i%$batch=0) | ($i=$n))

@@ -5,7 +5,11 @@
 # Usage: bench/pg/run.sh [N]     N records for the bulk load and the queries
 #                                (default 1000000)
 #   AUTO=20000   records saved one by one (autocommit CREATE/SAVE)
-#   Q=20000      indexed equality queries (and Q/10 queries of 1,000 hits)
+#   Q=20000      indexed equality queries (and Q/10 queries of 1,000 hits,
+#                Q/1000 non-indexed ones); on PostgreSQL with pushdown=off
+#                (in memory) and pushdown=on (in SQL)
+#   QO=50        ORDA .query() calls of each kind (bench_orda_query.4dm),
+#                likewise off and on
 #   WEB=5000     records behind the web page; DUR=10 seconds per web run
 #   ONLY=datastore or ONLY=web  one half only
 #   FOURD_BENCH_PG=postgres://...  an existing database (else a throwaway
@@ -16,6 +20,7 @@ cd "$(dirname "$0")"
 N=${1:-1000000}
 AUTO=${AUTO:-20000}
 Q=${Q:-20000}
+QO=${QO:-50}
 WEB=${WEB:-5000}
 DUR=${DUR:-10}
 FOURD=${FOURD:-$PWD/../../target/release/fourd}
@@ -52,7 +57,7 @@ sep=$([[ $PG == *\?* ]] && echo '&' || echo '?')
 pgurl() { echo "$PG${sep}schema=bench_$1_$$"; }
 
 here=$PWD
-cp catalog.4DCatalog bench_create.4dm bench_query.4dm bench_fill.4dm "$work/"
+cp catalog.4DCatalog bench_create.4dm bench_query.4dm bench_orda_query.4dm bench_fill.4dm "$work/"
 cd "$work"
 run() { $NICE "$FOURD" run "$@" 2>&1; }
 ONLY=${ONLY:-}
@@ -71,9 +76,17 @@ for backend in sqlite postgres async; do
   echo "-- $backend"
   run bench_create.4dm "$AUTO" 0 --data "$auto"
   run bench_create.4dm "$N" 1000 --data "$bulk"
-  start=$(date +%s.%N)
-  run bench_query.4dm "$N" "$Q" --data "$bulk"
-  echo "open + queries: $(echo "$(date +%s.%N) - $start" | bc -l | cut -c1-6) s (opening reads every record)"
+  modes=default
+  # PostgreSQL: queries in memory (pushdown=off), then pushed down to SQL
+  [ $backend = postgres ] && modes="off on"
+  for mode in $modes; do
+    data=$bulk
+    [ "$mode" != default ] && data="$bulk&pushdown=$mode" && echo "- pushdown=$mode"
+    start=$(date +%s.%N)
+    run bench_query.4dm "$N" "$Q" --data "$data"
+    echo "open + queries: $(echo "$(date +%s.%N) - $start" | bc -l | cut -c1-6) s (opening reads every record)"
+    run bench_orda_query.4dm "$N" "$QO" --data "$data"
+  done
 done
 fi
 [ "$ONLY" = datastore ] && exit 0

@@ -30,7 +30,9 @@ use super::db::{
 };
 use super::Args;
 use crate::cmd;
-use crate::datastore::process::{value_to_cell, Conj, QOp, QueryDest, QueryLine, NEW_RECORD};
+use crate::datastore::cells::value_to_cell;
+use crate::datastore::process::{QueryDest, NEW_RECORD};
+use crate::datastore::query::{Conj, QOp, QueryLine};
 use crate::datastore::structure::FieldType;
 use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;

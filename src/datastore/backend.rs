@@ -4,9 +4,9 @@
 //! process per data file) and PostgreSQL ([`super::pg`], several fourd
 //! processes, possibly on several machines, on one database).
 //!
-//! The datastore keeps every record of an instance in memory (its selections
-//! and indexes, and its queries unless the backend runs them,
-//! [`Backend::query`], all with 4D's collation from `runtime::collate`);
+//! The datastore keeps every record of an instance in memory (its selections,
+//! indexes and queries run there, with 4D's collation from `runtime::collate`,
+//! except the queries a backend runs itself, [`Backend::query`]);
 //! a backend makes that memory durable and, when several instances share the
 //! database ([`Backend::shared`]), keeps their memories and their record locks in
 //! agreement:
@@ -20,7 +20,7 @@
 //!   ([`Backend::lock`]); the datastore asks only when no process of its own
 //!   instance holds the record.
 
-use super::process::QueryLine;
+use super::pushdown::Pred;
 use super::store::{LockOwner, Record};
 use super::structure::Structure;
 
@@ -97,11 +97,17 @@ pub trait Backend: Send {
         Ok(None)
     }
 
-    /// The record numbers of table `ti` these query lines find, found by the
-    /// database itself, ascending; `None` when this backend does not query (the
-    /// datastore then runs the lines over its memory, the default) or cannot
-    /// say these lines exactly.
-    fn query(&mut self, _ti: usize, _lines: &[QueryLine]) -> Option<Result<Vec<i64>, String>> {
+    /// The record numbers of table `ti` that satisfy `pred` (those among
+    /// `within` when given), ascending, found by the database itself; `None`
+    /// when this backend does not run queries (the datastore runs them in
+    /// memory). Called only when the database holds what the memory holds
+    /// for these fields ([`super::store::Inner::query_stored`]).
+    fn query(
+        &mut self,
+        _ti: usize,
+        _pred: &Pred,
+        _within: Option<&[i64]>,
+    ) -> Option<Result<Vec<i64>, String>> {
         None
     }
 

@@ -2,7 +2,9 @@
 //! `catalog.4DCatalog` ([`structure`]), records ([`store`]) stored through a
 //! [`backend::Backend`] — SQLite ([`sqlite`], the default) or PostgreSQL ([`pg`],
 //! shared by several fourd instances) — and what each process sees — selections,
-//! current records, locks, sets, named selections, transactions ([`process`]).
+//! current records, locks, sets, named selections ([`process`]), its queries
+//! ([`query`]) and transactions (`transaction`); [`cells`] converts language
+//! values to stored values and back.
 //!
 //! ## Shape
 //! - One [`store::Datastore`] per running program, shared (`Arc`) by every
@@ -10,9 +12,13 @@
 //!   it also holds the record lock table of its processes. With PostgreSQL it
 //!   reads what other instances wrote at each operation, takes its record
 //!   numbers from database sequences and its locks from a table every instance
-//!   sees (see [`backend`]). Queries, selections and sorts run in memory on both
-//!   backends, with 4D's collation ([`pg`] says why the SQL side has folded
-//!   shadow columns).
+//!   sees (see [`backend`]). Selections and sorts run in memory on both
+//!   backends, with 4D's collation; so do queries on SQLite, while on
+//!   PostgreSQL a `QUERY`, `QUERY SELECTION` or ORDA `.query()` of simple
+//!   comparisons on fields without an index can run as one SQL `SELECT` on
+//!   folded shadow columns ([`pushdown`], `pg_query`; with `pushdown=on` in the
+//!   URL: off by default, the memory being faster while it holds every record),
+//!   the others in memory.
 //! - Every record has a stamp ([`store::TableData::stamp`]): 1 when loaded or
 //!   created, plus one at each save by either language; ORDA (`crate::orda`)
 //!   uses it for optimistic locking.
@@ -48,13 +54,17 @@
 //! | -9998 | duplicated value in a unique field (4D's own number for it) |
 
 pub mod backend;
+pub mod cells;
 pub mod pg;
 mod pg_query;
 mod pg_rows;
 pub mod process;
+pub mod pushdown;
+pub mod query;
 pub mod sqlite;
 pub mod store;
 pub mod structure;
+mod transaction;
 
 pub use process::ProcessDb;
 pub use store::Datastore;

@@ -19,7 +19,13 @@
 //!   name, for `LOCKED BY`). A row whose connection is gone (its instance died)
 //!   counts as no lock: the next process that wants the record takes it over;
 //! - **indexes**: the catalog's indexed fields get a B-tree index (on the
-//!   shadow column for a text field).
+//!   shadow column for a text field);
+//! - **queries**: a `QUERY`, `QUERY SELECTION` or ORDA `.query()` made of
+//!   simple comparisons on fields without an index runs as one SQL `SELECT`
+//!   (`pg_query`, through [`Backend::query`]; the datastore decides
+//!   when, `Inner::query_stored`) if the URL says `pushdown=on` (or, without
+//!   `pushdown=` in the URL, the environment `FOURD_QUERY_PUSHDOWN=on`; off by
+//!   default: with every record in memory the memory is faster).
 //!
 //! [choice] Text comparison: a folded shadow column, not an ICU collation. The
 //! records are compared in each instance's memory with `runtime::collate`
@@ -35,7 +41,7 @@
 use super::backend::{self, Backend, Change};
 use super::pg_query;
 use super::pg_rows::{column_params, params, record, refs, Numbers};
-use super::process::QueryLine;
+use super::pushdown::Pred;
 use super::store::{Cell, LockOwner, Record};
 use super::structure::{FieldType, Structure};
 use postgres::fallible_iterator::FallibleIterator;
@@ -49,6 +55,8 @@ const SETUP_LOCK: i32 = 19780;
 
 struct TableSql {
     num: u32,
+    /// The field numbers (columns `f<M>`, `k<M>`), in the table's order.
+    fields: Vec<u32>,
     types: Vec<FieldType>,
     upsert: Statement,
     /// The upsert of many records at once: one array parameter per column.
@@ -74,6 +82,9 @@ pub struct Postgres {
     /// Set when a reconnection found the change log pruned past `seen`.
     lost: bool,
     schema: String,
+    /// Whether queries run in the database ([`Backend::query`]; the URL's
+    /// `pushdown=on|off`).
+    pushdown: bool,
     /// This instance's id in the change log.
     origin: i64,
     /// The last change log id read.
@@ -92,6 +103,19 @@ pub struct Postgres {
 const PRUNE_CALLS: u32 = 1000;
 const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// Whether queries are pushed down to SQL when the URL does not say
+/// (`pushdown=on|off`): no, unless the environment variable `FOURD_QUERY_PUSHDOWN`
+/// is `on` or `1`. Every instance keeps all records in memory, where the same query
+/// is 3 to 50 times faster than PostgreSQL's scan plus the round trip (measured at
+/// 200,000 records, `bench/pg/README.md`): pushdown pays only once records are not
+/// all in memory. See `pg_query`.
+fn pushdown_default() -> bool {
+    matches!(
+        std::env::var("FOURD_QUERY_PUSHDOWN").as_deref(),
+        Ok("1" | "on" | "true")
+    )
+}
+
 /// The prepared statements of the lock table.
 struct LockSql {
     take: Statement,
@@ -109,7 +133,7 @@ fn write_err(e: postgres::Error) -> String {
     pg_err(e)
 }
 
-fn pg_err(e: postgres::Error) -> String {
+pub(super) fn pg_err(e: postgres::Error) -> String {
     match e.as_db_error() {
         Some(d) => format!("PostgreSQL: {}", d.message()),
         None => format!("PostgreSQL: {e}"),
@@ -118,26 +142,35 @@ fn pg_err(e: postgres::Error) -> String {
 
 /// `url` without its `schema=NAME` parameter, and that name (default `public`).
 fn split_schema(url: &str) -> (String, String) {
+    let (url, schema) = take_param(url, "schema");
+    (url, schema.unwrap_or_else(|| "public".into()))
+}
+
+/// `url` without its parameter `key=VALUE` (one of fourd's own, which
+/// PostgreSQL would refuse), and that value.
+fn take_param(url: &str, key: &str) -> (String, Option<String>) {
     let Some((base, query)) = url.split_once('?') else {
-        return (url.to_string(), "public".into());
+        return (url.to_string(), None);
     };
-    let mut schema = "public".to_string();
+    let mut value = None;
     let rest: Vec<&str> = query
         .split('&')
-        .filter(|kv| match kv.strip_prefix("schema=") {
-            Some(s) => {
-                schema = s.to_string();
-                false
-            }
-            None => !kv.is_empty(),
-        })
+        .filter(
+            |kv| match kv.strip_prefix(key).and_then(|r| r.strip_prefix('=')) {
+                Some(s) => {
+                    value = Some(s.to_string());
+                    false
+                }
+                None => !kv.is_empty(),
+            },
+        )
         .collect();
     let url = if rest.is_empty() {
         base.to_string()
     } else {
         format!("{base}?{}", rest.join("&"))
     };
-    (url, schema)
+    (url, value)
 }
 
 /// A connection to `url` set up for this instance (its change log origin, and
@@ -179,9 +212,17 @@ impl Postgres {
     }
 
     /// Connects to the database at `url` (a `postgres://` URL, optionally with
-    /// `?schema=NAME`); the tables are made by [`Backend::open_tables`].
+    /// `?schema=NAME` and `pushdown=on|off`); the tables are made by
+    /// [`Backend::open_tables`].
     pub fn connect(url: &str) -> Result<Postgres, String> {
-        let (url, schema) = split_schema(url);
+        let (url, pushdown) = take_param(url, "pushdown");
+        let pushdown = match pushdown.as_deref() {
+            None => pushdown_default(),
+            Some("on" | "1" | "true") => true,
+            Some("off" | "0" | "false") => false,
+            Some(other) => return Err(format!("{url}: pushdown={other}: on or off is expected")),
+        };
+        let (url, schema) = split_schema(&url);
         if schema.is_empty()
             || !schema
                 .chars()
@@ -200,6 +241,7 @@ impl Postgres {
             held: HashMap::new(),
             lost: false,
             schema,
+            pushdown,
             origin,
             seen: 0,
             tables: Vec::new(),
@@ -316,6 +358,7 @@ impl Postgres {
         let c = &mut self.client;
         Ok(TableSql {
             num: n,
+            fields: t.fields.iter().map(|f| f.num).collect(),
             types: t.fields.iter().map(|f| f.ty).collect(),
             upsert: c.prepare(&upsert).map_err(pg_err)?,
             upsert_many: c.prepare(&upsert_many).map_err(pg_err)?,
@@ -670,15 +713,18 @@ impl Backend for Postgres {
         self.again(|me| me.changes_once())
     }
 
-    fn query(&mut self, ti: usize, lines: &[QueryLine]) -> Option<Result<Vec<i64>, String>> {
-        let t = self.structure.as_ref()?.tables.get(ti)?;
-        let fields: Vec<(u32, FieldType)> = t.fields.iter().map(|f| (f.num, f.ty)).collect();
-        let (cond, params) = pg_query::where_clause(&fields, lines)?;
-        let sql = format!("SELECT rn FROM t{} WHERE {cond} ORDER BY rn", t.num);
-        Some(self.again(|me| {
-            let rows = me.client.query(&sql, &refs(&params)).map_err(pg_err)?;
-            Ok(rows.iter().map(|r| r.get::<_, i64>(0)).collect())
-        }))
+    fn query(
+        &mut self,
+        ti: usize,
+        pred: &Pred,
+        within: Option<&[i64]>,
+    ) -> Option<Result<Vec<i64>, String>> {
+        if !self.pushdown {
+            return None;
+        }
+        let t = self.tables.get(ti)?;
+        let sql = pg_query::select(t.num, &t.fields, pred, within)?;
+        Some(self.again(|me| pg_query::run(&mut me.client, &sql)))
     }
 }
 
@@ -880,6 +926,22 @@ mod tests {
                 "s1".to_string()
             )
         );
+    }
+
+    #[test]
+    fn the_pushdown_parameter_is_ours_too() {
+        assert_eq!(
+            take_param("postgres://u@h/db?schema=s&pushdown=off", "pushdown"),
+            ("postgres://u@h/db?schema=s".to_string(), Some("off".into()))
+        );
+        assert_eq!(
+            take_param("postgres://u@h/db?pushdownx=1", "pushdown"),
+            ("postgres://u@h/db?pushdownx=1".to_string(), None)
+        );
+        let e = Postgres::connect("postgres://u@127.0.0.1:1/db?pushdown=maybe")
+            .err()
+            .unwrap();
+        assert!(e.contains("on or off"), "{e}");
     }
 
     #[test]

@@ -1,16 +1,17 @@
 //! What one 4D process sees of the datastore: per table its current selection,
 //! position and current record (with the record's lock), its read-only/read-write
-//! state; its sets and named selections; its transaction.
+//! state; its sets and named selections. Its queries are in [`super::query`],
+//! its transactions in `super::transaction`.
 
-use super::store::{Cell, Datastore, Inner, Key, LockOwner, Record};
+use super::cells::{cell_to_value, value_to_cell, var_type};
+use super::query::{compare_cells, QueryLine};
+use super::store::{Cell, Datastore, Inner, LockOwner, Record};
 use super::structure::{FieldType, Structure};
 use super::{codes as dbc, DUPLICATE_KEY};
-use crate::runtime::collate;
-use crate::runtime::error::{codes, err, RtResult};
-use crate::runtime::value::{text, Value, VarType};
+use crate::runtime::error::{err, RtResult};
+use crate::runtime::value::{Value, VarType};
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
-use std::rc::Rc;
 use std::sync::Arc;
 
 /// Record number of a new record not saved yet (as 4D's `Record number` gives it).
@@ -57,36 +58,6 @@ pub struct NamedSel {
     pub pos: usize,
 }
 
-/// A comparison in a query.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QOp {
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    /// `%`: keyword search.
-    Keyword,
-}
-
-/// How a query line combines with the lines before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Conj {
-    First,
-    And,
-    Or,
-    Except,
-}
-
-#[derive(Debug, Clone)]
-pub struct QueryLine {
-    pub conj: Conj,
-    pub fi: usize,
-    pub op: QOp,
-    pub value: Cell,
-}
-
 /// The datastore state of one process.
 pub struct ProcessDb {
     pub store: Option<Arc<Datastore>>,
@@ -95,14 +66,14 @@ pub struct ProcessDb {
     pub sets: HashMap<String, SetData>,
     pub named: HashMap<String, NamedSel>,
     /// Start of each open transaction level in `undo`.
-    tx_marks: Vec<usize>,
+    pub(super) tx_marks: Vec<usize>,
     /// Old state of every record written inside the transaction.
-    undo: Vec<(usize, i64, Option<Record>)>,
+    pub(super) undo: Vec<(usize, i64, Option<Record>)>,
     /// Locks to release when the outermost transaction ends.
-    deferred_unlocks: Vec<(usize, i64)>,
+    pub(super) deferred_unlocks: Vec<(usize, i64)>,
     /// Whether this process read the other instances' writes since its
     /// outermost transaction started (see [`ProcessDb::lock_store`]).
-    tx_synced: std::cell::Cell<bool>,
+    pub(super) tx_synced: std::cell::Cell<bool>,
     /// Lines of a `QUERY(...; *)` sequence not run yet: table, base, lines.
     pub pending_query: Option<(usize, bool, Vec<QueryLine>)>,
     pub default_table: Option<usize>,
@@ -205,7 +176,7 @@ impl ProcessDb {
     /// and the other instances' records as they were then, or newer when
     /// another process of this instance read them since. Outside a transaction
     /// every operation reads them first.
-    fn lock_store<'a>(&self, store: &'a Datastore) -> std::sync::MutexGuard<'a, Inner> {
+    pub(super) fn lock_store<'a>(&self, store: &'a Datastore) -> std::sync::MutexGuard<'a, Inner> {
         if self.tx_marks.is_empty() || !self.tx_synced.get() {
             self.tx_synced.set(!self.tx_marks.is_empty());
             store.lock()
@@ -214,7 +185,7 @@ impl ProcessDb {
         }
     }
 
-    fn store(&self) -> RtResult<Arc<Datastore>> {
+    pub(super) fn store(&self) -> RtResult<Arc<Datastore>> {
         match &self.store {
             Some(s) => Ok(s.clone()),
             None => no_db(),
@@ -328,7 +299,7 @@ impl ProcessDb {
         });
     }
 
-    fn types(&self, ti: usize) -> Vec<FieldType> {
+    pub(super) fn types(&self, ti: usize) -> Vec<FieldType> {
         self.structure()
             .map(|s| s.tables[ti].fields.iter().map(|f| f.ty).collect())
             .unwrap_or_default()
@@ -653,84 +624,6 @@ impl ProcessDb {
             .collect())
     }
 
-    /// Runs query lines over all records (`in_selection` false) or the selection.
-    pub fn query(&self, ti: usize, lines: &[QueryLine], in_selection: bool) -> RtResult<Vec<i64>> {
-        let store = self.store()?;
-        let mut g = self.lock_store(&store);
-        // inside a transaction the memory is as of its first operation (see
-        // `lock_store`): the database could name records the process cannot read.
-        // [choice] A query the instance's own indexes serve stays in memory: with
-        // every record in memory the index answers without a round trip (measured
-        // in bench/pg/README.md); the others go to the database when it can.
-        let indexed = lines
-            .iter()
-            .any(|l| g.tables[ti].indexes.contains_key(&l.fi));
-        if !in_selection && self.tx_marks.is_empty() && !indexed {
-            if let Some(found) = g.query_stored(ti, lines) {
-                return Ok(found);
-            }
-        }
-        let data = &g.tables[ti];
-        // what a line without index scans: made once, and only if needed (an
-        // indexed query on a big table must not list all its records)
-        let base = std::cell::OnceCell::new();
-        let base = || {
-            base.get_or_init(|| {
-                if in_selection {
-                    let mut s = self.tables[ti].sel.clone();
-                    s.sort_unstable();
-                    s.dedup();
-                    s
-                } else {
-                    data.all()
-                }
-            })
-        };
-        let mut result: BTreeSet<i64> = BTreeSet::new();
-        for (i, l) in lines.iter().enumerate() {
-            let conj = if i == 0 { Conj::First } else { l.conj };
-            // an AND or EXCEPT line only needs to test what is already found
-            let candidates: Vec<i64> = match conj {
-                Conj::And | Conj::Except => result.iter().copied().collect(),
-                _ => Vec::new(),
-            };
-            let hits: BTreeSet<i64> = match conj {
-                Conj::And | Conj::Except => candidates
-                    .into_iter()
-                    .filter(|&rn| {
-                        data.get(rn)
-                            .is_some_and(|r| matches(&r[l.fi], l.op, &l.value))
-                    })
-                    .collect(),
-                _ => {
-                    let via_index = if in_selection {
-                        None
-                    } else {
-                        index_lookup(data, l)
-                    };
-                    match via_index {
-                        Some(h) => h,
-                        None => base()
-                            .iter()
-                            .copied()
-                            .filter(|&rn| {
-                                data.get(rn)
-                                    .is_some_and(|r| matches(&r[l.fi], l.op, &l.value))
-                            })
-                            .collect(),
-                    }
-                }
-            };
-            result = match conj {
-                Conj::First => hits,
-                Conj::And => hits,
-                Conj::Or => result.union(&hits).copied().collect(),
-                Conj::Except => result.difference(&hits).copied().collect(),
-            };
-        }
-        Ok(result.into_iter().collect())
-    }
-
     /// `ORDER BY`: sorts the selection by fields (`true`: ascending).
     pub fn order_by(&mut self, ti: usize, keys: &[(usize, bool)]) -> RtResult<()> {
         let store = self.store()?;
@@ -850,101 +743,6 @@ impl ProcessDb {
         Ok((rn, rec))
     }
 
-    // ------------------------------------------------------ transactions
-
-    pub fn in_transaction(&self) -> bool {
-        !self.tx_marks.is_empty()
-    }
-
-    pub fn transaction_level(&self) -> usize {
-        self.tx_marks.len()
-    }
-
-    pub fn start_transaction(&mut self) {
-        if self.tx_marks.is_empty() {
-            self.tx_synced.set(false);
-        }
-        self.tx_marks.push(self.undo.len());
-    }
-
-    /// Ends the innermost transaction keeping its changes; the outermost one writes
-    /// them to the data file in one SQLite transaction.
-    pub fn validate_transaction(&mut self) -> RtResult<()> {
-        if self.tx_marks.pop().is_none() {
-            return Ok(());
-        }
-        if !self.tx_marks.is_empty() {
-            return Ok(());
-        }
-        let store = self.store()?;
-        let mut g = self.lock_store(&store);
-        let mut touched: Vec<(usize, i64)> = self.undo.iter().map(|u| (u.0, u.1)).collect();
-        touched.sort_unstable();
-        touched.dedup();
-        let undo = std::mem::take(&mut self.undo);
-        // the locks of the records it created, before they become visible:
-        // those it no longer holds end here, in this instance
-        let deferred = std::mem::take(&mut self.deferred_unlocks);
-        for (ti, rn) in deferred {
-            let current = matches!(&self.tables[ti].cur, Some(c) if c.rn == rn && c.locked);
-            if !current && g.is_unpublished(ti, rn) {
-                g.unlock(ti, rn, self.owner.pid);
-            } else {
-                self.deferred_unlocks.push((ti, rn));
-            }
-        }
-        g.publish_locks(self.owner.pid);
-        let r = g.flush(&touched);
-        if r.is_err() {
-            // nothing was written: the records go back to what is stored
-            for (ti, rn, old) in undo.into_iter().rev() {
-                g.restore(ti, rn, old);
-            }
-        }
-        self.end_transaction_locks(&mut g);
-        r.or_else(write_error)
-    }
-
-    /// Ends the innermost transaction undoing its changes.
-    pub fn cancel_transaction(&mut self) {
-        let Some(mark) = self.tx_marks.pop() else {
-            return;
-        };
-        let Some(store) = self.store.clone() else {
-            return;
-        };
-        let mut g = self.lock_store(&store);
-        while self.undo.len() > mark {
-            if let Some((ti, rn, old)) = self.undo.pop() {
-                g.restore(ti, rn, old);
-            }
-        }
-        // selections may name records that no longer exist
-        for (ti, t) in self.tables.iter_mut().enumerate() {
-            t.sel.retain(|&rn| g.tables[ti].get(rn).is_some());
-            if let Some(c) = &t.cur {
-                if c.rn >= 0 && g.tables[ti].get(c.rn).is_none() {
-                    t.cur = None;
-                }
-            }
-            t.pos = t.pos.min(t.sel.len());
-        }
-        if self.tx_marks.is_empty() {
-            self.end_transaction_locks(&mut g);
-            g.publish_locks(self.owner.pid);
-        }
-    }
-
-    fn end_transaction_locks(&mut self, g: &mut Inner) {
-        g.note_tx_writer(self.owner.pid, false);
-        for (ti, rn) in std::mem::take(&mut self.deferred_unlocks) {
-            let current = matches!(&self.tables[ti].cur, Some(c) if c.rn == rn && c.locked);
-            if !current {
-                g.unlock(ti, rn, self.owner.pid);
-            }
-        }
-    }
-
     /// `READ ONLY` / `READ WRITE` for one table.
     pub fn set_read_only(&mut self, ti: usize, ro: bool) {
         self.tables[ti].read_only = ro;
@@ -953,162 +751,12 @@ impl ProcessDb {
 
 /// The 4D error of a failed write: -9998 when the database refused a duplicated
 /// value of a unique field, else the data file error.
-fn write_error<T>(e: String) -> RtResult<T> {
+pub(super) fn write_error<T>(e: String) -> RtResult<T> {
     if super::backend::is_duplicate(&e) {
         err(DUPLICATE_KEY, e)
     } else {
         err(dbc::IO, e)
     }
-}
-
-fn index_lookup(data: &super::store::TableData, l: &QueryLine) -> Option<BTreeSet<i64>> {
-    let idx = data.indexes.get(&l.fi)?;
-    if l.op != QOp::Eq {
-        return None;
-    }
-    if let Cell::Text(s) = &l.value {
-        if let Some(prefix) = s.strip_suffix('@') {
-            if prefix.contains('@') {
-                return None;
-            }
-            let p = super::store::fold(prefix);
-            return Some(
-                idx.range((Key::Text(p.clone()), i64::MIN)..)
-                    .take_while(|(k, _)| matches!(k, Key::Text(t) if t.starts_with(&p)))
-                    .map(|(_, rn)| *rn)
-                    .collect(),
-            );
-        }
-        if s.contains('@') {
-            return None;
-        }
-    }
-    let k = l.value.key();
-    Some(
-        idx.range((k.clone(), i64::MIN)..=(k, i64::MAX))
-            .map(|(_, rn)| *rn)
-            .collect(),
-    )
-}
-
-/// Orders two stored values of one field (texts as 4D compares them).
-pub fn compare_cells(a: &Cell, b: &Cell) -> Ordering {
-    match (a, b) {
-        (Cell::Text(x), Cell::Text(y)) => collate::compare(x, y),
-        (Cell::Int(x), Cell::Int(y)) => x.cmp(y),
-        (Cell::Real(x), Cell::Real(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
-        (Cell::Date(x), Cell::Date(y)) => x.cmp(y),
-        (Cell::Time(x), Cell::Time(y)) => x.cmp(y),
-        (Cell::Bool(x), Cell::Bool(y)) => x.cmp(y),
-        _ => a.key().cmp(&b.key()),
-    }
-}
-
-/// Does a stored value satisfy `value op query`?
-pub fn matches(v: &Cell, op: QOp, q: &Cell) -> bool {
-    if let (Cell::Text(a), Cell::Text(b)) = (v, q) {
-        return match op {
-            QOp::Eq => collate::equals(a, b),
-            QOp::Ne => !collate::equals(a, b),
-            QOp::Keyword => collate::keyword(a, b),
-            QOp::Lt => collate::compare_wild(a, b) == Ordering::Less,
-            QOp::Le => collate::compare_wild(a, b) != Ordering::Greater,
-            QOp::Gt => collate::compare_wild(a, b) == Ordering::Greater,
-            QOp::Ge => collate::compare_wild(a, b) != Ordering::Less,
-        };
-    }
-    let o = compare_cells(v, q);
-    match op {
-        QOp::Eq | QOp::Keyword => o == Ordering::Equal,
-        QOp::Ne => o != Ordering::Equal,
-        QOp::Lt => o == Ordering::Less,
-        QOp::Le => o != Ordering::Greater,
-        QOp::Gt => o == Ordering::Greater,
-        QOp::Ge => o != Ordering::Less,
-    }
-}
-
-/// The language value of a stored field value.
-pub fn cell_to_value(c: &Cell, ty: FieldType) -> Value {
-    match c {
-        Cell::Null => Value::Null,
-        Cell::Bool(b) => Value::Bool(*b),
-        Cell::Int(i) => match ty {
-            FieldType::Int64 => Value::Real(*i as f64),
-            _ => Value::Int(*i as i32),
-        },
-        Cell::Real(r) => Value::Real(*r),
-        Cell::Text(s) => text(s.as_str()),
-        Cell::Date(d) => Value::Date(*d),
-        Cell::Time(t) => Value::Time(*t),
-        Cell::Blob(b) => {
-            if ty == FieldType::Picture {
-                Value::Picture(Rc::new(b.clone()))
-            } else {
-                Value::Blob(Rc::new(b.clone()))
-            }
-        }
-        Cell::Object(j) => match serde_json::from_str(j) {
-            Ok(j) => crate::runtime::json::from_json(j),
-            Err(_) => Value::Null,
-        },
-    }
-}
-
-/// The variable type of a field type (for arrays filled from fields).
-pub fn var_type(ty: FieldType) -> VarType {
-    match ty {
-        FieldType::Bool => VarType::Boolean,
-        FieldType::Int16 | FieldType::Int => VarType::Integer,
-        FieldType::Int64 | FieldType::Real => VarType::Real,
-        FieldType::Date => VarType::Date,
-        FieldType::Time => VarType::Time,
-        FieldType::Text => VarType::Text,
-        FieldType::Picture => VarType::Picture,
-        FieldType::Blob => VarType::Blob,
-        FieldType::Object => VarType::Object,
-    }
-}
-
-/// Converts a language value for a field of type `ty` (numbers between numeric
-/// types; anything else must already have the field's type).
-pub fn value_to_cell(v: Value, ty: FieldType) -> RtResult<Cell> {
-    let bad = |v: &Value| {
-        err(
-            codes::BAD_ASSIGN,
-            format!(
-                "Cannot assign a {} to a field of type {:?}",
-                v.type_name(),
-                ty
-            ),
-        )
-    };
-    Ok(match (ty, v) {
-        (_, Value::Undefined) => Cell::empty(ty),
-        (FieldType::Bool, Value::Bool(b)) => Cell::Bool(b),
-        (FieldType::Int16, v) if v.is_number() => {
-            Cell::Int(v.as_num().unwrap_or(0.0).trunc() as i64 as i16 as i64)
-        }
-        (FieldType::Int, v) if v.is_number() => {
-            Cell::Int(crate::runtime::value::real_to_int(v.as_num().unwrap_or(0.0)) as i64)
-        }
-        (FieldType::Int64, v) if v.is_number() => {
-            Cell::Int(v.as_num().unwrap_or(0.0).trunc() as i64)
-        }
-        (FieldType::Real, v) if v.is_number() => Cell::Real(v.as_num().unwrap_or(0.0)),
-        (FieldType::Time, Value::Time(t)) => Cell::Time(t),
-        (FieldType::Time, v) if v.is_number() => Cell::Time(v.as_num().unwrap_or(0.0) as i64),
-        (FieldType::Date, Value::Date(d)) => Cell::Date(d),
-        (FieldType::Text, Value::Text(s)) => Cell::Text(s.to_string()),
-        (FieldType::Blob | FieldType::Picture, Value::Blob(b) | Value::Picture(b)) => {
-            Cell::Blob(b.to_vec())
-        }
-        (FieldType::Object, Value::Null) => Cell::Null,
-        (FieldType::Object, v @ (Value::Object(_) | Value::Collection(_))) => {
-            Cell::Object(crate::runtime::json::stringify(&v, false)?)
-        }
-        (_, v) => return bad(&v),
-    })
 }
 
 impl ProcessDb {

@@ -8,7 +8,7 @@
 //! transaction when it is validated.
 
 use super::backend::Backend;
-use super::process::QueryLine;
+use super::pushdown::Pred;
 use super::sqlite::Sqlite;
 use super::structure::{FieldType, Structure};
 use crate::runtime::collate;
@@ -104,6 +104,11 @@ pub struct TableData {
     /// Saves of each record since the data file was opened (ORDA's stamp is
     /// this plus one; see [`TableData::stamp`]).
     pub saves: Vec<u32>,
+    /// The type of each field, and how many records hold in that field a cell
+    /// of another kind than the database gives back (`pushdown::native`): a
+    /// query on such a field is not pushed down.
+    types: Vec<FieldType>,
+    odd: Vec<usize>,
 }
 
 /// Everything behind the datastore's lock.
@@ -121,11 +126,8 @@ pub struct Inner {
     /// open: their records are in memory but not in the database yet, so no
     /// query goes to the database meanwhile ([`Inner::query_stored`]).
     tx_writers: std::collections::HashSet<u32>,
-    /// Whether queries may run in the database ([`Backend::query`]); on unless
-    /// `FOURD_QUERY_PUSHDOWN` is `0` or `off` (a switch for measuring).
-    pub pushdown: bool,
-    /// How many queries the database answered (for tests and measuring).
-    pub pushed: u64,
+    /// How many queries the database answered ([`Inner::query_stored`]).
+    pushed: u64,
     next_pid: u32,
 }
 
@@ -149,7 +151,11 @@ impl Datastore {
         let stored = backend.open_tables(&structure)?;
         let mut tables = Vec::new();
         for (t, recs) in structure.tables.iter().zip(stored) {
-            let mut data = TableData::default();
+            let mut data = TableData {
+                types: t.fields.iter().map(|f| f.ty).collect(),
+                odd: vec![0; t.fields.len()],
+                ..TableData::default()
+            };
             for (fi, f) in t.fields.iter().enumerate() {
                 if f.indexed {
                     data.indexes.insert(fi, BTreeSet::new());
@@ -175,10 +181,6 @@ impl Datastore {
                 locks: HashMap::new(),
                 unpublished: Default::default(),
                 tx_writers: Default::default(),
-                pushdown: !matches!(
-                    std::env::var("FOURD_QUERY_PUSHDOWN").as_deref(),
-                    Ok("0" | "off")
-                ),
                 pushed: 0,
                 next_pid: 1,
             }),
@@ -205,6 +207,12 @@ impl Datastore {
         }
     }
 
+    /// How many queries the backend ran itself since the datastore was
+    /// opened (the others ran in memory).
+    pub fn pushed_down(&self) -> u64 {
+        self.lock_unsynced().pushed
+    }
+
     /// A new process number for lock ownership (1, 2, ...).
     pub fn new_pid(&self) -> u32 {
         let mut g = self.lock();
@@ -223,6 +231,7 @@ impl TableData {
         for (fi, idx) in self.indexes.iter_mut() {
             idx.insert((rec[*fi].key(), rn));
         }
+        self.count_odd(&rec, true);
         if self.records[i].is_none() {
             self.live += 1;
         }
@@ -234,8 +243,17 @@ impl TableData {
         for (fi, idx) in self.indexes.iter_mut() {
             idx.remove(&(old[*fi].key(), rn));
         }
+        self.count_odd(&old, false);
         self.live -= 1;
         Some(old)
+    }
+
+    fn count_odd(&mut self, rec: &Record, add: bool) {
+        for ((ty, n), c) in self.types.iter().zip(self.odd.iter_mut()).zip(rec) {
+            if !super::pushdown::native(*ty, c) {
+                *n = if add { *n + 1 } else { n.saturating_sub(1) };
+            }
+        }
     }
 
     /// The stamp of record `rn` (ORDA `getStamp()`): 1 when loaded or created,
@@ -365,19 +383,53 @@ impl Inner {
         }
     }
 
-    /// The record numbers these query lines find in table `ti`, found by the
-    /// database when the backend can ([`Backend::query`]); `None`: run them in
-    /// memory. [choice] Never while a process of this instance has
-    /// transaction writes the database does not have yet (memory and database
-    /// would disagree), and a database error falls back to memory too (the
-    /// memory is what the instance reads records from anyway).
-    pub fn query_stored(&mut self, ti: usize, lines: &[QueryLine]) -> Option<Vec<i64>> {
-        if !self.pushdown || !self.tx_writers.is_empty() {
+    /// The record numbers of table `ti` that `pred` finds (among `within`
+    /// when given), found by the database when the backend runs queries
+    /// ([`Backend::query`]); `None`: run the query in memory. [choice] Not
+    /// - while a process of this instance has 4D transaction writes the
+    ///   database does not have yet (memory and database would disagree);
+    /// - when a field the query reads has an index in this instance: with every
+    ///   record in memory the index answers without a round trip (measured:
+    ///   as fast or faster, bench/pg/README.md);
+    /// - when a field it reads holds in memory a value the database would give
+    ///   back otherwise ([`super::pushdown::native`]: a null in a non-object
+    ///   field, a NaN, a date past year 9999...);
+    /// - when the database fails (reported on stderr; the memory is what the
+    ///   instance reads records from anyway).
+    ///
+    /// The database may have records another instance wrote since this one
+    /// last read the change log: those not in memory yet are left out (the
+    /// process could not load them), as if the query had run just before they
+    /// were written.
+    pub fn query_stored(
+        &mut self,
+        ti: usize,
+        pred: &Pred,
+        within: Option<&[i64]>,
+    ) -> Option<Vec<i64>> {
+        if !self.tx_writers.is_empty() {
             return None;
         }
-        let found = self.backend.query(ti, lines)?.ok()?;
-        self.pushed += 1;
-        Some(found)
+        let t = self.tables.get(ti)?;
+        let mut fields = Vec::new();
+        pred.fields(&mut fields);
+        let memory_better =
+            |fi: &usize| t.indexes.contains_key(fi) || t.odd.get(*fi).is_none_or(|&n| n > 0);
+        if fields.iter().any(memory_better) {
+            return None;
+        }
+        match self.backend.query(ti, pred, within)? {
+            Ok(mut found) => {
+                self.pushed += 1;
+                let t = &self.tables[ti];
+                found.retain(|&rn| t.get(rn).is_some());
+                Some(found)
+            }
+            Err(e) => {
+                eprintln!("fourd: {e}");
+                None
+            }
+        }
     }
 
     /// Writes the current in-memory state of these records in one database transaction.

@@ -8,7 +8,7 @@
 use super::model::{model, Model};
 use super::objects::{as_entity, entity_ref, lookup, make_entity, make_selection};
 use super::qexec::{run_query, Params};
-use crate::datastore::process::value_to_cell;
+use crate::datastore::cells::value_to_cell;
 use crate::datastore::store::Cell;
 use crate::runtime::error::{err, RtResult};
 use crate::runtime::interp::Interp;

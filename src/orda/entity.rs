@@ -10,8 +10,8 @@ use super::objects::{
     EntityObj, NEW,
 };
 use super::status;
+use crate::datastore::cells::{cell_to_value, value_to_cell};
 use crate::datastore::codes::IO;
-use crate::datastore::process::{cell_to_value, value_to_cell};
 use crate::datastore::store::{Cell, Inner, Record};
 use crate::datastore::DUPLICATE_KEY;
 use crate::runtime::error::{err, RtResult};

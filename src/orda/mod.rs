@@ -29,6 +29,7 @@ pub mod natives;
 pub mod objects;
 pub mod qexec;
 pub mod qparse;
+mod qpush;
 pub mod rest;
 pub mod selection;
 pub mod status;

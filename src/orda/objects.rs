@@ -15,7 +15,7 @@
 
 use super::model::{model, Kind, Model};
 use crate::compile::ir::ClassId;
-use crate::datastore::process::cell_to_value;
+use crate::datastore::cells::cell_to_value;
 use crate::datastore::store::{Cell, Inner, Record};
 use crate::runtime::error::RtResult;
 use crate::runtime::interp::Interp;

@@ -4,7 +4,10 @@
 //! evaluated over a candidate set. A comparison on an indexed field (`=`, `===`
 //! and, for non-text values, `<`, `<=`, `>`, `>=`) reads the index; everything
 //! else tests each candidate. Texts compare as 4D does (case and accents ignored,
-//! `@` wildcard with `=`), by the same rules as the classic `QUERY`.
+//! `@` wildcard with `=`), by the same rules as the classic `QUERY`. A query
+//! the database can answer exactly (`qpush`, `Inner::query_stored`: on
+//! PostgreSQL, simple comparisons on fields of the dataclass without an index)
+//! runs there instead, as one SQL `SELECT`.
 //!
 //! Also: sorting by attribute paths (`order by`, `.orderBy()`), and the
 //! `queryPlan` / `queryPath` descriptions.
@@ -12,7 +15,7 @@
 use super::model::{Kind, Model};
 use super::objects::as_entity;
 use super::qparse::{Arg, Node, Op, BAD_QUERY};
-use crate::datastore::process::{compare_cells, matches, QOp};
+use crate::datastore::query::{compare_cells, matches, QOp};
 use crate::datastore::store::{fold, Cell, Inner, Key};
 use crate::datastore::structure::FieldType;
 use crate::runtime::collate;
@@ -106,13 +109,13 @@ pub fn bind(m: &Model, ti: usize, path: &str) -> RtResult<Bound> {
 
 /// What a comparison compares with, converted for the field.
 #[derive(Debug, Clone)]
-enum QVal {
+pub(super) enum QVal {
     One(Cell),
     List(Vec<Cell>),
 }
 
 #[derive(Debug)]
-enum BNode {
+pub(super) enum BNode {
     Cmp { path: Bound, op: Op, val: QVal },
     And(Box<BNode>, Box<BNode>),
     Or(Box<BNode>, Box<BNode>),
@@ -496,7 +499,7 @@ fn json_values(j: &serde_json::Value, path: &[String], out: &mut Vec<Cell>) {
     }
 }
 
-fn test(c: &Cell, op: Op, q: &QVal) -> bool {
+pub(super) fn test(c: &Cell, op: Op, q: &QVal) -> bool {
     match q {
         QVal::List(items) => {
             op == Op::In && items.iter().any(|x| test(c, Op::Eq, &QVal::One(x.clone())))
@@ -818,20 +821,37 @@ pub fn run_query(
     let keys = expand_order(it, m, ti, &parsed.order)?;
     let order = bind_order(m, ti, &keys)?;
     let started = std::time::Instant::now();
-    let g = m.store.lock();
-    let run = Run {
-        m,
-        w: Walker::new(&g),
-    };
+    let mut g = m.store.lock();
     let base = base.map(|mut b| {
         b.sort_unstable();
         b.dedup();
         b
     });
+    // in the database when it can (not when a plan is asked for: it
+    // describes the memory path's steps; not on an entity selection naming a
+    // dropped entity, which the memory path's `not` keeps)
+    let table = &g.tables[ti];
+    let base_ok = |b: &Vec<i64>| !b.is_empty() && b.iter().all(|&rn| table.get(rn).is_some());
+    let pushed = match &node {
+        Some(n) if !want_plan && !want_path && base.as_ref().is_none_or(base_ok) => {
+            let types: Vec<FieldType> = m.store.structure.tables[ti]
+                .fields
+                .iter()
+                .map(|f| f.ty)
+                .collect();
+            super::qpush::pred(n, ti, &types).and_then(|p| g.query_stored(ti, &p, base.as_deref()))
+        }
+        _ => None,
+    };
+    let run = Run {
+        m,
+        w: Walker::new(&g),
+    };
     let mut plan = Vec::new();
-    let mut recs = match &node {
-        Some(n) => run.eval(n, ti, base.as_deref(), &mut plan),
-        None => base.unwrap_or_else(|| run.all(ti)),
+    let mut recs = match (&node, pushed) {
+        (_, Some(found)) => found,
+        (Some(n), None) => run.eval(n, ti, base.as_deref(), &mut plan),
+        (None, None) => base.unwrap_or_else(|| run.all(ti)),
     };
     let ordered = !order.is_empty();
     if ordered {

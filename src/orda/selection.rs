@@ -13,7 +13,8 @@ use super::objects::{
     SelObj,
 };
 use super::qexec::{bind, bind_order, intersect, minus, sort, union, Walker};
-use crate::datastore::process::{cell_to_value, compare_cells};
+use crate::datastore::cells::cell_to_value;
+use crate::datastore::query::compare_cells;
 use crate::datastore::store::Cell;
 use crate::runtime::error::{err, RtResult};
 use crate::runtime::interp::Interp;

@@ -3,8 +3,8 @@
 
 use super::args::*;
 use crate::commands::Args;
+use crate::datastore::cells::{cell_to_value, value_to_cell, var_type};
 use crate::datastore::codes as dbc;
-use crate::datastore::process::{cell_to_value, value_to_cell, var_type};
 use crate::datastore::store::Cell;
 use crate::runtime::error::{err, RtResult};
 use crate::runtime::interp::Interp;
@@ -132,8 +132,8 @@ pub(super) fn distinct_values(it: &mut Interp, a: &mut Args) -> RtResult<Value> 
         .into_iter()
         .map(|c| c.1)
         .collect();
-    crate::runtime::sorting::sort_by(&mut cells, crate::datastore::process::compare_cells);
-    cells.dedup_by(|x, y| crate::datastore::process::compare_cells(x, y).is_eq());
+    crate::runtime::sorting::sort_by(&mut cells, crate::datastore::query::compare_cells);
+    cells.dedup_by(|x, y| crate::datastore::query::compare_cells(x, y).is_eq());
     let vals = cells.iter().map(|c| cell_to_value(c, ty)).collect();
     fill_array(it, &p, var_type(ty), vals)?;
     Ok(Value::Undefined)

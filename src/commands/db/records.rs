@@ -4,8 +4,9 @@
 
 use super::args::*;
 use crate::commands::Args;
+use crate::datastore::cells::value_to_cell;
 use crate::datastore::codes as dbc;
-use crate::datastore::process::{value_to_cell, Conj, QOp, QueryLine};
+use crate::datastore::query::{Conj, QOp, QueryLine};
 use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;
 use crate::runtime::value::{Ptr, Value};

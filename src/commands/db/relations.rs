@@ -3,7 +3,8 @@
 
 use super::args::*;
 use crate::commands::Args;
-use crate::datastore::process::{value_to_cell, Conj, QOp, QueryLine};
+use crate::datastore::cells::value_to_cell;
+use crate::datastore::query::{Conj, QOp, QueryLine};
 use crate::datastore::store::Cell;
 use crate::runtime::error::{codes, err, RtResult};
 use crate::runtime::interp::Interp;
