@@ -124,7 +124,7 @@ fn both_ways(on: &ProcessDb, off: &ProcessDb, ti: usize, lines: &[QueryLine]) ->
 #[test]
 fn a_pushed_down_query_finds_what_the_memory_finds() {
     pgutil::with_db("pushq", |url| {
-        let ds = pgutil::open(url);
+        let ds = pgutil::open(&format!("{url}&pushdown=on"));
         let mut p = ProcessDb::new(Some(ds.clone()), "P");
         let ti = p.ti(2).unwrap();
         fill_employees(&mut p, ti);
@@ -164,7 +164,8 @@ fn a_pushed_down_query_finds_what_the_memory_finds() {
 #[test]
 fn a_pushed_query_sees_the_other_instance_and_not_an_open_transaction() {
     pgutil::with_db("pushtx", |url| {
-        let (a, b) = (pgutil::open(url), pgutil::open(url));
+        let on = format!("{url}&pushdown=on");
+        let (a, b) = (pgutil::open(&on), pgutil::open(&on));
         let pa = ProcessDb::new(Some(a.clone()), "A");
         let mut pb = ProcessDb::new(Some(b.clone()), "B");
         let ti = pa.ti(2).unwrap();
@@ -206,7 +207,7 @@ fn a_pushed_query_sees_the_other_instance_and_not_an_open_transaction() {
 #[test]
 fn an_indexed_field_and_a_field_with_an_odd_value_stay_in_memory() {
     pgutil::with_db("pushmem", |url| {
-        let ds = pgutil::open(url);
+        let ds = pgutil::open(&format!("{url}&pushdown=on"));
         let mut p = ProcessDb::new(Some(ds.clone()), "P");
         let (company, employee) = (p.ti(1).unwrap(), p.ti(2).unwrap());
         p.create(company).unwrap();
