@@ -144,7 +144,10 @@ impl<'p> Interp<'p> {
             self.run_code_arrays(&code, base)
         };
         let r = match (ran, bounds) {
-            (Some(r), _) => r,
+            (Some(r), _) => {
+                self.fast.regions_run += 1;
+                r
+            }
             (None, Some((_, (s, e, p), f))) => match f.var {
                 Place::Local(slot) => return Some(self.exec_for_local(slot, s, e, p, &f.body)),
                 _ => return None,
@@ -199,6 +202,9 @@ impl<'p> Interp<'p> {
     /// `This` is an object holding an unshared collection in each property (`None`:
     /// the tree-walker runs the loop).
     fn this_colls(&self, names: &[Rc<str>]) -> Option<SmallVec<[Coll; 2]>> {
+        if names.is_empty() {
+            return Some(SmallVec::new()); // a loop on local arrays alone: any `This`
+        }
         let Value::Object(this) = &self.frames.last()?.this else {
             return None;
         };

@@ -283,6 +283,9 @@ pub struct Cache {
     pub regs: Vec<u64>,
     /// Set to disable the fast path (tests compare both paths).
     pub disabled: bool,
+    /// How many times a loop or statement group ran compiled (tests check that a
+    /// loop compiled for is really run so).
+    pub regions_run: u64,
 }
 
 impl Cache {
