@@ -245,6 +245,7 @@ impl<'a> Builder<'a> {
             result: None,
             arrays: self.arrays,
             colls: self.colls,
+            counter: self.counter.filter(|_| self.counter_set),
             bounds: self.bounds,
         };
         code.valid().then_some(code)

@@ -120,6 +120,14 @@ impl<'p> Interp<'p> {
                 return None;
             }
         }
+        if let Some(c) = code.counter {
+            // still untyped (a declaration run since would make the tree-walker's
+            // stores convert)
+            let t = self.ltypes.get(base + c as usize);
+            if !matches!(t, Some(VarType::Undeclared | VarType::Variant)) {
+                return None;
+            }
+        }
         let bounds = match (code.bounds, &stmt.kind) {
             (Some(regs), StmtKind::For(f)) => {
                 // evaluated once here; from now on the loop runs here, compiled or not

@@ -254,6 +254,9 @@ pub struct FastCode {
     /// borrowed while the code runs (nothing else runs meanwhile, and compiled code
     /// never assigns a property, so `This.name` cannot change).
     pub colls: Vec<Rc<str>>,
+    /// For a loop: its undeclared `For` counter (a Real register, not loaded: the loop
+    /// sets it first); the slot must still be untyped when the loop starts.
+    pub counter: Option<Reg>,
     /// For a `For` loop whose bounds compiled code does not compute: the registers
     /// (Real) of its start, end and step, which the tree-walker evaluates (once, in
     /// that order, as `exec_for` does) before the code runs.
