@@ -315,18 +315,24 @@ impl Vm<'_> {
         }
     }
 
-    /// Stores register bits of type `ty` into element `k` of collection `coll`, as
-    /// `access::set_index` does.
+    /// Stores register bits of type `ty` into element `idx` (register bits, a Real if
+    /// `real`) of collection `coll`, as `access::set_index` does.
     #[inline(never)]
     fn store_coll(
         &mut self,
         code: &FastCode,
         pc: usize,
         coll: u32,
-        k: i64,
+        (idx, real): (u64, bool),
         ty: Ty,
         bits: u64,
     ) -> Result<(), Box<RtError>> {
+        // as `LdElem`/`StElem` read an index: a Real truncated, an Integer as is
+        let k = if real {
+            f64::from_bits(idx).trunc() as i64
+        } else {
+            idx as u32 as i32 as i64
+        };
         let Some(elems) = self.arrays.get_mut(code.arrays.len() + coll as usize) else {
             return Err(fail(code, pc, codes::OUT_OF_RANGE, "No collection"));
         };
@@ -630,12 +636,8 @@ impl Vm<'_> {
                     src,
                     ty,
                 } => {
-                    let k = if real {
-                        f!(idx).trunc() as i64
-                    } else {
-                        i!(idx) as i64
-                    };
-                    self.store_coll(code, pc - 1, coll, k, ty, rd!(src))?;
+                    // the index is converted out of line (keeps this loop's registers)
+                    self.store_coll(code, pc - 1, coll, (rd!(idx), real), ty, rd!(src))?;
                 }
                 Op::Call(s, d) => {
                     let site = &code.calls[s as usize];
