@@ -604,28 +604,33 @@ fn compare_random_programs(n: usize, untyped: bool) -> (usize, usize) {
     (fast_used, errors)
 }
 
-/// The golden cases of the areas where numeric code lives run the same both ways
-/// (their expected outputs are checked by `tests/golden.rs`; this checks that the
-/// fast path changes nothing, errors included).
+/// Every golden case runs the same both ways (their expected outputs are checked by
+/// `tests/golden.rs`; this checks that the fast path changes nothing, errors
+/// included): legacy code with untyped locals is everywhere, not only in the numeric
+/// areas. Left out: `cmd_process` (processes need the scheduler's threads, which
+/// this in-process harness does not start), and cases whose output differs from one
+/// run to the next in one process whatever the fast path does (a `Generate UUID` in
+/// an error text, a `SET DATABASE PARAMETER` the first run leaves behind).
 #[test]
 fn golden_cases_run_the_same_without_the_fast_path() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut compared = 0;
-    for area in [
-        "fast",
-        "control",
-        "operators",
-        "methods",
-        "params",
-        "errors",
-        "errors_handling",
-        "classes",
-    ] {
-        let mut cases: Vec<_> = std::fs::read_dir(root.join(area))
+    let mut areas: Vec<_> = std::fs::read_dir(&root)
+        .expect("golden root")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir() && !p.ends_with("cmd_process"))
+        .collect();
+    areas.sort();
+    for area in areas {
+        let mut cases: Vec<_> = std::fs::read_dir(&area)
             .expect("golden area")
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
                 p.extension().is_some_and(|x| x == "4dm") && p.with_extension("out").exists()
+            })
+            .filter(|p| {
+                let text = std::fs::read_to_string(p).unwrap_or_default();
+                !text.contains("Generate UUID") && !text.contains("SET DATABASE PARAMETER")
             })
             .collect();
         cases.sort();
@@ -643,7 +648,7 @@ fn golden_cases_run_the_same_without_the_fast_path() {
             compared += 1;
         }
     }
-    assert!(compared > 100, "only {compared} cases compared");
+    assert!(compared > 550, "only {compared} cases compared");
 }
 
 /// The loops of class functions that store into collections of `This`
