@@ -19,6 +19,7 @@
 //! memory a value the database gives back otherwise, stay in memory.
 
 mod pgutil;
+mod rngutil;
 
 use fourd::datastore::query::{Conj, QOp, QueryLine};
 use fourd::datastore::store::Cell;
@@ -26,25 +27,7 @@ use fourd::datastore::{DataPath, Datastore, ProcessDb, Structure};
 use fourd::runtime::value::{text, Date, Value};
 use std::sync::Arc;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len())]
-    }
-    fn word(&mut self, v: &[&'static str]) -> &'static str {
-        v[self.below(v.len())]
-    }
-}
+use rngutil::Rng;
 
 // ------------------------------------------------- QUERY on tests/catalog
 

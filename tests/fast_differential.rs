@@ -23,24 +23,8 @@ impl Write for Shared {
     }
 }
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len() as u64) as usize]
-    }
-}
+mod rngutil;
+use rngutil::Rng;
 
 /// Generates one program: `main.4dm` and three methods.
 struct Gen {
@@ -92,22 +76,22 @@ impl Gen {
             self.rng.below(7)
         };
         match k {
-            0 => self.rng.pick(INT_CONSTS).to_string(),
+            0 => self.rng.word(INT_CONSTS).to_string(),
             // an element of a local array (main only; the index may be out of range)
             1 if !self.in_method && self.rng.chance(25) => format!("$al{{{}}}", self.index()),
             1 => {
                 let v = self.ints.clone();
-                self.rng.pick(&v).to_string()
+                self.rng.word(&v).to_string()
             }
             2 => {
-                let divisor = self.rng.pick(&["7", "3", "-4", "$b", "2.5", "10", "$a"]);
+                let divisor = self.rng.word(&["7", "3", "-4", "$b", "2.5", "10", "$a"]);
                 let divisor = if self.in_method { "7" } else { divisor };
                 format!("({}%{})", self.num_expr(d - 1), divisor)
             }
             3 => format!(
                 "({}{}{})",
                 self.int_expr(d - 1),
-                self.rng.pick(&["&", "|", "^|"]),
+                self.rng.word(&["&", "|", "^|"]),
                 self.int_expr(d - 1)
             ),
             4 => format!("-{}", self.int_expr(d - 1)),
@@ -130,30 +114,30 @@ impl Gen {
         };
         match k {
             0 => self.int_expr(0),
-            1 => self.rng.pick(REAL_CONSTS).to_string(),
+            1 => self.rng.word(REAL_CONSTS).to_string(),
             2 if !self.in_method && self.rng.chance(25) => format!("$ar{{{}}}", self.index()),
             2 => {
                 let v = self.reals.clone();
-                self.rng.pick(&v).to_string()
+                self.rng.word(&v).to_string()
             }
             3 | 4 => format!(
                 "({}{}{})",
                 self.num_expr(d - 1),
-                self.rng.pick(&["+", "-", "*", "/", "\\", "+", "*"]),
+                self.rng.word(&["+", "-", "*", "/", "\\", "+", "*"]),
                 self.num_expr(d - 1)
             ),
             5 => format!("f1(({})%4; {})", self.int_expr(d - 1), self.num_expr(d - 1)),
             6 if self.rng.chance(50) => {
                 let f =
                     self.rng
-                        .pick(&["Abs", "Int", "Dec", "Square root", "Log", "Sin", "Arctan"]);
+                        .word(&["Abs", "Int", "Dec", "Square root", "Log", "Sin", "Arctan"]);
                 format!("{}({})", f, self.num_expr(d - 1))
             }
             _ => {
                 let divisor = if self.in_method {
-                    self.rng.pick(&["52", "-3", "2.5", "7.5"])
+                    self.rng.word(&["52", "-3", "2.5", "7.5"])
                 } else {
-                    self.rng.pick(&["52", "-3", "$b", "2.5", "7.5", "$x"])
+                    self.rng.word(&["52", "-3", "$b", "2.5", "7.5", "$x"])
                 };
                 format!("Mod({}; {})", self.num_expr(d - 1), divisor)
             }
@@ -173,24 +157,24 @@ impl Gen {
             }
             0 => {
                 let v = self.bools.clone();
-                self.rng.pick(&v).to_string()
+                self.rng.word(&v).to_string()
             }
             1 => format!(
                 "({}{}{})",
                 self.num_expr(d.saturating_sub(1)),
-                self.rng.pick(&["<", ">", "<=", ">=", "=", "#"]),
+                self.rng.word(&["<", ">", "<=", ">=", "=", "#"]),
                 self.num_expr(d.saturating_sub(1))
             ),
             2 => format!(
                 "({}{}{})",
                 self.bool_expr(d - 1),
-                self.rng.pick(&["&", "|", "&&", "||", "=", "#"]),
+                self.rng.word(&["&", "|", "&&", "||", "=", "#"]),
                 self.bool_expr(d - 1)
             ),
             _ => format!(
                 "({}{}{})",
                 self.int_expr(d - 1),
-                self.rng.pick(&["<", "=", "#", ">="]),
+                self.rng.word(&["<", "=", "#", ">="]),
                 self.int_expr(d - 1)
             ),
         }
@@ -202,7 +186,7 @@ impl Gen {
             format!("({}%13)", self.int_expr(0))
         } else {
             self.rng
-                .pick(&[
+                .word(&[
                     "0",
                     "1",
                     "5",
@@ -220,7 +204,7 @@ impl Gen {
         let free: Vec<&'static str> = (self.ints.iter().copied())
             .filter(|v| !self.counters.contains(v))
             .collect();
-        (!free.is_empty()).then(|| self.rng.pick(&free))
+        (!free.is_empty()).then(|| self.rng.word(&free))
     }
 
     fn stmts(&mut self, out: &mut String, indent: usize, n: usize, d: u32) {
@@ -241,19 +225,19 @@ impl Gen {
             }
             2 => {
                 let v = self.reals.clone();
-                let v = self.rng.pick(&v);
+                let v = self.rng.word(&v);
                 let e = self.num_expr(2);
                 out.push_str(&format!("{pad}{v}:={e}\n"));
             }
             3 => {
                 let v = self.bools.clone();
-                let v = self.rng.pick(&v);
+                let v = self.rng.word(&v);
                 let e = self.bool_expr(2);
                 out.push_str(&format!("{pad}{v}:={e}\n"));
             }
             4 => {
                 if let Some(v) = self.assignable_int() {
-                    let op = self.rng.pick(&["+=", "-=", "*="]);
+                    let op = self.rng.word(&["+=", "-=", "*="]);
                     let e = self.int_expr(1);
                     out.push_str(&format!("{pad}{v}{op}{e}\n"));
                 }
@@ -287,23 +271,23 @@ impl Gen {
                 self.loop_depth += 1;
                 let (from, to) = if self.in_method {
                     (
-                        self.rng.pick(&["1", "0", "-3", "10", "$a%5", "2.6"]),
-                        self.rng.pick(&["5", "12", "0", "$b%9", "7.5"]),
+                        self.rng.word(&["1", "0", "-3", "10", "$a%5", "2.6"]),
+                        self.rng.word(&["5", "12", "0", "$b%9", "7.5"]),
                     )
                 } else {
                     // bounds compiled code does not compute (commands): evaluated by
                     // the tree-walker when the loop starts
                     (
                         self.rng
-                            .pick(&["1", "0", "-3", "10", "$a%5", "2.6", "Length(String($b))"]),
+                            .word(&["1", "0", "-3", "10", "$a%5", "2.6", "Length(String($b))"]),
                         self.rng
-                            .pick(&["5", "12", "0", "$b%9", "7.5", "Size of array($al)"]),
+                            .word(&["5", "12", "0", "$b%9", "7.5", "Size of array($al)"]),
                     )
                 };
                 let step = if self.in_method {
-                    self.rng.pick(&["", "", "; 2", "; -1", "; 3"])
+                    self.rng.word(&["", "", "; 2", "; -1", "; 3"])
                 } else {
-                    self.rng.pick(&[
+                    self.rng.word(&[
                         "",
                         "",
                         "; 2",
@@ -317,7 +301,7 @@ impl Gen {
                 self.stmts(out, indent + 1, 3, d - 1);
                 if self.rng.chance(20) {
                     let c = self.bool_expr(1);
-                    let kw = self.rng.pick(&["break", "continue"]);
+                    let kw = self.rng.word(&["break", "continue"]);
                     out.push_str(&format!("{pad}\tIf ({c})\n{pad}\t\t{kw}\n{pad}\tEnd if\n"));
                 }
                 out.push_str(&format!("{pad}End for\n"));
@@ -406,10 +390,10 @@ impl Gen {
         } else {
             "var $a; $b; $c; $i; $j; $k; $m : Integer\nvar $x; $y; $st : Real\nvar $p; $q : Boolean\n$st:=1.5\n"
         });
-        let a = self.rng.pick(&["5", "2147483000", "-7", "65536"]);
-        let c = self.rng.pick(&["0", "2147483647", "3", "-2147483000"]);
-        let x = self.rng.pick(REAL_CONSTS);
-        let y = self.rng.pick(REAL_CONSTS);
+        let a = self.rng.word(&["5", "2147483000", "-7", "65536"]);
+        let c = self.rng.word(&["0", "2147483647", "3", "-2147483000"]);
+        let x = self.rng.word(REAL_CONSTS);
+        let y = self.rng.word(REAL_CONSTS);
         let b = 1 + self.rng.below(20);
         let a = if self.untyped {
             format!("{a}%2147483647")

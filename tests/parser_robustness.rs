@@ -4,20 +4,9 @@
 
 use fourd::syntax::{parse, KnownNames};
 use std::path::{Path, PathBuf};
+mod rngutil;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use rngutil::Rng;
 
 fn parse_bytes(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
