@@ -215,6 +215,17 @@ fn elem_error(code: &FastCode, pc: usize, k: i64, len: usize) -> Box<RtError> {
     )
 }
 
+/// An element index from its register (`real`: a Real, truncated as the tree-walker
+/// reads an index; else an Integer as is).
+#[inline(always)]
+fn elem_index(bits: u64, real: bool) -> i64 {
+    if real {
+        f64::from_bits(bits).trunc() as i64
+    } else {
+        bits as u32 as i32 as i64
+    }
+}
+
 /// The tree-walker's error for a BLOB index outside the BLOB (`place::blob_byte`).
 #[cold]
 #[inline(never)]
@@ -327,12 +338,7 @@ impl Vm<'_> {
         ty: Ty,
         bits: u64,
     ) -> Result<(), Box<RtError>> {
-        // as `LdElem`/`StElem` read an index: a Real truncated, an Integer as is
-        let k = if real {
-            f64::from_bits(idx).trunc() as i64
-        } else {
-            idx as u32 as i32 as i64
-        };
+        let k = elem_index(idx, real);
         let Some(elems) = self.arrays.get_mut(code.arrays.len() + coll as usize) else {
             return Err(fail(code, pc, codes::OUT_OF_RANGE, "No collection"));
         };
@@ -573,11 +579,7 @@ impl Vm<'_> {
                     }
                 }
                 Op::LdElem { d, arr, idx, real } => {
-                    let k = if real {
-                        f!(idx).trunc() as i64
-                    } else {
-                        i!(idx) as i64
-                    };
+                    let k = elem_index(rd!(idx), real);
                     let v = self.load_elem(code, pc - 1, arr, k)?;
                     wr!(d, v)
                 }
@@ -587,19 +589,11 @@ impl Vm<'_> {
                     real,
                     src,
                 } => {
-                    let k = if real {
-                        f!(idx).trunc() as i64
-                    } else {
-                        i!(idx) as i64
-                    };
+                    let k = elem_index(rd!(idx), real);
                     self.store_elem(code, pc - 1, arr, k, rd!(src))?;
                 }
                 Op::LdByte { d, blob, idx, real } => {
-                    let k = if real {
-                        f!(idx).trunc() as i64
-                    } else {
-                        i!(idx) as i64
-                    };
+                    let k = elem_index(rd!(idx), real);
                     let bytes = &self.blobs[blob as usize];
                     match bytes.get(k as usize) {
                         Some(&b) if k >= 0 => wi!(d, b as i32),
@@ -613,11 +607,7 @@ impl Vm<'_> {
                     src,
                     ty,
                 } => {
-                    let k = if real {
-                        f!(idx).trunc() as i64
-                    } else {
-                        i!(idx) as i64
-                    };
+                    let k = elem_index(rd!(idx), real);
                     let n = match ty {
                         Ty::R => f!(src) as i64,
                         _ => i!(src) as i64,
