@@ -493,10 +493,24 @@ fn array_loops_run_compiled() {
 /// How many loops of `fast/fast_array_loops` run compiled.
 const ARRAY_LOOPS: usize = 4;
 
+/// The class functions of `classes/class_fast_props` run compiled, whole: the
+/// constructor, translate, dot, scale, setN, mix (given back to the tree-walker at its
+/// `If` once), countTo and missing (given back at once, having read nothing).
+#[test]
+fn class_functions_run_compiled() {
+    assert_area_runs_compiled("classes", "class_fast_props", 8);
+}
+
 /// Golden case `fast/NAME` prints the same both ways, and at least `min` of its
 /// methods and loops were compiled.
 fn assert_runs_compiled(name: &str, min: usize) {
-    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/fast/{name}.4dm"));
+    assert_area_runs_compiled("fast", name, min)
+}
+
+/// [`assert_runs_compiled`] for a case of golden area `area`.
+fn assert_area_runs_compiled(area: &str, name: &str, min: usize) {
+    let case =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/{area}/{name}.4dm"));
     let (slow, fast, compiled) = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || {

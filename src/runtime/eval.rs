@@ -289,6 +289,15 @@ impl<'p> Interp<'p> {
                 for a in &mc.args {
                     args.push(self.eval(a)?);
                 }
+                if let Value::Object(o) = &obj {
+                    if let Some(r) = self.fast_member_call(o, mc, &mut args) {
+                        args.clear();
+                        if args.capacity() <= 16 && self.arg_pool.len() < 64 {
+                            self.arg_pool.push(args);
+                        }
+                        return r;
+                    }
+                }
                 self.guarded(&mc.name, |it| it.call_member_value(obj, mc, args))
             }
             Expr::This => Ok(self.this()),

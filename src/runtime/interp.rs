@@ -260,7 +260,34 @@ impl<'p> Interp<'p> {
         for (slot, v) in captured {
             self.locals[base + *slot as usize] = v.clone();
         }
-        self.run_frame(id, m, base, nargs, varargs, bind_err, pos, this)
+        self.run_frame(id, m, base, nargs, varargs, bind_err, pos, this, None)
+    }
+
+    /// The call of class function `id` that compiled code began without a frame
+    /// (`runtime::fast::call`) and gave back at top-level statement `k`: the frame is
+    /// made (`args` hold their parameters' types, one per parameter), the locals
+    /// take what the code left in its registers, and the tree-walker goes on.
+    pub(crate) fn resume_call(
+        &mut self,
+        id: MethodId,
+        args: &mut Vec<Value>,
+        this: Value,
+        code: &crate::runtime::fast::FastCode,
+        k: u16,
+    ) -> RtResult<Value> {
+        let Some(m) = self.prog.method(id) else {
+            return err(codes::UNKNOWN_NAME, "Unknown method");
+        };
+        let base = self.locals.len();
+        self.locals
+            .extend(m.slot_types.iter().map(|t| t.default_value()));
+        self.ltypes.extend_from_slice(&m.slot_types);
+        let nargs = args.len() as u32;
+        for (v, &slot) in args.drain(..).zip(&m.param_slots) {
+            self.locals[base + slot as usize] = v;
+        }
+        let resume = Some((code, k));
+        self.run_frame(id, m, base, nargs, Vec::new(), None, 0, this, resume)
     }
 
     /// The body of a call once its arguments are bound: pushes the frame, runs the
@@ -276,6 +303,7 @@ impl<'p> Interp<'p> {
         bind_err: Option<Box<super::error::RtError>>,
         pos: u32,
         this: Value,
+        resume: Option<(&crate::runtime::fast::FastCode, u16)>,
     ) -> RtResult<Value> {
         let caller = self.frames.last().map(|f| f.method);
         let saved_base = self.base;
@@ -291,10 +319,11 @@ impl<'p> Interp<'p> {
             deferred: Vec::new(),
         });
         self.base = base;
-        let r = match bind_err {
-            Some(e) => Err(e),
-            None => match self.fast_allowed().then(|| self.fast_method(id)).flatten() {
-                Some(code) => match self.run_fast_method(&code, base) {
+        let r = match (bind_err, resume) {
+            (Some(e), _) => Err(e),
+            (None, Some((code, k))) => self.resume_fast_method(code, base, &m.body, k),
+            (None, None) => match self.fast_allowed().then(|| self.fast_method(id)).flatten() {
+                Some(code) => match self.run_fast_method(&code, base, &m.body) {
                     Some(r) => r,
                     None => self.exec_block(&m.body),
                 },

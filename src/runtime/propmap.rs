@@ -134,6 +134,41 @@ impl PropMap {
         Some(&self.entries[i].1)
     }
 
+    /// The position of property `k`, trying position `hint` first (where the same
+    /// name was found last, typically in another object of the same class); `hint`
+    /// is updated when the name is found elsewhere.
+    #[inline(always)]
+    fn index_hinted(&self, k: &str, hint: &std::cell::Cell<u32>) -> Option<usize> {
+        let h = hint.get() as usize;
+        if let Some((n, _)) = self.entries.get(h) {
+            if key_eq(n, k) {
+                return Some(h);
+            }
+        }
+        let i = self.get_index_of(k)?;
+        hint.set(i as u32);
+        Some(i)
+    }
+
+    /// [`PropMap::get`] with a position hint (see `index_hinted`).
+    #[inline(always)]
+    pub fn get_hinted(&self, k: &str, hint: &std::cell::Cell<u32>) -> Option<&Value> {
+        let i = self.index_hinted(k, hint)?;
+        Some(&self.entries[i].1)
+    }
+
+    /// [`PropMap::set`] with a position hint (see `index_hinted`).
+    #[inline(always)]
+    pub fn set_hinted(&mut self, k: &Rc<str>, v: Value, hint: &std::cell::Cell<u32>) {
+        match self.index_hinted(k, hint) {
+            Some(i) => self.entries[i].1 = v,
+            None => {
+                hint.set(self.entries.len() as u32);
+                self.push_absent(k.clone(), v)
+            }
+        }
+    }
+
     #[inline]
     pub fn get_mut<Q: Borrow<str> + ?Sized>(&mut self, k: &Q) -> Option<&mut Value> {
         let i = self.get_index_of(k)?;

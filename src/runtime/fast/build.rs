@@ -3,7 +3,7 @@
 //! Registers: locals keep their slot number; every temporary and constant gets a
 //! register of its own (no reuse), so an operand is never overwritten while live.
 
-use super::{Cache, CallSite, Entry, FastCode, Op, Reg, State, Ty};
+use super::{Cache, CallSite, Entry, FastCode, ObjSrc, Op, PropSite, Reg, State, Ty};
 use crate::compile::ir::*;
 use crate::runtime::value::VarType;
 use crate::syntax::ast::{BinOp, UnaryOp};
@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 mod blob;
 mod expr;
+mod props;
 mod untyped;
 
 /// A jump target not known yet.
@@ -145,6 +146,23 @@ fn signature(m: &Method) -> Option<(Vec<(Reg, Ty)>, Option<(Reg, Ty)>)> {
     Some((params, result))
 }
 
+/// [`signature`] for a method entered from the tree-walker: its `Object`
+/// parameters are left out (compiled code reads them in place, `FastCode::objs`).
+#[allow(clippy::type_complexity)]
+fn entry_signature(m: &Method) -> Option<(Vec<(Reg, Ty)>, Option<(Reg, Ty)>)> {
+    let typed = |s: u32| Some((s, ty_of(*m.slot_types.get(s as usize)?)?));
+    let is_obj = |s: u32| m.slot_types.get(s as usize) == Some(&VarType::Object);
+    let params = (m.param_slots.iter())
+        .filter(|&&s| !is_obj(s))
+        .map(|&s| typed(s))
+        .collect::<Option<Vec<_>>>()?;
+    let result = match m.result {
+        Some(s) => Some(typed(s)?),
+        None => None,
+    };
+    Some((params, result))
+}
+
 fn ty_of(t: VarType) -> Option<Ty> {
     match t {
         VarType::Integer => Some(Ty::I),
@@ -202,6 +220,13 @@ struct Builder<'a> {
     restart: Option<(u32, Ty)>,
     /// The region compiled is a loop (its body runs on every pass of it).
     region_loop: bool,
+    /// `FastCode::objs`, `FastCode::props`, `FastCode::stores_this`.
+    objs: Vec<ObjSrc>,
+    props: Vec<PropSite>,
+    stores_this: bool,
+    /// The top-level statement of a whole method being compiled, if the tree-walker
+    /// could run the method on from it (see `props`).
+    resume: Option<u16>,
 }
 
 impl<'a> Builder<'a> {
@@ -213,9 +238,9 @@ impl<'a> Builder<'a> {
         region: bool,
     ) -> Option<Builder<'a>> {
         let m = prog.method(id)?;
-        // a loop of a class function qualifies (it may assign elements of `This`'s
-        // collections), the whole function does not (`This`, member calls)
-        if m.formula.is_some() || (m.class.is_some() && !region) || m.shared_fn {
+        // class functions qualify, whole (`This.x` read and assigned, see `props`) or
+        // by loops (which may assign elements of `This`'s collections)
+        if m.formula.is_some() || m.shared_fn {
             return None;
         }
         let n = m.slot_types.len();
@@ -245,6 +270,10 @@ impl<'a> Builder<'a> {
             depth: 0,
             restart: None,
             region_loop: false,
+            objs: Vec::new(),
+            props: Vec::new(),
+            stores_this: false,
+            resume: None,
         })
     }
 
@@ -257,8 +286,14 @@ impl<'a> Builder<'a> {
     /// A whole method: parameters and result typed, every statement compiled.
     fn method(mut self) -> Option<FastCode> {
         let m = self.m;
-        let (params, result) = signature(m)?;
-        self.block(&m.body)?;
+        let (params, result) = entry_signature(m)?;
+        for (k, st) in m.body.iter().enumerate() {
+            self.resume = props::resumable(st)
+                .then(|| u16::try_from(k).ok())
+                .flatten();
+            self.stmt(st)?;
+        }
+        self.resume = None;
         let mut code = self.finish(Op::Ret)?;
         if let Some((r, _)) = result {
             if !code.zeroed.contains(&r) {
@@ -307,9 +342,14 @@ impl<'a> Builder<'a> {
             bounds: self.bounds,
             untyped,
             blobs: self.blobs,
+            objs: self.objs,
+            props: self.props,
+            stores_this: self.stores_this,
             runs: Default::default(),
         };
-        code.valid().then_some(code)
+        // code using objects is entered from the tree-walker only, even by itself
+        let self_call = code.calls.iter().any(|c| c.code.is_none());
+        (code.valid() && (!self_call || code.objs.is_empty())).then_some(code)
     }
 
     // ------------------------------------------------------------ emitting
@@ -491,7 +531,8 @@ impl<'a> Builder<'a> {
                 if self.is_untyped(*slot) && !untyped::type_is_static(e) {
                     return None; // the stored value's own type is what the local gets
                 }
-                let v = self.expr(e)?;
+                let want = ty_of(*self.m.slot_types.get(*slot as usize)?);
+                let v = self.expr_to(e, want)?;
                 self.store(*slot, v)?;
             }
             StmtKind::Assign(Place::Element(b, i), e) => {
@@ -522,6 +563,10 @@ impl<'a> Builder<'a> {
                     src,
                     ty,
                 });
+            }
+            StmtKind::Assign(Place::Member(o, name), e) => self.prop_store(o, name, e)?,
+            StmtKind::Compound(Place::Member(o, name), op, e) => {
+                self.prop_compound(o, name, *op, e)?
             }
             StmtKind::AppendLocal(slot, es) => {
                 // `($x+a)+b...`, folded left to right as written

@@ -3,17 +3,17 @@
 //! Locals go from their `Value` slots into registers and back.
 
 use super::vm::{End, Vm};
-use super::{build, Entry, FastCode, Reg, State, Ty, UntypedLocal};
+use super::{build, Entry, FastCode, ObjSrc, Reg, State, Ty, UntypedLocal};
 use crate::compile::ir::{ForLoop, MethodId, Place, Stmt, StmtKind};
 use crate::runtime::error::{RtError, RtResult};
 use crate::runtime::interp::{Flow, Interp};
 use crate::runtime::scheduler::{any_shared, is_shared};
-use crate::runtime::value::{Array, Coll, Value, VarType};
+use crate::runtime::value::{Array, Coll, Obj, Value, VarType};
 use smallvec::SmallVec;
 use std::rc::Rc;
 
 /// A register's content as the value of a variable of type `ty`.
-fn to_value(ty: Ty, bits: u64) -> Value {
+pub(super) fn to_value(ty: Ty, bits: u64) -> Value {
     match ty {
         Ty::I => Value::Int(bits as u32 as i32),
         Ty::R => Value::Real(f64::from_bits(bits)),
@@ -135,19 +135,72 @@ impl<'p> Interp<'p> {
         }
     }
 
-    /// Runs method `m` (its frame at `base`, arguments bound) with its compiled
-    /// code; `None` if a parameter does not hold its type (the tree-walker runs it).
+    /// Runs method `m` (its frame at `base`, arguments bound, `body` its
+    /// statements) with its compiled code; `None` if a parameter does not hold its
+    /// type or an object is missing (the tree-walker runs it).
     pub(crate) fn run_fast_method(
         &mut self,
         code: &FastCode,
         base: usize,
+        body: &'p [Stmt],
     ) -> Option<RtResult<Flow>> {
-        let r = self.run_code(code, base, &code.params)?;
+        let objs = self.method_objs(code, base)?;
+        let r = self.run_code(code, base, &code.params, &objs)?;
+        drop(objs);
         code.runs.set(code.runs.get().saturating_add(1));
+        if let Ok(End::Resume(k)) = r {
+            return Some(self.resume_fast_method(code, base, body, k));
+        }
         if let Some((res, ty)) = code.result {
             self.locals[base + res as usize] = to_value(ty, self.fast.regs[res as usize]);
         }
         Some(r.map(|_| Flow::Normal))
+    }
+
+    /// After compiled code of a method (frame at `base`, `body` its statements) gave
+    /// back at top-level statement `k` (`End::Resume`): its locals take what the
+    /// code left in the registers, and the tree-walker goes on from there.
+    pub(crate) fn resume_fast_method(
+        &mut self,
+        code: &FastCode,
+        base: usize,
+        body: &'p [Stmt],
+        k: u16,
+    ) -> RtResult<Flow> {
+        for &(s, ty) in &code.reads {
+            self.locals[base + s as usize] = to_value(ty, self.fast.regs[s as usize]);
+        }
+        self.exec_block(body.get(k as usize..).unwrap_or_default())
+    }
+
+    /// The objects of a whole method (`FastCode::objs`), each an object, and when
+    /// it assigns properties of `This`, `This` an instance of a class without
+    /// computed properties, nothing shared (`None`: the tree-walker runs it).
+    fn method_objs(&self, code: &FastCode, base: usize) -> Option<SmallVec<[Obj; 2]>> {
+        if code.objs.is_empty() {
+            return Some(SmallVec::new());
+        }
+        let this = &self.frames.last()?.this;
+        let objs = (code.objs.iter())
+            .map(|src| match src {
+                ObjSrc::This => match this {
+                    Value::Object(o) => Some(o.clone()),
+                    _ => None,
+                },
+                ObjSrc::Local(s) => match self.locals.get(base + *s as usize)? {
+                    Value::Object(o) => Some(o.clone()),
+                    _ => None,
+                },
+            })
+            .collect::<Option<SmallVec<[Obj; 2]>>>()?;
+        if code.stores_this {
+            let Value::Object(o) = this else { return None };
+            let tag = o.try_borrow().ok()?.class_tag();
+            if tag == 0 || self.oo.has_accessors(tag - 1) || any_shared(self) {
+                return None;
+            }
+        }
+        Some(objs)
     }
 
     /// Runs loop or statement group (`StmtKind::Seq`) `stmt` of the current method
@@ -218,7 +271,7 @@ impl<'p> Interp<'p> {
             self.fast.regs[rp as usize] = p.to_bits();
         }
         let ran = if code.arrays.is_empty() && code.colls.is_empty() && code.blobs.is_empty() {
-            self.run_code(&code, base, &code.reads)
+            self.run_code(&code, base, &code.reads, &[])
         } else {
             self.run_code_arrays(&code, base)
         };
@@ -244,7 +297,7 @@ impl<'p> Interp<'p> {
             }
         }
         Some(r.map(|end| match end {
-            End::Done => Flow::Normal,
+            End::Done | End::Resume(_) => Flow::Normal, // a loop never resumes
             End::MethodReturn => Flow::Return,
         }))
     }
@@ -261,12 +314,14 @@ impl<'p> Interp<'p> {
     }
 
     /// Runs `code` in a fresh frame whose locals `inputs` come from the frame at
-    /// `base` (`None` if one does not hold its type: nothing ran).
+    /// `base` (`None` if one does not hold its type: nothing ran); `objs`, the
+    /// objects of a whole method (`FastCode::objs`).
     fn run_code(
         &mut self,
         code: &FastCode,
         base: usize,
         inputs: &[(Reg, Ty)],
+        objs: &[Obj],
     ) -> Option<Result<End, Box<RtError>>> {
         let regs = &mut self.fast.regs;
         code.enter(regs, 0);
@@ -278,6 +333,7 @@ impl<'p> Interp<'p> {
             regs,
             arrays: &mut [],
             blobs: &mut [],
+            objs,
             interrupt: self.interrupt.as_deref(),
             depth: 0,
             max_depth: self.max_depth.saturating_sub(self.frames.len()),
@@ -376,6 +432,7 @@ impl<'p> Interp<'p> {
             regs,
             arrays: &mut elems,
             blobs: &mut bytes,
+            objs: &[],
             interrupt: self.interrupt.as_deref(),
             depth: 0,
             max_depth: self.max_depth.saturating_sub(self.frames.len()),

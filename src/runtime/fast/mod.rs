@@ -57,6 +57,7 @@
 //! checked on every backward jump and every call.
 
 pub mod build;
+mod call;
 mod enter;
 pub mod vm;
 
@@ -230,12 +231,54 @@ pub enum Op {
         src: Reg,
         ty: Ty,
     },
+    /// `d := objs[obj].name` (`props[site]`), an own property of an object of a
+    /// whole method (`FastCode::objs`) holding a Real (`ty` R) or a Boolean (B), read
+    /// in place as the tree-walker's `member_in_place`. Anything else (no such
+    /// property, `Undefined`, another type) ends the code with
+    /// [`vm::End::Resume`]`(resume)`: the tree-walker runs the method on from its
+    /// top-level statement `resume`, which has done nothing yet.
+    LdProp {
+        d: Reg,
+        obj: u16,
+        site: u16,
+        ty: Ty,
+        resume: u16,
+    },
+    /// `This.name := src` (`props[site]`, `This` being `objs[obj]`), a number stored
+    /// as a Real as `value::stored` does, a Boolean as is; the method was entered
+    /// only if `This` is a class instance without computed properties and nothing
+    /// is shared (the tree-walker's `store_this_in_place`).
+    StProp {
+        obj: u16,
+        site: u16,
+        src: Reg,
+        ty: Ty,
+    },
     /// Calls `calls[site]`, its result (if any) into `d`.
     Call(u32, Reg),
     /// End of the code (a method returns, a loop ends normally).
     Ret,
     /// A region ends with `return`: the method returns.
     RetMethod,
+}
+
+/// Where a whole method finds an object whose properties it reads or assigns
+/// (`FastCode::objs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjSrc {
+    /// `This`.
+    This,
+    /// A local declared `Object` (or of a class), typically a parameter.
+    Local(u32),
+}
+
+/// A property read or assigned by compiled code: its name, and where the last
+/// object it was found in had it (tried first: objects of one class share their
+/// layout).
+#[derive(Debug)]
+pub struct PropSite {
+    pub name: Rc<str>,
+    pub hint: std::cell::Cell<u32>,
 }
 
 /// A call from compiled code.
@@ -301,6 +344,15 @@ pub struct FastCode {
     /// (as the tree-walker's first write would); one only read must not be shared
     /// (else the tree-walker runs the loop: no copy for reading).
     pub blobs: Vec<(u32, bool)>,
+    /// For a whole method: the objects whose properties it reads or assigns
+    /// (`LdProp`/`StProp` index this list). When the method starts each must hold an
+    /// object (else the tree-walker runs it); code using them is never called from
+    /// compiled code (it needs `This` and its object parameters).
+    pub objs: Vec<ObjSrc>,
+    /// The properties read or assigned, one per site.
+    pub props: Vec<PropSite>,
+    /// The method assigns properties of `This` (`StProp`): see the op.
+    pub stores_this: bool,
     /// How many times the tree-walker handed over to this code (tests check that
     /// compiled code really runs, not only compiles).
     pub runs: std::cell::Cell<u32>,

@@ -6,7 +6,7 @@ use crate::runtime::error::{codes, rt_error, Loc, RtError};
 use crate::runtime::numeric::mod_reals;
 use crate::runtime::ops::{int_or_real_f64, real_cmp, to_i32};
 use crate::runtime::value::real_to_int;
-use crate::runtime::value::Value;
+use crate::runtime::value::{Obj, Value};
 use crate::syntax::ast::BinOp;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -17,6 +17,10 @@ pub enum End {
     Done,
     /// A loop ran `return`: its method returns.
     MethodReturn,
+    /// A whole method met a property it cannot hold in a register (`Op::LdProp`):
+    /// the tree-walker goes on from this top-level statement of the method, with the
+    /// locals as the code left them.
+    Resume(u16),
 }
 
 pub struct Vm<'a> {
@@ -27,6 +31,8 @@ pub struct Vm<'a> {
     pub arrays: &'a mut [&'a mut Vec<Value>],
     /// The bytes of the BLOBs of the running loop (`FastCode::blobs`).
     pub blobs: &'a mut [&'a mut Vec<u8>],
+    /// The objects of a whole method (`FastCode::objs`).
+    pub objs: &'a [Obj],
     pub interrupt: Option<&'a AtomicBool>,
     /// Calls made so far inside compiled code, and how many more the call stack
     /// takes before "Stack full".
@@ -116,6 +122,12 @@ impl FastCode {
                 }
                 StColl { coll, idx, src, .. } => {
                     r(idx) && r(src) && (coll as usize) < self.colls.len()
+                }
+                LdProp { d, obj, site, .. } => {
+                    r(d) && (obj as usize) < self.objs.len() && (site as usize) < self.props.len()
+                }
+                StProp { obj, site, src, .. } => {
+                    r(src) && (obj as usize) < self.objs.len() && (site as usize) < self.props.len()
                 }
                 Ret | RetMethod => true,
             }
@@ -248,6 +260,45 @@ fn coll_error(code: &FastCode, pc: usize, k: i64) -> Box<RtError> {
         codes::OUT_OF_RANGE,
         &format!("Collection index out of range: {}", k),
     )
+}
+
+/// The bits of property `site` of `o` as a register of type `ty`, if the object
+/// holds a value of that type there (an Integer register never: numbers are stored
+/// as Reals).
+#[inline(always)]
+fn prop_bits(o: &Obj, site: &super::PropSite, ty: Ty) -> Option<u64> {
+    let m = o.try_borrow().ok()?;
+    match (ty, m.get_hinted(&site.name, &site.hint)?) {
+        (Ty::R, Value::Real(x)) => Some(x.to_bits()),
+        (Ty::B, Value::Bool(b)) => Some(*b as u64),
+        _ => None,
+    }
+}
+
+/// `o.name := bits` for `Op::StProp`.
+#[inline(always)]
+fn store_prop(
+    code: &FastCode,
+    pc: usize,
+    o: &Obj,
+    site: u16,
+    ty: Ty,
+    bits: u64,
+) -> Result<(), Box<RtError>> {
+    let site = &code.props[site as usize];
+    let v = match ty {
+        Ty::R => Value::Real(f64::from_bits(bits)),
+        Ty::I => Value::Real(bits as u32 as i32 as f64),
+        Ty::B => Value::Bool(bits != 0),
+    };
+    match o.try_borrow_mut() {
+        Ok(mut m) => {
+            m.set_hinted(&site.name, v, &site.hint);
+            Ok(())
+        }
+        // nothing else runs while compiled code does: no borrow can be held
+        Err(_) => Err(fail(code, pc, codes::INTERNAL, "object in use")),
+    }
 }
 
 #[cold]
@@ -628,6 +679,19 @@ impl Vm<'_> {
                 } => {
                     // the index is converted out of line (keeps this loop's registers)
                     self.store_coll(code, pc - 1, coll, (rd!(idx), real), ty, rd!(src))?;
+                }
+                Op::LdProp {
+                    d,
+                    obj,
+                    site,
+                    ty,
+                    resume,
+                } => match prop_bits(&self.objs[obj as usize], &code.props[site as usize], ty) {
+                    Some(v) => wr!(d, v),
+                    None => return Ok(End::Resume(resume)),
+                },
+                Op::StProp { obj, site, src, ty } => {
+                    store_prop(code, pc - 1, &self.objs[obj as usize], site, ty, rd!(src))?;
                 }
                 Op::Call(s, d) => {
                     let site = &code.calls[s as usize];

@@ -133,10 +133,7 @@ impl Builder<'_> {
             }
             Expr::AndAnd(a, b) | Expr::OrOr(a, b) => {
                 let and = matches!(e, Expr::AndAnd(..));
-                let (ra, ta) = self.expr(a)?;
-                if ta != Ty::B {
-                    return None;
-                }
+                let ra = self.bool_expr(a)?;
                 let t = self.temp();
                 self.emit(Op::Mov(t, ra));
                 let j = self.emit(if and {
@@ -144,10 +141,7 @@ impl Builder<'_> {
                 } else {
                     Op::JmpIf(t, PATCH)
                 });
-                let (rb, tb) = self.expr(b)?;
-                if tb != Ty::B {
-                    return None;
-                }
+                let rb = self.bool_expr(b)?;
                 self.emit(Op::Mov(t, rb));
                 self.patch(&[j]);
                 Some((t, Ty::B))
@@ -172,6 +166,7 @@ impl Builder<'_> {
                 Some((r, t?))
             }
             Expr::Cmd(call) if call.plain() => self.pure_command(call),
+            Expr::Member(o, name) => self.prop_read(o, name, Ty::R),
             _ => None,
         }
     }
@@ -195,10 +190,7 @@ impl Builder<'_> {
     fn pure_command(&mut self, call: &CmdCall) -> Option<(Reg, Ty)> {
         match (call.cmd.name, &call.args[..]) {
             ("Not", [Arg::Val(a)]) => {
-                let (x, t) = self.expr(a)?;
-                if t != Ty::B {
-                    return None;
-                }
+                let x = self.bool_expr(a)?;
                 let f = self.constant(0);
                 Some((self.emit_to(|d| Op::EqB(d, x, f)), Ty::B))
             }
@@ -329,10 +321,7 @@ impl Builder<'_> {
                 Some(f)
             }
             c => {
-                let (r, t) = self.expr(c)?;
-                if t != Ty::B {
-                    return None;
-                }
+                let r = self.bool_expr(c)?;
                 Some(vec![self.emit(Op::JmpIfNot(r, PATCH))])
             }
         }
@@ -349,7 +338,8 @@ impl Builder<'_> {
         let code = if own {
             None
         } else {
-            Some(method_code(self.prog, self.cache, call.id)?)
+            // code using objects needs the tree-walker's `This` and object locals
+            Some(method_code(self.prog, self.cache, call.id).filter(|c| c.objs.is_empty())?)
         };
         let (params, result) = signature(callee)?;
         if call.args.len() > params.len() {

@@ -1,0 +1,142 @@
+//! A member call `$o.f(args)` of a class function that has compiled code, made
+//! straight from the tree-walker's call site: the arguments go into registers and
+//! the code runs without a call frame, a frame of locals or the command boundary
+//! (compiled code runs no command and no tree-walked code, so nothing can see the
+//! frame that is not there). It is the same call as `call_on_object_meta` then
+//! `call_full` would make, taken only when it is that exactly:
+//! - the receiver is an instance of a class whose function `f` the call site has
+//!   already cached (`compile::ir::MethodCache`), with no own property `f`;
+//! - one argument per parameter, each already of its parameter's type (no
+//!   conversion, no error to raise while binding), the object parameters among them
+//!   holding objects;
+//! - an `ON ERR CALL` handler would not apply (`Interp::fast_allowed`), the call
+//!   stack has room.
+//!
+//! An error gets the location and call chain `run_frame` gives it. When the code
+//! gives back (`End::Resume`), the frame is made then (`Interp::resume_call`) and
+//! the tree-walker goes on with the locals the code left.
+
+use super::vm::{End, Vm};
+use super::{FastCode, ObjSrc, State};
+use crate::compile::ir::MemberCall;
+use crate::runtime::access::holds;
+use crate::runtime::error::{Loc, RtResult};
+use crate::runtime::interp::Interp;
+use crate::runtime::scheduler::any_shared;
+use crate::runtime::value::{Obj, Value, VarType};
+use smallvec::SmallVec;
+use std::rc::Rc;
+
+impl<'p> Interp<'p> {
+    /// `o.name(args)` (`mc`) run as described above; `None`: the call is not one
+    /// of those (nothing ran, `args` untouched).
+    #[inline]
+    pub(crate) fn fast_member_call(
+        &mut self,
+        o: &Obj,
+        mc: &'p MemberCall,
+        args: &mut Vec<Value>,
+    ) -> Option<RtResult<Value>> {
+        let class = o.try_borrow().ok()?.class_tag().checked_sub(1)?;
+        let id = mc.cache.get(class)?;
+        let code = match self.fast.method_state(id) {
+            State::Yes(c) => c.clone(),
+            _ => return None,
+        };
+        if !self.fast_allowed() || self.frames.len() + 1 >= self.max_depth {
+            return None;
+        }
+        let m = self.prog.method(id)?;
+        if args.len() != m.param_slots.len() || o.try_borrow().ok()?.contains_key(&*mc.name) {
+            return None;
+        }
+        let typed = (m.param_slots.iter().zip(args.iter()))
+            .all(|(&s, v)| m.slot_types.get(s as usize).is_some_and(|&t| holds(t, v)));
+        if !typed {
+            return None;
+        }
+        let objs = self.call_objs(&code, o, class, &m.param_slots, args)?;
+        let r = self.run_member_code(&code, &m.param_slots, &m.slot_types, args, &objs)?;
+        drop(objs);
+        code.runs.set(code.runs.get().saturating_add(1));
+        Some(match r {
+            Ok(End::Resume(k)) => self.resume_call(id, args, Value::Object(o.clone()), &code, k),
+            Ok(_) => Ok(match code.result {
+                Some((res, ty)) => super::enter::to_value(ty, self.fast.regs[res as usize]),
+                None => Value::Undefined,
+            }),
+            Err(mut e) => {
+                // as `run_frame`: the caller's entry in the call chain
+                if let Some(f) = self.frames.last() {
+                    e.chain.push(Loc {
+                        method: f.method,
+                        offset: self.cur_pos,
+                    });
+                }
+                Err(e)
+            }
+        })
+    }
+
+    /// The objects of `code` for this call (`FastCode::objs`: `This` is `o`, an
+    /// object local is a parameter holding an object), and the conditions of its
+    /// stores into `This` (see `Interp::method_objs`).
+    fn call_objs(
+        &self,
+        code: &FastCode,
+        o: &Obj,
+        class: u32,
+        params: &[u32],
+        args: &[Value],
+    ) -> Option<SmallVec<[Obj; 2]>> {
+        if code.stores_this && (self.oo.has_accessors(class) || any_shared(self)) {
+            return None;
+        }
+        (code.objs.iter())
+            .map(|src| match src {
+                ObjSrc::This => Some(o.clone()),
+                ObjSrc::Local(s) => {
+                    let k = params.iter().position(|p| p == s)?;
+                    match &args[k] {
+                        Value::Object(a) => Some(a.clone()),
+                        _ => None,
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// Runs `code` with its parameters (`params`, slots typed `types`) set from
+    /// `args`; `None`: an argument does not fit its register (nothing ran).
+    fn run_member_code(
+        &mut self,
+        code: &Rc<FastCode>,
+        params: &[u32],
+        types: &[VarType],
+        args: &[Value],
+        objs: &[Obj],
+    ) -> Option<RtResult<End>> {
+        let regs = &mut self.fast.regs;
+        code.enter(regs, 0);
+        for (&s, v) in params.iter().zip(args) {
+            let bits = match (types.get(s as usize)?, v) {
+                (VarType::Object, _) => continue,
+                (VarType::Integer, Value::Int(i)) => *i as u32 as u64,
+                (VarType::Real, Value::Real(x)) => x.to_bits(),
+                (VarType::Boolean, Value::Bool(b)) => *b as u64,
+                _ => return None,
+            };
+            regs[s as usize] = bits;
+        }
+        let mut vm = Vm {
+            regs,
+            arrays: &mut [],
+            blobs: &mut [],
+            objs,
+            interrupt: self.interrupt.as_deref(),
+            depth: 0,
+            max_depth: self.max_depth.saturating_sub(self.frames.len() + 1),
+        };
+        Some(vm.run(code, 0))
+    }
+}
