@@ -297,6 +297,14 @@ impl<'p> Interp<'p> {
                         }
                         return r;
                     }
+                    let class = o.try_borrow().map_or(0, |m| m.class_tag());
+                    if class != 0 {
+                        // a class instance: its functions are 4D code (each command
+                        // they run has its own boundary), no member function of fourd's
+                        let meta = Some(super::oop::Meta::Instance(class - 1));
+                        let o = o.clone();
+                        return self.call_on_object_meta(o, meta, &mc.name, args, Some(&mc.cache));
+                    }
                 }
                 self.guarded(&mc.name, |it| it.call_member_value(obj, mc, args))
             }

@@ -265,7 +265,7 @@ impl<'p> Interp<'p> {
 
     /// The call of class function `id` that compiled code began without a frame
     /// (`runtime::fast::call`) and gave back at top-level statement `k`: the frame is
-    /// made (`args` hold their parameters' types, one per parameter), the locals
+    /// made (`args` bind to their parameters without error, one per parameter), the locals
     /// take what the code left in its registers, and the tree-walker goes on.
     pub(crate) fn resume_call(
         &mut self,
@@ -284,7 +284,8 @@ impl<'p> Interp<'p> {
         self.ltypes.extend_from_slice(&m.slot_types);
         let nargs = args.len() as u32;
         for (v, &slot) in args.drain(..).zip(&m.param_slots) {
-            self.locals[base + slot as usize] = v;
+            let ty = m.slot_types[slot as usize];
+            self.locals[base + slot as usize] = ty.coerce(v).unwrap_or_else(|_| ty.default_value());
         }
         let resume = Some((code, k));
         self.run_frame(id, m, base, nargs, Vec::new(), None, 0, this, resume)

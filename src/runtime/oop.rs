@@ -321,6 +321,13 @@ impl<'p> Interp<'p> {
             self.oo.singletons[cid as usize] = Some(this.clone());
         }
         if let Some(ctor) = self.find_in_chain(Some(cid), |c| c.ctor) {
+            let mut args = args;
+            if let Value::Object(o) = this {
+                // compiled: no frame (`runtime::fast::call`)
+                if let Some(r) = self.fast_call_on(ctor, o, cid, &mut args) {
+                    return r.map(|_| ());
+                }
+            }
             self.call_full(ctor, args, 0, this.clone(), &[])?;
         }
         Ok(())

@@ -3,12 +3,13 @@
 //! the code runs without a call frame, a frame of locals or the command boundary
 //! (compiled code runs no command and no tree-walked code, so nothing can see the
 //! frame that is not there). It is the same call as `call_on_object_meta` then
-//! `call_full` would make, taken only when it is that exactly:
+//! `call_full` would make (or `construct` for a constructor, `fast_call_on`), taken
+//! only when it is that exactly:
 //! - the receiver is an instance of a class whose function `f` the call site has
 //!   already cached (`compile::ir::MethodCache`), with no own property `f`;
-//! - one argument per parameter, each already of its parameter's type (no
-//!   conversion, no error to raise while binding), the object parameters among them
-//!   holding objects;
+//! - one argument per parameter, each already of its parameter's type or an
+//!   Integer for a Real (no error to raise while binding), the object parameters
+//!   among them holding objects;
 //! - an `ON ERR CALL` handler would not apply (`Interp::fast_allowed`), the call
 //!   stack has room.
 //!
@@ -27,6 +28,13 @@ use crate::runtime::value::{Obj, Value, VarType};
 use smallvec::SmallVec;
 use std::rc::Rc;
 
+/// `v` binds to a parameter of type `ty` with no error to raise: it holds that type,
+/// or it is an Integer for a Real (converted as `VarType::coerce` converts it).
+#[inline]
+fn binds(ty: VarType, v: &Value) -> bool {
+    holds(ty, v) || matches!((ty, v), (VarType::Real, Value::Int(_)))
+}
+
 impl<'p> Interp<'p> {
     /// `o.name(args)` (`mc`) run as described above; `None`: the call is not one
     /// of those (nothing ran, `args` untouched).
@@ -37,8 +45,28 @@ impl<'p> Interp<'p> {
         mc: &'p MemberCall,
         args: &mut Vec<Value>,
     ) -> Option<RtResult<Value>> {
-        let class = o.try_borrow().ok()?.class_tag().checked_sub(1)?;
+        let (class, shadowed) = {
+            let m = o.try_borrow().ok()?;
+            (m.class_tag().checked_sub(1)?, m.contains_key(&*mc.name))
+        };
         let id = mc.cache.get(class)?;
+        if shadowed {
+            return None;
+        }
+        self.fast_call_on(id, o, class, args)
+    }
+
+    /// Class function `id` (a constructor, a function found for class `class`) run
+    /// with `This` = `o` by its compiled code, without a frame, as described above;
+    /// `None`: it has no compiled code, or the call is not one it can take (nothing
+    /// ran, `args` untouched).
+    pub(crate) fn fast_call_on(
+        &mut self,
+        id: u32,
+        o: &Obj,
+        class: u32,
+        args: &mut Vec<Value>,
+    ) -> Option<RtResult<Value>> {
         let code = match self.fast.method_state(id) {
             State::Yes(c) => c.clone(),
             _ => return None,
@@ -47,11 +75,11 @@ impl<'p> Interp<'p> {
             return None;
         }
         let m = self.prog.method(id)?;
-        if args.len() != m.param_slots.len() || o.try_borrow().ok()?.contains_key(&*mc.name) {
+        if args.len() != m.param_slots.len() {
             return None;
         }
         let typed = (m.param_slots.iter().zip(args.iter()))
-            .all(|(&s, v)| m.slot_types.get(s as usize).is_some_and(|&t| holds(t, v)));
+            .all(|(&s, v)| m.slot_types.get(s as usize).is_some_and(|&t| binds(t, v)));
         if !typed {
             return None;
         }
@@ -92,18 +120,20 @@ impl<'p> Interp<'p> {
         if code.stores_this && (self.oo.has_accessors(class) || any_shared(self)) {
             return None;
         }
-        (code.objs.iter())
-            .map(|src| match src {
-                ObjSrc::This => Some(o.clone()),
+        let mut objs = SmallVec::new();
+        for src in &code.objs {
+            objs.push(match src {
+                ObjSrc::This => o.clone(),
                 ObjSrc::Local(s) => {
                     let k = params.iter().position(|p| p == s)?;
                     match &args[k] {
-                        Value::Object(a) => Some(a.clone()),
-                        _ => None,
+                        Value::Object(a) => a.clone(),
+                        _ => return None,
                     }
                 }
-            })
-            .collect()
+            });
+        }
+        Some(objs)
     }
 
     /// Runs `code` with its parameters (`params`, slots typed `types`) set from
@@ -123,6 +153,7 @@ impl<'p> Interp<'p> {
                 (VarType::Object, _) => continue,
                 (VarType::Integer, Value::Int(i)) => *i as u32 as u64,
                 (VarType::Real, Value::Real(x)) => x.to_bits(),
+                (VarType::Real, Value::Int(i)) => (*i as f64).to_bits(),
                 (VarType::Boolean, Value::Bool(b)) => *b as u64,
                 _ => return None,
             };
