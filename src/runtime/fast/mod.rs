@@ -18,7 +18,13 @@
 //! - in a loop, element assignments of a **collection property of `This`**
 //!   (`This.bits[$i]:=False`, the Drag Race's class sieve): the collection is found
 //!   when the loop starts (see [`FastCode::colls`]); loops of class functions
-//!   qualify (whole class functions do not: `This` and member calls);
+//!   qualify;
+//! - in a whole method (a class function, a constructor), **properties** of `This`
+//!   and of object parameters read (`This.x*$p.x`) and `This.x` assigned, see
+//!   `build::props` and [`FastCode::objs`]: a read meeting anything but a number
+//!   or a Boolean gives the method back to the tree-walker at the top-level
+//!   statement it is in ([`vm::End::Resume`]). A member call of such a function is
+//!   made straight from the tree-walker's call site, without a frame (`call`);
 //! - in a loop, **untyped locals** (see below), a `For` on an undeclared counter
 //!   (`For ($i; 4; This.size; 2)` with no `var $i`) among them;
 //! - a **run of numeric assignments** calling `Mod`, `Abs`, `Int`... (the pure numeric
