@@ -66,12 +66,24 @@ fn wait_listening(port: u16, child: &mut Child, what: &str) {
     }
 }
 
-/// Kills the children (fourd instances, nginx) when the test ends, however it ends.
+/// Ends the children (fourd instances, nginx) when the test ends, however it ends:
+/// each gets SIGTERM first (nginx's master then stops its workers, which a SIGKILL
+/// of the master would leave behind), then SIGKILL if still there after 5 s.
 struct Procs(Vec<Child>);
 
 impl Drop for Procs {
     fn drop(&mut self) {
         for c in &mut self.0 {
+            if let Ok(pid) = i32::try_from(c.id()) {
+                // SAFETY: a plain kill(2) of our own child, which has not been reaped
+                unsafe { libc::kill(pid, libc::SIGTERM) };
+            }
+        }
+        let until = Instant::now() + Duration::from_secs(5);
+        for c in &mut self.0 {
+            while matches!(c.try_wait(), Ok(None)) && Instant::now() < until {
+                std::thread::sleep(Duration::from_millis(20));
+            }
             let _ = c.kill();
             let _ = c.wait();
         }
