@@ -241,6 +241,24 @@ fn main() {
             ),
         ],
     );
+    // member calls of whole compiled class functions (`This.x`, `$p.x` read in
+    // place, `This.x:=v`: `Op::LdProp`/`Op::StProp`), made from the call site without
+    // a frame (`runtime::fast::call`), against the tree-walker
+    bench_4d_and_tree_walker(
+        &filter,
+        "class_member_call_compiled",
+        400_000,
+        &[
+            (
+                "m.4dm",
+                "var $p; $u : cs.BPt\nvar $i : Integer\nvar $s : Real\n$p:=cs.BPt.new(1; 1)\n$u:=cs.BPt.new(1; 2)\nFor ($i; 1; 200000)\n\t$p.move(1; -1)\n\t$s:=$s+$p.dot($u)\nEnd for\n",
+            ),
+            (
+                "Classes/BPt.4dm",
+                "Class constructor($x : Real; $y : Real)\n\tThis.x:=$x\n\tThis.y:=$y\n\nFunction move($dx : Real; $dy : Real)\n\tThis.x:=This.x+$dx\n\tThis.y:=This.y+$dy\n\nFunction dot($p : cs.BPt)->$r : Real\n\t$r:=(This.x*$p.x)+(This.y*$p.y)\n",
+            ),
+        ],
+    );
     // `cs.X.new()` (the class is stored in the object) and one call site seeing two
     // classes in turn (its inline cache refilled at every call: the miss path)
     bench_4d(
