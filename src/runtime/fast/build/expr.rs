@@ -79,7 +79,7 @@ impl Builder<'_> {
             let last = self.ops.len() - 1;
             let op = self.ops[last];
             let fused = match (t == want, op) {
-                (true, op) => Some(with_dst(op, dst)),
+                (true, op) => with_dst(op, dst),
                 (false, Op::AddII(_, a, b)) if want == Ty::I => Some(Op::AddIIi(dst, a, b)),
                 (false, Op::SubII(_, a, b)) if want == Ty::I => Some(Op::SubIIi(dst, a, b)),
                 (false, Op::MulII(_, a, b)) if want == Ty::I => Some(Op::MulIIi(dst, a, b)),
@@ -365,10 +365,11 @@ impl Builder<'_> {
     }
 }
 
-/// `op` writing `d` instead of its destination.
-pub(super) fn with_dst(op: Op, d: Reg) -> Op {
+/// `op` writing `d` instead of its destination; `None` for an op that writes no
+/// register (every op is named: a new op must say which it is).
+pub(super) fn with_dst(op: Op, d: Reg) -> Option<Op> {
     use Op::*;
-    match op {
+    Some(match op {
         Mov(_, a) => Mov(d, a),
         IToR(_, a) => IToR(d, a),
         RoundI(_, a) => RoundI(d, a),
@@ -403,6 +404,39 @@ pub(super) fn with_dst(op: Op, d: Reg) -> Op {
         NeB(_, a, b) => NeB(d, a, b),
         Call(s, _) => Call(s, d),
         LdElem { arr, idx, real, .. } => LdElem { d, arr, idx, real },
-        op => op,
-    }
+        LdByte {
+            blob, idx, real, ..
+        } => LdByte { d, blob, idx, real },
+        LdProp {
+            obj,
+            site,
+            ty,
+            resume,
+            ..
+        } => LdProp {
+            d,
+            obj,
+            site,
+            ty,
+            resume,
+        },
+        Jmp(_)
+        | Loop(_)
+        | JmpIf(..)
+        | JmpIfNot(..)
+        | BrI(..)
+        | BrR(..)
+        | ForTestI { .. }
+        | ForTestR { .. }
+        | ForR { .. }
+        | ForI { .. }
+        | ForTestV { .. }
+        | ForV { .. }
+        | StElem { .. }
+        | StColl { .. }
+        | StByte { .. }
+        | StProp { .. }
+        | Ret
+        | RetMethod => return None,
+    })
 }

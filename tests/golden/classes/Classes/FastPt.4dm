@@ -37,3 +37,8 @@ Function missing()->$r : Real
 
 Function modBy($k : Integer)->$r : Integer
 	$r:=Int(This.x)%$k
+
+Function twiceX()->$r : Real
+	var $t : Real
+	$t:=This.x
+	$r:=$t*2
