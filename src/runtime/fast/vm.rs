@@ -742,6 +742,14 @@ mod tests {
         assert_eq!(rem_by_constant(x, m, abs_k), x.wrapping_rem(k), "{x} % {k}");
     }
 
+    /// An op is copied out of the code at every step: it stays 20 bytes, the size
+    /// `ForTestV`/`ForV` (four registers and a flag) give it; the property ops fit
+    /// in that.
+    #[test]
+    fn an_op_stays_twenty_bytes() {
+        assert_eq!(std::mem::size_of::<super::Op>(), 20);
+    }
+
     #[test]
     fn remainder_by_a_constant_is_the_machine_remainder() {
         let edges = [
