@@ -134,27 +134,26 @@ fn bounded_for(
 /// Integer, Real or Boolean.
 #[allow(clippy::type_complexity)]
 fn signature(m: &Method) -> Option<(Vec<(Reg, Ty)>, Option<(Reg, Ty)>)> {
-    let typed = |s: u32| Some((s, ty_of(*m.slot_types.get(s as usize)?)?));
-    let params = m
-        .param_slots
-        .iter()
-        .map(|&s| typed(s))
-        .collect::<Option<Vec<_>>>()?;
-    let result = match m.result {
-        Some(s) => Some(typed(s)?),
-        None => None,
-    };
-    Some((params, result))
+    signature_but(m, |_| false)
 }
 
 /// [`signature`] for a method entered from the tree-walker: its `Object`
 /// parameters are left out (compiled code reads them in place, `FastCode::objs`).
 #[allow(clippy::type_complexity)]
 fn entry_signature(m: &Method) -> Option<(Vec<(Reg, Ty)>, Option<(Reg, Ty)>)> {
-    let typed = |s: u32| Some((s, ty_of(*m.slot_types.get(s as usize)?)?));
-    let is_obj = |s: u32| m.slot_types.get(s as usize) == Some(&VarType::Object);
+    signature_but(m, |t| t == VarType::Object)
+}
+
+/// [`signature`] leaving out the parameters whose type `skip` names.
+#[allow(clippy::type_complexity)]
+fn signature_but(
+    m: &Method,
+    skip: impl Fn(VarType) -> bool,
+) -> Option<(Vec<(Reg, Ty)>, Option<(Reg, Ty)>)> {
+    let ty = |s: u32| m.slot_types.get(s as usize).copied();
+    let typed = |s: u32| Some((s, ty_of(ty(s)?)?));
     let params = (m.param_slots.iter())
-        .filter(|&&s| !is_obj(s))
+        .filter(|&&s| !ty(s).is_some_and(&skip))
         .map(|&s| typed(s))
         .collect::<Option<Vec<_>>>()?;
     let result = match m.result {

@@ -17,7 +17,7 @@
 //! gives back (`End::Resume`), the frame is made then (`Interp::resume_call`) and
 //! the tree-walker goes on with the locals the code left.
 
-use super::vm::{End, Vm};
+use super::vm::End;
 use super::{FastCode, ObjSrc, State};
 use crate::compile::ir::MemberCall;
 use crate::runtime::access::holds;
@@ -159,15 +159,7 @@ impl<'p> Interp<'p> {
             };
             regs[s as usize] = bits;
         }
-        let mut vm = Vm {
-            regs,
-            arrays: &mut [],
-            blobs: &mut [],
-            objs,
-            interrupt: self.interrupt.as_deref(),
-            depth: 0,
-            max_depth: self.max_depth.saturating_sub(self.frames.len() + 1),
-        };
-        Some(vm.run(code, 0))
+        // as if its frame were pushed
+        Some(self.run_prepared(code, objs, self.frames.len() + 1))
     }
 }

@@ -329,16 +329,28 @@ impl<'p> Interp<'p> {
             regs[r as usize] = from_value(ty, &self.locals[base + r as usize])?;
         }
         load_untyped(regs, code, &self.locals, &self.ltypes, base)?;
+        Some(self.run_prepared(code, objs, self.frames.len()))
+    }
+
+    /// Runs `code` at the bottom of the register stack, prepared (`FastCode::enter`,
+    /// its inputs set), with no arrays or BLOBs; `frames`: the call frames below it.
+    #[inline]
+    pub(super) fn run_prepared(
+        &mut self,
+        code: &FastCode,
+        objs: &[Obj],
+        frames: usize,
+    ) -> Result<End, Box<RtError>> {
         let mut vm = Vm {
-            regs,
+            regs: &mut self.fast.regs,
             arrays: &mut [],
             blobs: &mut [],
             objs,
             interrupt: self.interrupt.as_deref(),
             depth: 0,
-            max_depth: self.max_depth.saturating_sub(self.frames.len()),
+            max_depth: self.max_depth.saturating_sub(frames),
         };
-        Some(vm.run(code, 0))
+        vm.run(code, 0)
     }
 
     /// The collections of `This` a loop assigns elements of (`FastCode::colls`), if
