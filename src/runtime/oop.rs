@@ -324,7 +324,7 @@ impl<'p> Interp<'p> {
             let mut args = args;
             if let Value::Object(o) = this {
                 // compiled: no frame (`runtime::fast::call`)
-                if let Some(r) = self.fast_call_on(ctor, o, cid, &mut args) {
+                if let Some(r) = self.fast_call_on(ctor, o, &mut args) {
                     return r.map(|_| ());
                 }
             }

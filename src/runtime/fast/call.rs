@@ -18,22 +18,13 @@
 //! the tree-walker goes on with the locals the code left.
 
 use super::vm::End;
-use super::{FastCode, ObjSrc, State};
+use super::{FastCode, State};
 use crate::compile::ir::MemberCall;
 use crate::runtime::access::holds;
 use crate::runtime::error::{Loc, RtResult};
 use crate::runtime::interp::Interp;
-use crate::runtime::scheduler::any_shared;
 use crate::runtime::value::{Obj, Value, VarType};
-use smallvec::SmallVec;
 use std::rc::Rc;
-
-/// `v` binds to a parameter of type `ty` with no error to raise: it holds that type,
-/// or it is an Integer for a Real (converted as `VarType::coerce` converts it).
-#[inline]
-fn binds(ty: VarType, v: &Value) -> bool {
-    holds(ty, v) || matches!((ty, v), (VarType::Real, Value::Int(_)))
-}
 
 impl<'p> Interp<'p> {
     /// `o.name(args)` (`mc`) run as described above; `None`: the call is not one
@@ -53,10 +44,10 @@ impl<'p> Interp<'p> {
         if shadowed {
             return None;
         }
-        self.fast_call_on(id, o, class, args)
+        self.fast_call_on(id, o, args)
     }
 
-    /// Class function `id` (a constructor, a function found for class `class`) run
+    /// Class function `id` (a constructor, a function found for `o`'s class) run
     /// with `This` = `o` by its compiled code, without a frame, as described above;
     /// `None`: it has no compiled code, or the call is not one it can take (nothing
     /// ran, `args` untouched).
@@ -64,7 +55,6 @@ impl<'p> Interp<'p> {
         &mut self,
         id: u32,
         o: &Obj,
-        class: u32,
         args: &mut Vec<Value>,
     ) -> Option<RtResult<Value>> {
         let code = match self.fast.method_state(id) {
@@ -78,12 +68,9 @@ impl<'p> Interp<'p> {
         if args.len() != m.param_slots.len() {
             return None;
         }
-        let typed = (m.param_slots.iter().zip(args.iter()))
-            .all(|(&s, v)| m.slot_types.get(s as usize).is_some_and(|&t| binds(t, v)));
-        if !typed {
-            return None;
-        }
-        let objs = self.call_objs(&code, o, class, &m.param_slots, args)?;
+        let params = &m.param_slots;
+        let param = |s: u32| args.get(params.iter().position(|&p| p == s)?);
+        let objs = self.code_objs(&code, Some(o), param)?;
         let r = self.run_member_code(&code, &m.param_slots, &m.slot_types, args, &objs)?;
         drop(objs);
         code.runs.set(code.runs.get().saturating_add(1));
@@ -106,38 +93,10 @@ impl<'p> Interp<'p> {
         })
     }
 
-    /// The objects of `code` for this call (`FastCode::objs`: `This` is `o`, an
-    /// object local is a parameter holding an object), and the conditions of its
-    /// stores into `This` (see `Interp::method_objs`).
-    fn call_objs(
-        &self,
-        code: &FastCode,
-        o: &Obj,
-        class: u32,
-        params: &[u32],
-        args: &[Value],
-    ) -> Option<SmallVec<[Obj; 2]>> {
-        if code.stores_this && (self.oo.has_accessors(class) || any_shared(self)) {
-            return None;
-        }
-        let mut objs = SmallVec::new();
-        for src in &code.objs {
-            objs.push(match src {
-                ObjSrc::This => o.clone(),
-                ObjSrc::Local(s) => {
-                    let k = params.iter().position(|p| p == s)?;
-                    match &args[k] {
-                        Value::Object(a) => a.clone(),
-                        _ => return None,
-                    }
-                }
-            });
-        }
-        Some(objs)
-    }
-
     /// Runs `code` with its parameters (`params`, slots typed `types`) set from
-    /// `args`; `None`: an argument does not fit its register (nothing ran).
+    /// `args`; `None`: an argument does not bind to its parameter without a
+    /// conversion that could fail (it must hold the parameter's type, or be an
+    /// Integer for a Real, converted as `VarType::coerce` converts it), nothing ran.
     fn run_member_code(
         &mut self,
         code: &Rc<FastCode>,
@@ -150,7 +109,7 @@ impl<'p> Interp<'p> {
         code.enter(regs, 0);
         for (&s, v) in params.iter().zip(args) {
             let bits = match (types.get(s as usize)?, v) {
-                (VarType::Object, _) => continue,
+                (VarType::Object, v) if holds(VarType::Object, v) => continue,
                 (VarType::Integer, Value::Int(i)) => *i as u32 as u64,
                 (VarType::Real, Value::Real(x)) => x.to_bits(),
                 (VarType::Real, Value::Int(i)) => (*i as f64).to_bits(),

@@ -144,7 +144,12 @@ impl<'p> Interp<'p> {
         base: usize,
         body: &'p [Stmt],
     ) -> Option<RtResult<Flow>> {
-        let objs = self.method_objs(code, base)?;
+        let this = match &self.frames.last()?.this {
+            Value::Object(o) => Some(o),
+            _ => None,
+        };
+        let locals = &self.locals;
+        let objs = self.code_objs(code, this, |s| locals.get(base + s as usize))?;
         let r = self.run_code(code, base, &code.params, &objs)?;
         drop(objs);
         code.runs.set(code.runs.get().saturating_add(1));
@@ -173,32 +178,31 @@ impl<'p> Interp<'p> {
         self.exec_block(body.get(k as usize..).unwrap_or_default())
     }
 
-    /// The objects of a whole method (`FastCode::objs`), each an object, and when
-    /// it assigns properties of `This`, `This` an instance of a class without
-    /// computed properties, nothing shared (`None`: the tree-walker runs it).
-    fn method_objs(&self, code: &FastCode, base: usize) -> Option<SmallVec<[Obj; 2]>> {
-        if code.objs.is_empty() {
-            return Some(SmallVec::new());
-        }
-        let this = &self.frames.last()?.this;
-        let objs = (code.objs.iter())
-            .map(|src| match src {
-                ObjSrc::This => match this {
-                    Value::Object(o) => Some(o.clone()),
-                    _ => None,
-                },
-                ObjSrc::Local(s) => match self.locals.get(base + *s as usize)? {
-                    Value::Object(o) => Some(o.clone()),
-                    _ => None,
-                },
-            })
-            .collect::<Option<SmallVec<[Obj; 2]>>>()?;
+    /// The objects of whole-method code (`FastCode::objs`): `This` (`this`) and the
+    /// object locals (`local(slot)`), each an object, and when it assigns properties
+    /// of `This`, `This` an instance of a class without computed properties, nothing
+    /// shared (`None`: the tree-walker runs it).
+    pub(super) fn code_objs<'v>(
+        &self,
+        code: &FastCode,
+        this: Option<&Obj>,
+        local: impl Fn(u32) -> Option<&'v Value>,
+    ) -> Option<SmallVec<[Obj; 2]>> {
         if code.stores_this {
-            let Value::Object(o) = this else { return None };
-            let tag = o.try_borrow().ok()?.class_tag();
+            let tag = this?.try_borrow().ok()?.class_tag();
             if tag == 0 || self.oo.has_accessors(tag - 1) || any_shared(self) {
                 return None;
             }
+        }
+        let mut objs = SmallVec::new();
+        for src in &code.objs {
+            objs.push(match src {
+                ObjSrc::This => this?.clone(),
+                ObjSrc::Local(s) => match local(*s)? {
+                    Value::Object(o) => o.clone(),
+                    _ => return None,
+                },
+            });
         }
         Some(objs)
     }
